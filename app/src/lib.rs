@@ -1,0 +1,11 @@
+//! Ansvar: responsibility-group meetings around a person's individual plan (IP).
+//!
+//! - [`domain`]: the plan model and its edits (plain Rust).
+//! - [`store`]: the redb file: cases, edit log, case index, settings.
+//! - [`session`]: the one path every change takes: apply, log, commit, undo/redo.
+
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod session;
+pub mod store;

@@ -1,0 +1,172 @@
+//! The `ansvar` command: the app, and the tools around its database.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use ansvar::i18n::{self, Lang};
+use ansvar::store::{Store, StoreError};
+
+#[derive(Parser)]
+#[command(
+    name = "ansvar",
+    version,
+    about = "Ansvar: responsibility-group meetings around a person's individual plan (IP)",
+    long_about = "Ansvar runs responsibility-group meetings (ansvarsgruppemøter) around a person's \
+                  individual plan. Without a command it opens the app on the database; the commands \
+                  below work on a database file directly."
+)]
+struct Cli {
+    /// The database file. Default: ansvar.redb in the platform's data directory.
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Language of messages: nb (Norwegian bokmål, default) or en.
+    #[arg(long, global = true, value_enum, default_value = "nb")]
+    lang: LangArg,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Nb,
+    En,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write three fictional demo cases, each with a history of meetings.
+    Demo,
+    /// List the cases: id, name, coordinator, next meeting.
+    Cases {
+        /// One JSON array, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a consistent copy of the database, also while the app has it open.
+    Backup {
+        /// Where to write the copy.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+fn default_db() -> Option<PathBuf> {
+    directories::ProjectDirs::from("no", "Ansvar", "Ansvar").map(|d| d.data_dir().join("ansvar.redb"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        LangArg::Nb => Lang::Nb,
+        LangArg::En => Lang::En,
+    };
+    let Some(db) = cli.db.clone().or_else(default_db) else {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "Fant ingen datamappe for denne brukeren; oppgi databasen med --db PATH.",
+                "Found no data directory for this user; give the database with --db PATH."
+            )
+        );
+        return ExitCode::FAILURE;
+    };
+    let result = match cli.command {
+        None => open_app(&db, lang),
+        Some(Command::Demo) => demo(&db, lang),
+        Some(Command::Cases { json }) => cases(&db, json, lang),
+        Some(Command::Backup { out }) => backup(&db, &out, lang),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open_store(db: &Path) -> Result<Arc<Store>, StoreError> {
+    Ok(Arc::new(Store::open(db)?))
+}
+
+fn open_app(db: &Path, lang: Lang) -> Result<(), StoreError> {
+    let store = open_store(db)?;
+    let count = store.list_cases()?.len();
+    println!(
+        "{}",
+        match lang {
+            Lang::Nb => format!(
+                "Databasen {} er klar med {count} saker.\nAnsvar-vinduet er ikke ferdig ennå; bruk kommandoene i `ansvar --help` så lenge.",
+                db.display()
+            ),
+            Lang::En => format!(
+                "The database {} is ready with {count} cases.\nAnsvar's window is not built yet; use the commands in `ansvar --help` meanwhile.",
+                db.display()
+            ),
+        }
+    );
+    if count == 0 {
+        println!(
+            "{}",
+            lang.pick(
+                "Ingen saker ennå. `ansvar demo` legger inn tre demosaker (fiktive personer).",
+                "No cases yet. `ansvar demo` adds three demo cases (fictional people)."
+            )
+        );
+    }
+    Ok(())
+}
+
+fn demo(db: &Path, lang: Lang) -> Result<(), StoreError> {
+    let store = open_store(db)?;
+    let today = chrono::Local::now().date_naive();
+    let ids = ansvar::demo::write_demo(&store, today)?;
+    println!(
+        "{} {}",
+        lang.pick("Demosaker skrevet:", "Demo cases written:"),
+        ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(", ")
+    );
+    Ok(())
+}
+
+fn cases(db: &Path, json: bool, lang: Lang) -> Result<(), StoreError> {
+    let store = open_store(db)?;
+    let cases = store.list_cases()?;
+    if json {
+        let out = serde_json::to_string_pretty(&cases)
+            .map_err(|e| StoreError::Encoding(e.to_string()))?;
+        println!("{out}");
+        return Ok(());
+    }
+    println!(
+        "{:>5}  {:<28}  {:<24}  {}",
+        "id",
+        lang.pick("navn", "name"),
+        lang.pick("koordinator", "coordinator"),
+        lang.pick("neste møte", "next meeting")
+    );
+    for c in cases {
+        let next = c
+            .next_meeting
+            .map(|t| {
+                let local = t.with_timezone(&chrono::Local);
+                format!("{} {}", i18n::date(local.date_naive()), local.format("%H:%M"))
+            })
+            .unwrap_or_else(|| "-".into());
+        println!("{:>5}  {:<28}  {:<24}  {}", c.id, c.name, c.coordinator, next);
+    }
+    Ok(())
+}
+
+fn backup(db: &Path, out: &Path, lang: Lang) -> Result<(), StoreError> {
+    Store::backup(db, out)?;
+    println!(
+        "{} {}",
+        lang.pick("Sikkerhetskopi skrevet til", "Backup written to"),
+        out.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,190 @@
+//! The one edit path. The UI, the CLI and the tests change a case only through [`Session::apply`],
+//! [`Session::undo`] and [`Session::redo`]: each validates, applies in memory, logs and commits
+//! durably before it returns.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::domain::{self, Author, Case, CaseId, Edit};
+use crate::store::{Cause, LogEntry, Store, StoreError};
+
+/// Typing in one field by one author within this window becomes one log entry.
+pub const COALESCE_WINDOW: Duration = Duration::seconds(5);
+
+/// Where the session reads the time; tests and the demo data supply their own.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// An applied edit that undo can take back.
+#[derive(Clone, Debug)]
+struct Undoable {
+    seq: u64,
+    edit: Edit,
+    inverse: Edit,
+}
+
+/// One open case and its undo history.
+pub struct Session {
+    store: Arc<Store>,
+    case: Case,
+    last_seq: u64,
+    /// The newest log entry, kept so that typing can coalesce into it.
+    last_entry: Option<LogEntry>,
+    undo: Vec<Undoable>,
+    redo: Vec<Undoable>,
+    clock: Clock,
+}
+
+impl Session {
+    pub fn open(store: Arc<Store>, id: CaseId) -> Result<Session, StoreError> {
+        let case = store.load_case(id)?;
+        let last_seq = store.last_seq(id)?;
+        Ok(Session {
+            store,
+            case,
+            last_seq,
+            last_entry: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            clock: Arc::new(Utc::now),
+        })
+    }
+
+    /// Replaces the clock (tests, demo data with a history in the past).
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    pub fn case(&self) -> &Case {
+        &self.case
+    }
+
+    pub fn store(&self) -> &Arc<Store> {
+        &self.store
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies `edit` as `author`. When this returns `Ok`, the edit is on disk.
+    pub fn apply(&mut self, edit: Edit, author: &Author) -> Result<(), StoreError> {
+        domain::check_new(&self.case, &edit)?;
+        let inverse = domain::apply(&mut self.case, &edit)?;
+        let now = (self.clock)();
+        let entry = match self.coalesce_target(&edit, author, now) {
+            Some(last) => LogEntry {
+                last_at: now,
+                edit: edit.clone(),
+                ..last.clone()
+            },
+            None => LogEntry {
+                seq: self.last_seq + 1,
+                at: now,
+                last_at: now,
+                author: author.clone(),
+                edit: edit.clone(),
+                inverse,
+                cause: Cause::Edit,
+            },
+        };
+        self.persist(&entry)?;
+        match self.undo.last_mut() {
+            Some(top) if top.seq == entry.seq => top.edit = edit,
+            _ => self.undo.push(Undoable {
+                seq: entry.seq,
+                edit,
+                inverse: entry.inverse.clone(),
+            }),
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// The log entry this edit may merge into: the newest entry, a plain edit of the same text
+    /// field by the same author, recent enough, and still the top of the undo stack.
+    fn coalesce_target(&self, edit: &Edit, author: &Author, now: DateTime<Utc>) -> Option<&LogEntry> {
+        let last = self.last_entry.as_ref()?;
+        let field = edit.text_field()?;
+        let same_field = last.edit.text_field() == Some(field);
+        let fresh = now - last.last_at <= COALESCE_WINDOW && now >= last.last_at;
+        let on_top = self.undo.last().is_some_and(|u| u.seq == last.seq) && self.redo.is_empty();
+        (same_field && fresh && on_top && last.author == *author && last.cause == Cause::Edit)
+            .then_some(last)
+    }
+
+    /// Takes back the newest change. Returns false when there is nothing to undo.
+    pub fn undo(&mut self, author: &Author) -> Result<bool, StoreError> {
+        let Some(item) = self.undo.pop() else {
+            return Ok(false);
+        };
+        match self.apply_logged(&item.inverse, author, Cause::Undo(item.seq)) {
+            Ok(()) => {
+                self.redo.push(item);
+                Ok(true)
+            }
+            Err(e) => {
+                self.undo.push(item);
+                Err(e)
+            }
+        }
+    }
+
+    /// Applies again the change last undone. Returns false when there is nothing to redo.
+    pub fn redo(&mut self, author: &Author) -> Result<bool, StoreError> {
+        let Some(item) = self.redo.pop() else {
+            return Ok(false);
+        };
+        match self.apply_logged(&item.edit, author, Cause::Redo(item.seq)) {
+            Ok(()) => {
+                self.undo.push(item);
+                Ok(true)
+            }
+            Err(e) => {
+                self.redo.push(item);
+                Err(e)
+            }
+        }
+    }
+
+    fn apply_logged(&mut self, edit: &Edit, author: &Author, cause: Cause) -> Result<(), StoreError> {
+        let inverse = domain::apply(&mut self.case, edit)?;
+        let now = (self.clock)();
+        let entry = LogEntry {
+            seq: self.last_seq + 1,
+            at: now,
+            last_at: now,
+            author: author.clone(),
+            edit: edit.clone(),
+            inverse,
+            cause,
+        };
+        self.persist(&entry)
+    }
+
+    /// Writes the entry and the new case state; on failure the in-memory case goes back to
+    /// what is on disk, so the screen never shows a change that was not saved.
+    fn persist(&mut self, entry: &LogEntry) -> Result<(), StoreError> {
+        if let Err(e) = self.store.commit_edit(&self.case, entry) {
+            let _ = domain::apply(&mut self.case, &entry_inverse_for_rollback(entry, &self.last_entry));
+            return Err(e);
+        }
+        self.last_seq = self.last_seq.max(entry.seq);
+        self.last_entry = Some(entry.clone());
+        Ok(())
+    }
+}
+
+/// What takes the in-memory case back to the state on disk after a failed commit. For a
+/// coalesced entry that is the previous coalesced value, not the text before typing began.
+fn entry_inverse_for_rollback(entry: &LogEntry, previous: &Option<LogEntry>) -> Edit {
+    match previous {
+        Some(prev) if prev.seq == entry.seq => prev.edit.clone(),
+        _ => entry.inverse.clone(),
+    }
+}

@@ -1,0 +1,570 @@
+//! The redb store: one file holds every case, the edit log, the case index, settings and plugins.
+//!
+//! Values are JSON (named fields, `#[serde(default)]` on every struct), so a field added later
+//! reads as its default from an older file. Every write is one transaction committed with
+//! `Durability::Immediate`: when a call returns `Ok`, the change survives a crash or power loss.
+
+mod error;
+mod log;
+
+pub use error::StoreError;
+pub use log::{Cause, LogEntry};
+
+use std::fs;
+use std::io::Read;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use redb::{
+    Builder, ConcurrencyMode, Database, Durability, ReadableDatabase, ReadableTable,
+    ReadableTableMetadata,
+    TableDefinition, WriteTransaction,
+};
+use serde::{Deserialize, Serialize};
+use serde::de::DeserializeOwned;
+
+use crate::domain::{Case, CaseId};
+
+/// The schema this build writes. Raise it when the layout or meaning of stored values changes,
+/// and add the step from the previous version to [`MIGRATIONS`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Identifies an Ansvar file among other redb files.
+const APPLICATION: &[u8] = b"ansvar";
+
+/// The first bytes of every redb file.
+const REDB_MAGIC: [u8; 9] = [b'r', b'e', b'd', b'b', 0x1A, 0x0A, 0xA9, 0x0D, 0x0A];
+
+pub(crate) const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
+pub(crate) const CASES: TableDefinition<u64, &[u8]> = TableDefinition::new("cases");
+pub(crate) const CASE_INDEX: TableDefinition<u64, &[u8]> = TableDefinition::new("case_index");
+pub(crate) const LOG: TableDefinition<(u64, u64), &[u8]> = TableDefinition::new("edit_log");
+pub(crate) const SETTINGS: TableDefinition<&str, &[u8]> = TableDefinition::new("settings");
+pub(crate) const PLUGINS: TableDefinition<&str, &[u8]> = TableDefinition::new("plugins");
+
+/// One step of migration: brings a file from version `from` to `from + 1` inside the opening
+/// write transaction. Schema 1 is the first; a fixture written by it is kept under
+/// `app/tests/fixtures/` so every later step is tested against a real old file.
+type Migration = fn(&WriteTransaction) -> Result<(), StoreError>;
+const MIGRATIONS: &[(u32, Migration)] = &[];
+
+/// What the case list shows, kept in its own table so that listing never decodes a whole case.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CaseSummary {
+    pub id: CaseId,
+    pub name: String,
+    pub coordinator: String,
+    pub next_meeting: Option<DateTime<Utc>>,
+}
+
+impl CaseSummary {
+    pub fn of(case: &Case) -> Self {
+        CaseSummary {
+            id: case.id,
+            name: case.person.name.clone(),
+            coordinator: case
+                .coordinator()
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
+            next_meeting: case.next_meeting(),
+        }
+    }
+}
+
+/// An open Ansvar database.
+pub struct Store {
+    db: Database,
+    path: PathBuf,
+}
+
+fn builder() -> Builder {
+    let mut b = Builder::new();
+    // One writer (the app); read-only handles may follow its commits, which is what
+    // `ansvar backup` uses while the app runs.
+    b.set_concurrency_mode(ConcurrencyMode::SingleWriter);
+    b.set_cache_size(64 * 1024 * 1024);
+    b
+}
+
+/// redb may panic on a file altered behind its back (debug builds check harder); such a file
+/// is reported as damaged instead of taking the app down.
+fn guarded<T>(path: &Path, f: impl FnOnce() -> Result<T, StoreError>) -> Result<T, StoreError> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(_) => Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: "the storage engine stopped on an inconsistency".into(),
+        }),
+    }
+}
+
+pub(crate) fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
+    serde_json::to_vec(value).map_err(|e| StoreError::Encoding(e.to_string()))
+}
+
+pub(crate) fn decode<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, StoreError> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError::Decoding {
+        what: what.to_string(),
+        detail: e.to_string(),
+    })
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it when the file is missing or empty.
+    ///
+    /// A file that is not an Ansvar database, is damaged, or comes from a newer Ansvar is refused
+    /// and left exactly as it was.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        let is_new = match fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                return Err(StoreError::NotAnsvar {
+                    path: path.to_path_buf(),
+                });
+            }
+            Ok(m) => m.len() == 0,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+            Err(e) => return Err(StoreError::io(path, e)),
+        };
+        if is_new {
+            return Self::create_new(path);
+        }
+        let stored_version = match precheck(path) {
+            Err(StoreError::NeedsRecovery { .. }) => {
+                recover(path)?;
+                precheck(path)?
+            }
+            other => other?,
+        };
+        let db = guarded(path, || {
+            builder()
+                .open(path)
+                .map_err(|e| StoreError::from_database(path, e))
+        })?;
+        let store = Store {
+            db,
+            path: path.to_path_buf(),
+        };
+        if stored_version < SCHEMA_VERSION {
+            store.migrate(stored_version)?;
+        }
+        Ok(store)
+    }
+
+    fn create_new(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        }
+        let db = builder()
+            .create(path)
+            .map_err(|e| StoreError::from_database(path, e))?;
+        let store = Store {
+            db,
+            path: path.to_path_buf(),
+        };
+        store.write(|txn| {
+            let mut meta = txn.open_table(META)?;
+            meta.insert("application", APPLICATION)?;
+            meta.insert("schema_version", SCHEMA_VERSION.to_le_bytes().as_slice())?;
+            drop(meta);
+            create_tables(txn)
+        })?;
+        Ok(store)
+    }
+
+    fn migrate(&self, from: u32) -> Result<(), StoreError> {
+        self.write(|txn| {
+            for version in from..SCHEMA_VERSION {
+                let step = MIGRATIONS
+                    .iter()
+                    .find(|(v, _)| *v == version)
+                    .ok_or(StoreError::NoMigration { from: version })?;
+                (step.1)(txn)?;
+            }
+            create_tables(txn)?;
+            txn.open_table(META)?
+                .insert("schema_version", SCHEMA_VERSION.to_le_bytes().as_slice())?;
+            Ok(())
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in one write transaction and commits it durably.
+    pub(crate) fn write<T>(
+        &self,
+        f: impl FnOnce(&WriteTransaction) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut txn = self.db.begin_write().map_err(|e| self.err(e))?;
+        txn.set_durability(Durability::Immediate)
+            .map_err(|e| self.err(e))?;
+        let value = f(&txn)?;
+        txn.commit().map_err(|e| self.err(e))?;
+        Ok(value)
+    }
+
+    pub(crate) fn read<T>(
+        &self,
+        f: impl FnOnce(&redb::ReadTransaction) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let txn = self.db.begin_read().map_err(|e| self.err(e))?;
+        f(&txn)
+    }
+
+    fn err(&self, e: impl Into<redb::Error>) -> StoreError {
+        StoreError::from_redb(&self.path, e.into())
+    }
+
+    /// Every case, from the small index; no case is decoded.
+    pub fn list_cases(&self) -> Result<Vec<CaseSummary>, StoreError> {
+        self.read(|txn| {
+            let table = txn.open_table(CASE_INDEX)?;
+            let mut out = Vec::with_capacity(table.len()? as usize);
+            for row in table.iter()? {
+                let (_, value) = row?;
+                out.push(decode("case index", value.value())?);
+            }
+            Ok(out)
+        })
+    }
+
+    /// Makes a new empty case and returns it.
+    pub fn create_case(&self) -> Result<Case, StoreError> {
+        self.write(|txn| {
+            let mut meta = txn.open_table(META)?;
+            let next = match meta.get("next_case_id")? {
+                Some(v) => u64::from_le_bytes(v.value().try_into().map_err(|_| {
+                    StoreError::Decoding {
+                        what: "next case id".into(),
+                        detail: "wrong length".into(),
+                    }
+                })?),
+                None => 1,
+            };
+            meta.insert("next_case_id", (next + 1).to_le_bytes().as_slice())?;
+            let case = Case {
+                id: CaseId(next),
+                ..Case::default()
+            };
+            txn.open_table(CASES)?
+                .insert(next, encode(&case)?.as_slice())?;
+            txn.open_table(CASE_INDEX)?
+                .insert(next, encode(&CaseSummary::of(&case))?.as_slice())?;
+            Ok(case)
+        })
+    }
+
+    pub fn load_case(&self, id: CaseId) -> Result<Case, StoreError> {
+        self.read(|txn| {
+            let table = txn.open_table(CASES)?;
+            let value = table.get(id.0)?.ok_or(StoreError::UnknownCase(id))?;
+            decode("case", value.value())
+        })
+    }
+
+    /// Persists one applied edit: the log entry (new, or replacing the entry it coalesced into)
+    /// and the case state after it, in one durable transaction.
+    pub fn commit_edit(&self, case: &Case, entry: &LogEntry) -> Result<(), StoreError> {
+        let case_bytes = encode(case)?;
+        let entry_bytes = encode(entry)?;
+        let summary = CaseSummary::of(case);
+        self.write(|txn| {
+            txn.open_table(LOG)?
+                .insert((case.id.0, entry.seq), entry_bytes.as_slice())?;
+            txn.open_table(CASES)?
+                .insert(case.id.0, case_bytes.as_slice())?;
+            let mut index = txn.open_table(CASE_INDEX)?;
+            let changed = match index.get(case.id.0)? {
+                Some(old) => decode::<CaseSummary>("case index", old.value())? != summary,
+                None => true,
+            };
+            if changed {
+                index.insert(case.id.0, encode(&summary)?.as_slice())?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The case's whole edit log, oldest first.
+    pub fn log(&self, id: CaseId) -> Result<Vec<LogEntry>, StoreError> {
+        self.log_range(id, 0)
+    }
+
+    /// Log entries from sequence number `from` on.
+    pub fn log_range(&self, id: CaseId, from: u64) -> Result<Vec<LogEntry>, StoreError> {
+        self.read(|txn| {
+            let table = txn.open_table(LOG)?;
+            let mut out = Vec::new();
+            for row in table.range((id.0, from)..=(id.0, u64::MAX))? {
+                let (_, value) = row?;
+                out.push(decode("edit log entry", value.value())?);
+            }
+            Ok(out)
+        })
+    }
+
+    /// The log entries made after `since`: "what changed since the last meeting".
+    pub fn changes_since(
+        &self,
+        id: CaseId,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<LogEntry>, StoreError> {
+        Ok(self
+            .log(id)?
+            .into_iter()
+            .filter(|e| e.last_at > since)
+            .collect())
+    }
+
+    /// The last sequence number used in a case's log (0 when empty).
+    pub fn last_seq(&self, id: CaseId) -> Result<u64, StoreError> {
+        self.read(|txn| {
+            let table = txn.open_table(LOG)?;
+            let last = table.range((id.0, 0)..=(id.0, u64::MAX))?.next_back();
+            Ok(match last {
+                Some(row) => row?.0.value().1,
+                None => 0,
+            })
+        })
+    }
+
+    pub fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
+        self.read(|txn| {
+            let table = txn.open_table(SETTINGS)?;
+            match table.get(key)? {
+                Some(v) => Ok(Some(decode("setting", v.value())?)),
+                None => Ok(None),
+            }
+        })
+    }
+
+    pub fn set_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
+        let bytes = encode(value)?;
+        self.write(|txn| {
+            txn.open_table(SETTINGS)?.insert(key, bytes.as_slice())?;
+            Ok(())
+        })
+    }
+
+    /// Writes a consistent copy of the database at `source` to `out`, also while another
+    /// process (the app) has it open. The copy is made from one read snapshot, written to a
+    /// temporary file beside `out`, made durable, then renamed into place.
+    pub fn backup(source: &Path, out: &Path) -> Result<(), StoreError> {
+        precheck(source)?;
+        let tmp = out.with_extension("partial");
+        let result = guarded(source, || {
+            let src = builder()
+                .open_read_only(source)
+                .map_err(|e| StoreError::from_database(source, e))?;
+            let snapshot = src
+                .begin_read()
+                .map_err(|e| StoreError::from_redb(source, e.into()))?;
+            let _ = fs::remove_file(&tmp);
+            let dst = builder()
+                .create(&tmp)
+                .map_err(|e| StoreError::from_database(&tmp, e))?;
+            let copy = Store {
+                db: dst,
+                path: tmp.clone(),
+            };
+            copy.write(|txn| {
+                copy_table(&snapshot, txn, META)?;
+                copy_table(&snapshot, txn, CASES)?;
+                copy_table(&snapshot, txn, CASE_INDEX)?;
+                copy_table(&snapshot, txn, LOG)?;
+                copy_table(&snapshot, txn, SETTINGS)?;
+                copy_table(&snapshot, txn, PLUGINS)?;
+                Ok(())
+            })?;
+            drop(copy);
+            Ok(())
+        });
+        if let Err(e) = result {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        fs::rename(&tmp, out).map_err(|e| StoreError::io(out, e))?;
+        sync_parent(out);
+        Ok(())
+    }
+}
+
+/// Recovers a file that was not closed cleanly (the app was killed, the power went).
+///
+/// redb's repair writes to the file, so it runs on a copy first; only a copy that repairs
+/// cleanly and proves to be an Ansvar database replaces the original.
+fn recover(path: &Path) -> Result<(), StoreError> {
+    let tmp = path.with_extension("recovering");
+    fs::copy(path, &tmp).map_err(|e| StoreError::io(&tmp, e))?;
+    let repaired = guarded(path, || {
+        let db = builder()
+            .open(&tmp)
+            .map_err(|e| StoreError::from_database(path, e))?;
+        drop(db);
+        precheck(&tmp).map_err(|e| match e {
+            // Name the user's file, not the temporary copy.
+            StoreError::NotAnsvar { .. } => StoreError::NotAnsvar {
+                path: path.to_path_buf(),
+            },
+            StoreError::NewerSchema {
+                found, supported, ..
+            } => StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                supported,
+            },
+            other => other,
+        })
+    });
+    if let Err(e) = repaired {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    fs::rename(&tmp, path).map_err(|e| StoreError::io(path, e))?;
+    sync_parent(path);
+    Ok(())
+}
+
+/// Makes a rename durable.
+fn sync_parent(path: &Path) {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Ok(d) = fs::File::open(dir)
+    {
+        let _ = d.sync_all();
+    }
+}
+
+fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
+    txn.open_table(CASES)?;
+    txn.open_table(CASE_INDEX)?;
+    txn.open_table(LOG)?;
+    txn.open_table(SETTINGS)?;
+    txn.open_table(PLUGINS)?;
+    Ok(())
+}
+
+fn copy_table<K: redb::Key + 'static, V: redb::Value + 'static>(
+    from: &redb::ReadTransaction,
+    to: &WriteTransaction,
+    def: TableDefinition<K, V>,
+) -> Result<(), StoreError>
+where
+    for<'a> K::SelfType<'a>: std::borrow::Borrow<K::SelfType<'a>>,
+{
+    let source = match from.open_table(def) {
+        Ok(t) => t,
+        Err(redb::TableError::TableDoesNotExist(_)) => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut target = to.open_table(def)?;
+    for row in source.iter()? {
+        let (k, v) = row?;
+        target.insert(k.value(), v.value())?;
+    }
+    Ok(())
+}
+
+/// Looks at an existing file without writing to it, and says whether it may be opened for
+/// writing: it must be a redb file, carry Ansvar's mark, and have a schema this build knows.
+/// Returns the stored schema version.
+fn precheck(path: &Path) -> Result<u32, StoreError> {
+    let mut head = [0u8; 9];
+    let mut file = fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    let len = file.metadata().map_err(|e| StoreError::io(path, e))?.len();
+    if let Err(e) = file.read_exact(&mut head) {
+        return Err(if e.kind() == std::io::ErrorKind::UnexpectedEof {
+            StoreError::NotAnsvar {
+                path: path.to_path_buf(),
+            }
+        } else {
+            StoreError::io(path, e)
+        });
+    }
+    drop(file);
+    if head != REDB_MAGIC {
+        return Err(StoreError::NotAnsvar {
+            path: path.to_path_buf(),
+        });
+    }
+    // redb grows its file in whole pages; anything else was cut short.
+    if len % 4096 != 0 {
+        return Err(StoreError::Truncated {
+            path: path.to_path_buf(),
+        });
+    }
+    guarded(path, || {
+        let db = builder()
+            .open_read_only(path)
+            .map_err(|e| StoreError::from_database(path, e))?;
+        let txn = db
+            .begin_read()
+            .map_err(|e| StoreError::from_redb(path, e.into()))?;
+        let meta = match txn.open_table(META) {
+            Ok(t) => t,
+            Err(redb::TableError::TableDoesNotExist(_)) => {
+                return Err(StoreError::NotAnsvar {
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(e) => return Err(StoreError::from_redb(path, e.into())),
+        };
+        let get = |key: &str| -> Result<Option<Vec<u8>>, StoreError> {
+            Ok(meta
+                .get(key)
+                .map_err(|e| StoreError::from_redb(path, e.into()))?
+                .map(|v| v.value().to_vec()))
+        };
+        if get("application")?.as_deref() != Some(APPLICATION) {
+            return Err(StoreError::NotAnsvar {
+                path: path.to_path_buf(),
+            });
+        }
+        let version = get("schema_version")?
+            .and_then(|v| <[u8; 4]>::try_from(v.as_slice()).ok())
+            .map(u32::from_le_bytes)
+            .ok_or_else(|| StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: "the schema version is missing".into(),
+            })?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        // Walk every table once: a file cut short or damaged fails here, before anything
+        // is written to it.
+        verify_readable(&txn, CASES, path)?;
+        verify_readable(&txn, CASE_INDEX, path)?;
+        verify_readable(&txn, LOG, path)?;
+        verify_readable(&txn, SETTINGS, path)?;
+        verify_readable(&txn, PLUGINS, path)?;
+        Ok(version)
+    })
+}
+
+fn verify_readable<K: redb::Key + 'static, V: redb::Value + 'static>(
+    txn: &redb::ReadTransaction,
+    def: TableDefinition<K, V>,
+    path: &Path,
+) -> Result<(), StoreError> {
+    let table = match txn.open_table(def) {
+        Ok(t) => t,
+        Err(redb::TableError::TableDoesNotExist(_)) => return Ok(()),
+        Err(e) => return Err(StoreError::from_redb(path, e.into())),
+    };
+    let iter = table
+        .iter()
+        .map_err(|e| StoreError::from_redb(path, e.into()))?;
+    for row in iter {
+        row.map_err(|e| StoreError::from_redb(path, e.into()))?;
+    }
+    Ok(())
+}

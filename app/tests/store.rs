@@ -1,0 +1,279 @@
+//! The store: durability of edits, refusal of files it must not touch, migration, backup.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ansvar::domain::*;
+use ansvar::i18n::Lang;
+use ansvar::session::Session;
+use ansvar::store::{SCHEMA_VERSION, Store, StoreError};
+
+fn staff() -> Author {
+    Author::Staff {
+        name: "Test Koordinator".into(),
+        organisation: "Nordvik kommune".into(),
+    }
+}
+
+fn fresh(dir: &Path) -> PathBuf {
+    dir.join("ansvar.redb")
+}
+
+/// A file with one case holding a little data, closed cleanly.
+fn db_with_a_case(path: &Path) {
+    let store = Arc::new(Store::open(path).expect("create"));
+    let case = store.create_case().expect("case");
+    let mut s = Session::open(store.clone(), case.id).expect("session");
+    s.apply(
+        Edit::SetText {
+            field: TextField::PersonName,
+            value: "Åse Ødegård".into(),
+        },
+        &staff(),
+    )
+    .expect("edit");
+}
+
+#[test]
+fn a_new_file_is_created_and_reopened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    db_with_a_case(&path);
+    let store = Store::open(&path).expect("reopen");
+    let cases = store.list_cases().unwrap();
+    assert_eq!(cases.len(), 1);
+    assert_eq!(cases[0].name, "Åse Ødegård");
+    assert_eq!(store.log(cases[0].id).unwrap().len(), 1);
+}
+
+fn assert_refused_untouched(path: &Path, expect: impl Fn(&StoreError) -> bool) -> StoreError {
+    let before = fs::read(path).unwrap();
+    let err = match Store::open(path) {
+        Ok(_) => panic!("{} opened but should have been refused", path.display()),
+        Err(e) => e,
+    };
+    assert!(expect(&err), "unexpected error: {err:?}");
+    assert_eq!(fs::read(path).unwrap(), before, "the file's bytes changed");
+    // Every refusal speaks both languages and names the file.
+    assert!(err.message(Lang::Nb).contains(&path.display().to_string()));
+    assert!(err.message(Lang::En).contains(&path.display().to_string()));
+    err
+}
+
+#[test]
+fn random_bytes_are_not_an_ansvar_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    let bytes: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    fs::write(&path, bytes).unwrap();
+    let err = assert_refused_untouched(&path, |e| matches!(e, StoreError::NotAnsvar { .. }));
+    assert!(err.message(Lang::Nb).contains("ikke en Ansvar-database"));
+}
+
+#[test]
+fn a_foreign_redb_file_is_not_an_ansvar_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    {
+        let db = redb::Database::create(&path).unwrap();
+        let txn = db.begin_write().unwrap();
+        let def: redb::TableDefinition<&str, &str> = redb::TableDefinition::new("other");
+        txn.open_table(def).unwrap().insert("k", "v").unwrap();
+        txn.commit().unwrap();
+    }
+    assert_refused_untouched(&path, |e| matches!(e, StoreError::NotAnsvar { .. }));
+}
+
+#[test]
+fn a_truncated_file_is_refused_at_every_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = fresh(dir.path());
+    db_with_a_case(&good);
+    let full = fs::read(&good).unwrap();
+    let cut_path = dir.path().join("cut.redb");
+    // Cuts inside the header, mid-page and on page boundaries.
+    let cuts = [
+        5,
+        100,
+        4096,
+        4096 + 17,
+        full.len() / 2,
+        full.len() / 2 / 4096 * 4096,
+        full.len() - 4096,
+        full.len() - 1,
+    ];
+    for cut in cuts {
+        fs::write(&cut_path, &full[..cut]).unwrap();
+        assert_refused_untouched(&cut_path, |e| {
+            matches!(
+                e,
+                StoreError::Truncated { .. } | StoreError::Corrupt { .. } | StoreError::NotAnsvar { .. }
+            )
+        });
+    }
+    // Cut mid-page: named as cut short, not as some other damage.
+    fs::write(&cut_path, &full[..full.len() - 100]).unwrap();
+    let err = assert_refused_untouched(&cut_path, |e| matches!(e, StoreError::Truncated { .. }));
+    assert!(err.message(Lang::Nb).contains("ufullstendig"));
+}
+
+/// Rewrites the stored schema version, as a newer Ansvar would have left it.
+fn set_schema_version(path: &Path, version: u32) {
+    let db = redb::Database::open(path).unwrap();
+    let txn = db.begin_write().unwrap();
+    let meta: redb::TableDefinition<&str, &[u8]> = redb::TableDefinition::new("meta");
+    txn.open_table(meta)
+        .unwrap()
+        .insert("schema_version", version.to_le_bytes().as_slice())
+        .unwrap();
+    txn.commit().unwrap();
+}
+
+#[test]
+fn a_newer_schema_is_refused_with_the_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    db_with_a_case(&path);
+    set_schema_version(&path, SCHEMA_VERSION + 1);
+    let err = assert_refused_untouched(&path, |e| {
+        matches!(e, StoreError::NewerSchema { found, supported, .. }
+            if *found == SCHEMA_VERSION + 1 && *supported == SCHEMA_VERSION)
+    });
+    assert!(err.message(Lang::Nb).contains("nyere versjon av Ansvar"));
+}
+
+#[test]
+fn a_second_opener_is_told_the_file_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    db_with_a_case(&path);
+    let first = Store::open(&path).expect("first");
+    let before = fs::read(&path).unwrap();
+    match Store::open(&path) {
+        Err(StoreError::AlreadyOpen { .. }) => {}
+        Err(e) => panic!("expected AlreadyOpen, got {e:?}"),
+        Ok(_) => panic!("a second opener got the file"),
+    }
+    assert_eq!(fs::read(&path).unwrap(), before);
+    // The first opener still works.
+    assert_eq!(first.list_cases().unwrap().len(), 1);
+}
+
+#[test]
+fn the_schema_1_fixture_opens_and_keeps_its_content() {
+    // Written by `ansvar demo` at schema 1 (see tests/fixtures/README.md). Later schemas
+    // must migrate it.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-1.redb");
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    fs::copy(&fixture, &path).expect("fixture present");
+    let store = Store::open(&path).expect("fixture opens");
+    let cases = store.list_cases().unwrap();
+    assert_eq!(cases.len(), 3);
+    for summary in &cases {
+        let case = store.load_case(summary.id).unwrap();
+        assert_eq!(case.person.name, summary.name);
+        assert!(!case.goals.is_empty());
+        assert!(!store.log(summary.id).unwrap().is_empty());
+    }
+    // Reopening after migration gives the same file content again.
+    drop(store);
+    let again = Store::open(&path).unwrap();
+    assert_eq!(again.list_cases().unwrap(), cases);
+}
+
+#[test]
+fn backup_is_a_consistent_copy_while_the_store_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    db_with_a_case(&path);
+    let store = Arc::new(Store::open(&path).unwrap());
+    let id = store.list_cases().unwrap()[0].id;
+    let mut s = Session::open(store.clone(), id).unwrap();
+    s.apply(
+        Edit::SetText {
+            field: TextField::PlanMainGoal,
+            value: "Bo trygt i egen leilighet".into(),
+        },
+        &staff(),
+    )
+    .unwrap();
+    let out = dir.path().join("backup.redb");
+    Store::backup(&path, &out).expect("backup while open");
+    // The original is still usable by its opener.
+    s.apply(
+        Edit::SetText {
+            field: TextField::PlanNeeds,
+            value: "Hjelp med økonomi".into(),
+        },
+        &staff(),
+    )
+    .unwrap();
+    let copy = Store::open(&out).expect("backup opens");
+    let case = copy.load_case(id).unwrap();
+    assert_eq!(case.plan.main_goal, "Bo trygt i egen leilighet");
+    assert_eq!(case.plan.needs, "", "the copy is the snapshot taken, not later edits");
+    assert_eq!(copy.log(id).unwrap().len(), 2);
+}
+
+#[test]
+fn backup_of_a_damaged_file_fails_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    fs::write(&path, b"not a database at all").unwrap();
+    let out = dir.path().join("backup.redb");
+    assert!(matches!(
+        Store::backup(&path, &out),
+        Err(StoreError::NotAnsvar { .. })
+    ));
+    assert!(!out.exists());
+}
+
+#[test]
+fn listing_reads_the_index_not_the_cases() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    let store = Arc::new(Store::open(&path).unwrap());
+    let mut ids = Vec::new();
+    for i in 0..5 {
+        let case = store.create_case().unwrap();
+        let mut s = Session::open(store.clone(), case.id).unwrap();
+        let coordinator = Participant {
+            id: ParticipantId::new(),
+            name: format!("Koordinator {i}"),
+            role: Role::Coordinator,
+            ..Participant::default()
+        };
+        let pid = coordinator.id;
+        s.apply(
+            Edit::InsertParticipant {
+                index: 0,
+                participant: coordinator,
+            },
+            &staff(),
+        )
+        .unwrap();
+        s.apply(
+            Edit::SetCoordinator {
+                participant: Some(pid),
+            },
+            &staff(),
+        )
+        .unwrap();
+        s.apply(
+            Edit::SetText {
+                field: TextField::PersonName,
+                value: format!("Person {i}"),
+            },
+            &staff(),
+        )
+        .unwrap();
+        ids.push(case.id);
+    }
+    let list = store.list_cases().unwrap();
+    assert_eq!(list.len(), 5);
+    assert_eq!(list[3].name, "Person 3");
+    assert_eq!(list[3].coordinator, "Koordinator 3");
+    assert_eq!(list.iter().map(|c| c.id).collect::<Vec<_>>(), ids);
+}
