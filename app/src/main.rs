@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod plugin_cmd;
+
 use ansvar::i18n::{self, Lang};
 use ansvar::store::{Store, StoreError};
 
@@ -51,10 +53,16 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Plugins (local forms): keys, signing, checking, installing.
+    Plugin {
+        #[command(subcommand)]
+        command: plugin_cmd::PluginCommand,
+    },
 }
 
 fn default_db() -> Option<PathBuf> {
-    directories::ProjectDirs::from("no", "Ansvar", "Ansvar").map(|d| d.data_dir().join("ansvar.redb"))
+    directories::ProjectDirs::from("no", "Ansvar", "Ansvar")
+        .map(|d| d.data_dir().join("ansvar.redb"))
 }
 
 fn main() -> ExitCode {
@@ -74,15 +82,18 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let result = match cli.command {
-        None => open_app(&db, lang),
-        Some(Command::Demo) => demo(&db, lang),
-        Some(Command::Cases { json }) => cases(&db, json, lang),
-        Some(Command::Backup { out }) => backup(&db, &out, lang),
+        None => open_app(&db, lang).map_err(|e| e.message(lang)),
+        Some(Command::Demo) => demo(&db, lang).map_err(|e| e.message(lang)),
+        Some(Command::Cases { json }) => cases(&db, json, lang).map_err(|e| e.message(lang)),
+        Some(Command::Backup { out }) => backup(&db, &out, lang).map_err(|e| e.message(lang)),
+        Some(Command::Plugin { command }) => {
+            plugin_cmd::run(command, &db, cli.db.is_some(), lang).map_err(|e| e.message(lang))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{}", e.message(lang));
+        Err(message) => {
+            eprintln!("{message}");
             ExitCode::FAILURE
         }
     }
@@ -127,7 +138,10 @@ fn demo(db: &Path, lang: Lang) -> Result<(), StoreError> {
     println!(
         "{} {}",
         lang.pick("Demosaker skrevet:", "Demo cases written:"),
-        ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(", ")
+        ids.iter()
+            .map(|id| id.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     Ok(())
 }
@@ -153,10 +167,17 @@ fn cases(db: &Path, json: bool, lang: Lang) -> Result<(), StoreError> {
             .next_meeting
             .map(|t| {
                 let local = t.with_timezone(&chrono::Local);
-                format!("{} {}", i18n::date(local.date_naive()), local.format("%H:%M"))
+                format!(
+                    "{} {}",
+                    i18n::date(local.date_naive()),
+                    local.format("%H:%M")
+                )
             })
             .unwrap_or_else(|| "-".into());
-        println!("{:>5}  {:<28}  {:<24}  {}", c.id, c.name, c.coordinator, next);
+        println!(
+            "{:>5}  {:<28}  {:<24}  {}",
+            c.id, c.name, c.coordinator, next
+        );
     }
     Ok(())
 }

@@ -65,7 +65,9 @@ fn assert_refused_untouched(path: &Path, expect: impl Fn(&StoreError) -> bool) -
 fn random_bytes_are_not_an_ansvar_database() {
     let dir = tempfile::tempdir().unwrap();
     let path = fresh(dir.path());
-    let bytes: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let bytes: Vec<u8> = (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     fs::write(&path, bytes).unwrap();
     let err = assert_refused_untouched(&path, |e| matches!(e, StoreError::NotAnsvar { .. }));
     assert!(err.message(Lang::Nb).contains("ikke en Ansvar-database"));
@@ -108,7 +110,9 @@ fn a_truncated_file_is_refused_at_every_cut() {
         assert_refused_untouched(&cut_path, |e| {
             matches!(
                 e,
-                StoreError::Truncated { .. } | StoreError::Corrupt { .. } | StoreError::NotAnsvar { .. }
+                StoreError::Truncated { .. }
+                    | StoreError::Corrupt { .. }
+                    | StoreError::NotAnsvar { .. }
             )
         });
     }
@@ -213,7 +217,10 @@ fn backup_is_a_consistent_copy_while_the_store_is_open() {
     let copy = Store::open(&out).expect("backup opens");
     let case = copy.load_case(id).unwrap();
     assert_eq!(case.plan.main_goal, "Bo trygt i egen leilighet");
-    assert_eq!(case.plan.needs, "", "the copy is the snapshot taken, not later edits");
+    assert_eq!(
+        case.plan.needs, "",
+        "the copy is the snapshot taken, not later edits"
+    );
     assert_eq!(copy.log(id).unwrap().len(), 2);
 }
 
