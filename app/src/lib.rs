@@ -7,5 +7,6 @@
 pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod plugins;
 pub mod session;
 pub mod store;

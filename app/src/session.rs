@@ -74,8 +74,7 @@ impl Session {
 
     /// Applies `edit` as `author`. When this returns `Ok`, the edit is on disk.
     pub fn apply(&mut self, edit: Edit, author: &Author) -> Result<(), StoreError> {
-        domain::check_new(&self.case, &edit)?;
-        let inverse = domain::apply(&mut self.case, &edit)?;
+        let inverse = domain::apply_new(&mut self.case, &edit)?;
         let now = (self.clock)();
         let entry = match self.coalesce_target(&edit, author, now) {
             Some(last) => LogEntry {
@@ -108,7 +107,12 @@ impl Session {
 
     /// The log entry this edit may merge into: the newest entry, a plain edit of the same text
     /// field by the same author, recent enough, and still the top of the undo stack.
-    fn coalesce_target(&self, edit: &Edit, author: &Author, now: DateTime<Utc>) -> Option<&LogEntry> {
+    fn coalesce_target(
+        &self,
+        edit: &Edit,
+        author: &Author,
+        now: DateTime<Utc>,
+    ) -> Option<&LogEntry> {
         let last = self.last_entry.as_ref()?;
         let field = edit.text_field()?;
         let same_field = last.edit.text_field() == Some(field);
@@ -152,7 +156,12 @@ impl Session {
         }
     }
 
-    fn apply_logged(&mut self, edit: &Edit, author: &Author, cause: Cause) -> Result<(), StoreError> {
+    fn apply_logged(
+        &mut self,
+        edit: &Edit,
+        author: &Author,
+        cause: Cause,
+    ) -> Result<(), StoreError> {
         let inverse = domain::apply(&mut self.case, edit)?;
         let now = (self.clock)();
         let entry = LogEntry {
@@ -171,7 +180,10 @@ impl Session {
     /// what is on disk, so the screen never shows a change that was not saved.
     fn persist(&mut self, entry: &LogEntry) -> Result<(), StoreError> {
         if let Err(e) = self.store.commit_edit(&self.case, entry) {
-            let _ = domain::apply(&mut self.case, &entry_inverse_for_rollback(entry, &self.last_entry));
+            let _ = domain::apply(
+                &mut self.case,
+                &entry_inverse_for_rollback(entry, &self.last_entry),
+            );
             return Err(e);
         }
         self.last_seq = self.last_seq.max(entry.seq);

@@ -39,8 +39,12 @@ struct Op {
 }
 
 fn op() -> impl Strategy<Value = Op> {
-    (any::<u8>(), any::<u64>(), any::<u64>(), "[a-zæøå ]{0,12}")
-        .prop_map(|(kind, a, b, text)| Op { kind, a, b, text })
+    (any::<u8>(), any::<u64>(), any::<u64>(), "[a-zæøå ]{0,12}").prop_map(|(kind, a, b, text)| Op {
+        kind,
+        a,
+        b,
+        text,
+    })
 }
 
 fn pick<T: Copy>(items: &[T], n: u64) -> Option<T> {
@@ -58,7 +62,33 @@ fn make_edit(case: &Case, op: &Op) -> Edit {
     let any_action = pick(&actions, op.a).unwrap_or(ActionId(fresh));
     let any_meeting = pick(&meetings, op.a).unwrap_or(MeetingId(fresh));
     let date = Some(day((op.b % 400) as u32));
-    match op.kind % 22 {
+    match op.kind % 23 {
+        22 => {
+            // A batch whose second part depends on the first: an action for a new goal.
+            let goal = GoalId(uuid_from(op.a));
+            Edit::Batch {
+                edits: vec![
+                    Edit::InsertGoal {
+                        index: 0,
+                        goal: Goal {
+                            id: goal,
+                            own_words: op.text.clone(),
+                            ..Goal::default()
+                        },
+                    },
+                    Edit::InsertAction {
+                        index: 0,
+                        action: Action {
+                            id: ActionId(fresh),
+                            goals: vec![goal],
+                            responsible: pick(&participants, op.b),
+                            due: date,
+                            ..Action::default()
+                        },
+                    },
+                ],
+            }
+        }
         0 => Edit::SetText {
             field: TextField::PersonName,
             value: op.text.clone(),
@@ -133,7 +163,9 @@ fn make_edit(case: &Case, op: &Op) -> Edit {
             index: 0,
             meeting: Meeting {
                 id: MeetingId(fresh),
-                starts_at: Utc.timestamp_opt(1_760_000_000 + (op.a % 10_000_000) as i64, 0).unwrap(),
+                starts_at: Utc
+                    .timestamp_opt(1_760_000_000 + (op.a % 10_000_000) as i64, 0)
+                    .unwrap(),
                 place: op.text.clone(),
                 ..Meeting::default()
             },
@@ -173,8 +205,11 @@ fn make_edit(case: &Case, op: &Op) -> Edit {
         },
         19 => Edit::SetActionStatus {
             id: any_action,
-            status: [ActionStatus::Open, ActionStatus::Done, ActionStatus::Cancelled]
-                [(op.b % 3) as usize],
+            status: [
+                ActionStatus::Open,
+                ActionStatus::Done,
+                ActionStatus::Cancelled,
+            ][(op.b % 3) as usize],
         },
         20 => Edit::RemoveMeeting { id: any_meeting },
         _ => Edit::InsertConsent {
@@ -284,7 +319,8 @@ fn typing_in_one_field_coalesces_into_one_entry() {
         ..Goal::default()
     };
     let gid = goal.id;
-    s.apply(Edit::InsertGoal { index: 0, goal }, &staff()).unwrap();
+    s.apply(Edit::InsertGoal { index: 0, goal }, &staff())
+        .unwrap();
 
     let text = "Jeg vil ha egen leilighet";
     for n in 4..=text.chars().count() {
@@ -399,8 +435,14 @@ fn a_refused_edit_says_why_and_changes_nothing() {
             &staff(),
         )
         .unwrap_err();
-    assert!(err.to_string().contains("before the plan period starts"), "{err}");
-    assert!(err.message(ansvar::i18n::Lang::Nb).contains("før planperioden starter"));
+    assert!(
+        err.to_string().contains("before the plan period starts"),
+        "{err}"
+    );
+    assert!(
+        err.message(ansvar::i18n::Lang::Nb)
+            .contains("før planperioden starter")
+    );
     let err = s
         .apply(
             Edit::SetText {
@@ -464,9 +506,10 @@ fn kind(edit: &Edit) -> &'static str {
         Edit::InsertFormEntry { .. } => "InsertFormEntry",
         Edit::RemoveFormEntry { .. } => "RemoveFormEntry",
         Edit::SetFormData { .. } => "SetFormData",
+        Edit::Batch { .. } => "Batch",
     }
 }
-const EDIT_KINDS: usize = 44;
+const EDIT_KINDS: usize = 45;
 
 #[test]
 fn every_edit_kind_round_trips_through_the_store() {
@@ -488,66 +531,316 @@ fn every_edit_kind_round_trips_through_the_store() {
         FormEntryId::new(),
     );
     let edits = vec![
-        Edit::SetText { field: TextField::PersonName, value: "Ærlig Øyvind Ås".into() },
-        Edit::SetDate { field: DateField::PlanStart, value: Some(day(0)) },
-        Edit::InsertParticipant { index: 0, participant: Participant { id: p1, name: "Kari".into(), ..Default::default() } },
-        Edit::InsertParticipant { index: 1, participant: Participant { id: p2, name: "Per".into(), ..Default::default() } },
-        Edit::SetCoordinator { participant: Some(p1) },
-        Edit::SetParticipantRole { id: p2, role: Role::NavAdvisor },
-        Edit::SetParticipantLevel { id: p2, level: Level::Nav },
-        Edit::InsertConsent { index: 0, consent: Consent { id: consent, recipient: ConsentRecipient::Organisation("NAV Nordvik".into()), ..Default::default() } },
-        Edit::SetConsentSections { id: consent, sections: vec![Section::Goals(LifeDomain::WorkAndActivity), Section::Minutes] },
-        Edit::SetConsentMethod { id: consent, method: ConsentMethod::Signed },
-        Edit::InsertGoal { index: 0, goal: Goal { id: g, own_words: "Få meg jobb".into(), expressed_by_person: true, ..Default::default() } },
-        Edit::SetGoalDomain { id: g, domain: LifeDomain::WorkAndActivity },
-        Edit::SetGoalStatus { id: g, status: GoalStatus::InProgress },
-        Edit::InsertRating { goal: g, index: 0, rating: Rating { date: day(3), value: 4 } },
-        Edit::InsertRating { goal: g, index: 1, rating: Rating { date: day(40), value: 6 } },
+        Edit::SetText {
+            field: TextField::PersonName,
+            value: "Ærlig Øyvind Ås".into(),
+        },
+        Edit::SetDate {
+            field: DateField::PlanStart,
+            value: Some(day(0)),
+        },
+        Edit::InsertParticipant {
+            index: 0,
+            participant: Participant {
+                id: p1,
+                name: "Kari".into(),
+                ..Default::default()
+            },
+        },
+        Edit::InsertParticipant {
+            index: 1,
+            participant: Participant {
+                id: p2,
+                name: "Per".into(),
+                ..Default::default()
+            },
+        },
+        Edit::SetCoordinator {
+            participant: Some(p1),
+        },
+        Edit::SetParticipantRole {
+            id: p2,
+            role: Role::NavAdvisor,
+        },
+        Edit::SetParticipantLevel {
+            id: p2,
+            level: Level::Nav,
+        },
+        Edit::InsertConsent {
+            index: 0,
+            consent: Consent {
+                id: consent,
+                recipient: ConsentRecipient::Organisation("NAV Nordvik".into()),
+                ..Default::default()
+            },
+        },
+        Edit::SetConsentSections {
+            id: consent,
+            sections: vec![
+                Section::Goals(LifeDomain::WorkAndActivity),
+                Section::Minutes,
+            ],
+        },
+        Edit::SetConsentMethod {
+            id: consent,
+            method: ConsentMethod::Signed,
+        },
+        Edit::InsertGoal {
+            index: 0,
+            goal: Goal {
+                id: g,
+                own_words: "Få meg jobb".into(),
+                expressed_by_person: true,
+                ..Default::default()
+            },
+        },
+        Edit::SetGoalDomain {
+            id: g,
+            domain: LifeDomain::WorkAndActivity,
+        },
+        Edit::SetGoalStatus {
+            id: g,
+            status: GoalStatus::InProgress,
+        },
+        Edit::InsertRating {
+            goal: g,
+            index: 0,
+            rating: Rating {
+                date: day(3),
+                value: 4,
+            },
+        },
+        Edit::InsertRating {
+            goal: g,
+            index: 1,
+            rating: Rating {
+                date: day(40),
+                value: 6,
+            },
+        },
         Edit::RemoveRating { goal: g, index: 1 },
-        Edit::InsertMeeting { index: 0, meeting: Meeting { id: m, starts_at: t0, ..Default::default() } },
-        Edit::InsertEvaluation { goal: g, index: 0, evaluation: Evaluation { id: eval, date: day(3), meeting: Some(m), text: "Godt i gang".into() } },
-        Edit::InsertAction { index: 0, action: Action { id: a, what: "Ringe arbeidsgiver".into(), responsible: Some(p2), due: Some(day(20)), agreed_in: Some(m), ..Default::default() } },
-        Edit::SetActionStatus { id: a, status: ActionStatus::Done },
-        Edit::SetActionResponsible { id: a, responsible: Some(p1) },
-        Edit::SetActionGoals { id: a, goals: vec![g] },
-        Edit::SetActionFollowedUp { id: a, meeting: Some(m) },
-        Edit::InsertContact { index: 0, contact: Contact { id: c, name: "Legevakt".into(), phone: "116 117".into(), ..Default::default() } },
-        Edit::SetMeetingStart { id: m, starts_at: t0 + Duration::hours(1) },
-        Edit::SetNextMeeting { id: m, at: Some(t0 + Duration::days(42)) },
-        Edit::SetMeetingChair { id: m, chair: Some(p1) },
-        Edit::SetMeetingNoteTaker { id: m, note_taker: Some(p2) },
-        Edit::SetAttendance { meeting: m, participant: p2, attendance: Some(Attendance::SentApologies) },
-        Edit::InsertAgendaItem { meeting: m, index: 0, item: AgendaItem { id: item, title: "Siden sist".into(), ..Default::default() } },
-        Edit::SetAgendaItemTime { meeting: m, id: item, seconds: 300 },
-        Edit::SetAgendaItemLinks { meeting: m, id: item, goals: vec![g], actions: vec![a] },
-        Edit::SetMinutesRecipients { meeting: m, recipients: vec![p1, p2] },
-        Edit::SetMeetingEnded { meeting: m, ended: true },
-        Edit::SetMeetingApproval { meeting: m, approval: Some(Approval { on: day(5), by: "Kari".into() }) },
-        Edit::InsertFormEntry { index: 0, entry: FormEntry { id: form, plugin_id: "no.nordvik.ips".into(), plugin_version: "1.0.0".into(), data: "{}".into(), created: t0, updated: t0 } },
-        Edit::SetFormData { id: form, data: r#"{"job_goal":"Lager"}"#.into(), plugin_version: "1.1.0".into(), updated: t0 + Duration::days(1) },
+        Edit::InsertMeeting {
+            index: 0,
+            meeting: Meeting {
+                id: m,
+                starts_at: t0,
+                ..Default::default()
+            },
+        },
+        Edit::InsertEvaluation {
+            goal: g,
+            index: 0,
+            evaluation: Evaluation {
+                id: eval,
+                date: day(3),
+                meeting: Some(m),
+                text: "Godt i gang".into(),
+            },
+        },
+        Edit::InsertAction {
+            index: 0,
+            action: Action {
+                id: a,
+                what: "Ringe arbeidsgiver".into(),
+                responsible: Some(p2),
+                due: Some(day(20)),
+                agreed_in: Some(m),
+                ..Default::default()
+            },
+        },
+        Edit::SetActionStatus {
+            id: a,
+            status: ActionStatus::Done,
+        },
+        Edit::SetActionResponsible {
+            id: a,
+            responsible: Some(p1),
+        },
+        Edit::SetActionGoals {
+            id: a,
+            goals: vec![g],
+        },
+        Edit::SetActionFollowedUp {
+            id: a,
+            meeting: Some(m),
+        },
+        Edit::InsertContact {
+            index: 0,
+            contact: Contact {
+                id: c,
+                name: "Legevakt".into(),
+                phone: "116 117".into(),
+                ..Default::default()
+            },
+        },
+        Edit::SetMeetingStart {
+            id: m,
+            starts_at: t0 + Duration::hours(1),
+        },
+        Edit::SetNextMeeting {
+            id: m,
+            at: Some(t0 + Duration::days(42)),
+        },
+        Edit::SetMeetingChair {
+            id: m,
+            chair: Some(p1),
+        },
+        Edit::SetMeetingNoteTaker {
+            id: m,
+            note_taker: Some(p2),
+        },
+        Edit::SetAttendance {
+            meeting: m,
+            participant: p2,
+            attendance: Some(Attendance::SentApologies),
+        },
+        Edit::InsertAgendaItem {
+            meeting: m,
+            index: 0,
+            item: AgendaItem {
+                id: item,
+                title: "Siden sist".into(),
+                ..Default::default()
+            },
+        },
+        Edit::SetAgendaItemTime {
+            meeting: m,
+            id: item,
+            seconds: 300,
+        },
+        Edit::SetAgendaItemLinks {
+            meeting: m,
+            id: item,
+            goals: vec![g],
+            actions: vec![a],
+        },
+        Edit::SetMinutesRecipients {
+            meeting: m,
+            recipients: vec![p1, p2],
+        },
+        Edit::SetMeetingEnded {
+            meeting: m,
+            ended: true,
+        },
+        Edit::SetMeetingApproval {
+            meeting: m,
+            approval: Some(Approval {
+                on: day(5),
+                by: "Kari".into(),
+            }),
+        },
+        Edit::InsertFormEntry {
+            index: 0,
+            entry: FormEntry {
+                id: form,
+                plugin_id: "no.nordvik.ips".into(),
+                plugin_version: "1.0.0".into(),
+                data: "{}".into(),
+                created: t0,
+                updated: t0,
+            },
+        },
+        Edit::SetFormData {
+            id: form,
+            data: r#"{"job_goal":"Lager"}"#.into(),
+            plugin_version: "1.1.0".into(),
+            updated: t0 + Duration::days(1),
+        },
         Edit::RemoveFormEntry { id: form },
-        Edit::RemoveAgendaItem { meeting: m, id: item },
+        Edit::RemoveAgendaItem {
+            meeting: m,
+            id: item,
+        },
         Edit::RemoveContact { id: c },
         Edit::RemoveEvaluation { goal: g, id: eval },
         Edit::RemoveConsent { id: consent },
-        Edit::SetActionGoals { id: a, goals: vec![] },
+        Edit::SetActionGoals {
+            id: a,
+            goals: vec![],
+        },
         Edit::RemoveAction { id: a },
         Edit::RemoveGoal { id: g },
         Edit::RemoveMeeting { id: m },
         Edit::SetCoordinator { participant: None },
         Edit::RemoveParticipant { id: p2 },
+        Edit::Batch {
+            edits: vec![
+                Edit::InsertGoal {
+                    index: 0,
+                    goal: Goal {
+                        id: g,
+                        own_words: "Ny start".into(),
+                        ..Default::default()
+                    },
+                },
+                Edit::InsertAction {
+                    index: 0,
+                    action: Action {
+                        id: a,
+                        what: "Avtale fra møtet".into(),
+                        goals: vec![g],
+                        responsible: Some(p1),
+                        ..Default::default()
+                    },
+                },
+            ],
+        },
     ];
     let mut seen = std::collections::BTreeSet::new();
     for edit in &edits {
         seen.insert(kind(edit));
-        s.apply(edit.clone(), &staff()).unwrap_or_else(|e| panic!("{edit:?}: {e}"));
+        s.apply(edit.clone(), &staff())
+            .unwrap_or_else(|e| panic!("{edit:?}: {e}"));
         // Disk equals memory after every edit.
         assert_eq!(&store.load_case(id).unwrap(), s.case());
     }
     assert_eq!(seen.len(), EDIT_KINDS, "every edit kind is exercised");
     let log = store.log(id).unwrap();
-    assert_eq!(log.iter().map(|e| e.edit.clone()).collect::<Vec<_>>(), edits);
+    assert_eq!(
+        log.iter().map(|e| e.edit.clone()).collect::<Vec<_>>(),
+        edits
+    );
     // And all of it undoes back to the empty case, through the store.
     while s.undo(&staff()).unwrap() {}
-    assert_eq!(store.load_case(id).unwrap(), Case { id, ..Case::default() });
+    assert_eq!(
+        store.load_case(id).unwrap(),
+        Case {
+            id,
+            ..Case::default()
+        }
+    );
+}
+
+#[test]
+fn a_batch_that_fails_part_way_changes_nothing() {
+    let mut case = Case::default();
+    let g = GoalId::new();
+    let edit = Edit::Batch {
+        edits: vec![
+            Edit::InsertGoal {
+                index: 0,
+                goal: Goal {
+                    id: g,
+                    ..Goal::default()
+                },
+            },
+            Edit::InsertRating {
+                goal: g,
+                index: 0,
+                rating: Rating {
+                    date: day(1),
+                    value: 7,
+                },
+            },
+            // Refused: no such participant.
+            Edit::SetCoordinator {
+                participant: Some(ParticipantId::new()),
+            },
+        ],
+    };
+    assert!(matches!(
+        apply(&mut case, &edit),
+        Err(EditError::Unknown { .. })
+    ));
+    assert_eq!(case, Case::default());
 }

@@ -259,6 +259,12 @@ pub enum Edit {
         plugin_version: String,
         updated: DateTime<Utc>,
     },
+
+    /// Several edits as one step: all apply or none, one log entry, one undo.
+    /// E.g. an agreement in a meeting that becomes an action linked to the agenda item.
+    Batch {
+        edits: Vec<Edit>,
+    },
 }
 
 impl Edit {
@@ -573,8 +579,7 @@ fn date_mut<'c>(
     use DateField as F;
     match field {
         F::PersonBirthDate => {
-            if value.is_some_and(|d| d < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default())
-            {
+            if value.is_some_and(|d| d < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default()) {
                 return Err(EditError::Invalid("birth date is implausible"));
             }
             Ok(&mut case.person.birth_date)
@@ -717,7 +722,9 @@ pub fn check_new(case: &Case, edit: &Edit) -> Result<(), EditError> {
             field: DateField::GoalTarget(_),
             value,
         } => check_after_plan_start(case, "target date", *value),
-        Edit::InsertGoal { goal, .. } => check_after_plan_start(case, "target date", goal.target_date),
+        Edit::InsertGoal { goal, .. } => {
+            check_after_plan_start(case, "target date", goal.target_date)
+        }
         _ => Ok(()),
     }
 }
@@ -727,8 +734,38 @@ pub fn check_new(case: &Case, edit: &Edit) -> Result<(), EditError> {
 /// Checks what every state of a case keeps (references resolve, ratings are 1–10, a period ends
 /// after it starts), so the inverse of an applied edit always applies to the state it left.
 pub fn apply(case: &mut Case, edit: &Edit) -> Result<Edit, EditError> {
+    apply_inner(case, edit, false)
+}
+
+/// Applies a fresh edit someone just made: [`check_new`], then [`apply`].
+pub fn apply_new(case: &mut Case, edit: &Edit) -> Result<Edit, EditError> {
+    apply_inner(case, edit, true)
+}
+
+fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditError> {
     use Edit as E;
+    if fresh {
+        check_new(case, edit)?;
+    }
     Ok(match edit.clone() {
+        E::Batch { edits } => {
+            let mut inverses = Vec::with_capacity(edits.len());
+            for e in &edits {
+                match apply_inner(case, e, fresh) {
+                    Ok(inverse) => inverses.push(inverse),
+                    Err(err) => {
+                        // Take back what this batch did so far; each inverse fits the state
+                        // its edit left, so these apply.
+                        for inverse in inverses.iter().rev() {
+                            let _ = apply_inner(case, inverse, false);
+                        }
+                        return Err(err);
+                    }
+                }
+            }
+            inverses.reverse();
+            E::Batch { edits: inverses }
+        }
         E::SetText { field, value } => {
             check_text(&value)?;
             let old = std::mem::replace(text_mut(case, &field)?, value);

@@ -3,7 +3,7 @@
 pub mod edit;
 pub mod model;
 
-pub use edit::{DateField, Edit, EditError, TextField, apply, check_new};
+pub use edit::{DateField, Edit, EditError, TextField, apply, apply_new, check_new};
 pub use model::*;
 
 use serde::{Deserialize, Serialize};
@@ -12,9 +12,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Author {
-    Staff { name: String, organisation: String },
+    Staff {
+        name: String,
+        organisation: String,
+    },
     /// The person the plan is for, editing in their own mode.
-    Person { name: String },
+    Person {
+        name: String,
+    },
 }
 
 impl Author {

@@ -15,7 +15,9 @@ pub enum StoreError {
     Truncated { path: PathBuf },
     #[error("{path} is damaged: {detail}")]
     Corrupt { path: PathBuf, detail: String },
-    #[error("{path} was written by a newer Ansvar (schema {found}; this version reads up to {supported})")]
+    #[error(
+        "{path} was written by a newer Ansvar (schema {found}; this version reads up to {supported})"
+    )]
     NewerSchema {
         path: PathBuf,
         found: u32,
@@ -65,11 +67,10 @@ impl StoreError {
 
     pub(crate) fn from_database(path: &Path, e: redb::DatabaseError) -> Self {
         match e {
-            redb::DatabaseError::DatabaseAlreadyOpen | redb::DatabaseError::LockProtocolMismatch => {
-                StoreError::AlreadyOpen {
-                    path: path.to_path_buf(),
-                }
-            }
+            redb::DatabaseError::DatabaseAlreadyOpen
+            | redb::DatabaseError::LockProtocolMismatch => StoreError::AlreadyOpen {
+                path: path.to_path_buf(),
+            },
             redb::DatabaseError::RepairAborted => StoreError::NeedsRecovery {
                 path: path.to_path_buf(),
             },
@@ -114,7 +115,10 @@ impl StoreError {
                 p(path)
             ),
             StoreError::NotAnsvar { path } => {
-                format!("{} er ikke en Ansvar-database. Filen er ikke endret.", p(path))
+                format!(
+                    "{} er ikke en Ansvar-database. Filen er ikke endret.",
+                    p(path)
+                )
             }
             StoreError::Truncated { path } => format!(
                 "{} er ufullstendig (filen er kuttet av). Filen er ikke endret; bruk en sikkerhetskopi.",

@@ -18,11 +18,10 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use redb::{
     Builder, ConcurrencyMode, Database, Durability, ReadableDatabase, ReadableTable,
-    ReadableTableMetadata,
-    TableDefinition, WriteTransaction,
+    ReadableTableMetadata, TableDefinition, WriteTransaction,
 };
-use serde::{Deserialize, Serialize};
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::{Case, CaseId};
 
@@ -42,6 +41,8 @@ pub(crate) const CASE_INDEX: TableDefinition<u64, &[u8]> = TableDefinition::new(
 pub(crate) const LOG: TableDefinition<(u64, u64), &[u8]> = TableDefinition::new("edit_log");
 pub(crate) const SETTINGS: TableDefinition<&str, &[u8]> = TableDefinition::new("settings");
 pub(crate) const PLUGINS: TableDefinition<&str, &[u8]> = TableDefinition::new("plugins");
+pub(crate) const PLUGIN_BLOBS: TableDefinition<&str, &[u8]> = TableDefinition::new("plugin_blobs");
+pub(crate) const TRUSTED_KEYS: TableDefinition<&str, &[u8]> = TableDefinition::new("trusted_keys");
 
 /// One step of migration: brings a file from version `from` to `from + 1` inside the opening
 /// write transaction. Schema 1 is the first; a fixture written by it is kept under
@@ -239,12 +240,12 @@ impl Store {
         self.write(|txn| {
             let mut meta = txn.open_table(META)?;
             let next = match meta.get("next_case_id")? {
-                Some(v) => u64::from_le_bytes(v.value().try_into().map_err(|_| {
-                    StoreError::Decoding {
+                Some(v) => {
+                    u64::from_le_bytes(v.value().try_into().map_err(|_| StoreError::Decoding {
                         what: "next case id".into(),
                         detail: "wrong length".into(),
-                    }
-                })?),
+                    })?)
+                }
                 None => 1,
             };
             meta.insert("next_case_id", (next + 1).to_le_bytes().as_slice())?;
@@ -380,6 +381,8 @@ impl Store {
                 copy_table(&snapshot, txn, LOG)?;
                 copy_table(&snapshot, txn, SETTINGS)?;
                 copy_table(&snapshot, txn, PLUGINS)?;
+                copy_table(&snapshot, txn, PLUGIN_BLOBS)?;
+                copy_table(&snapshot, txn, TRUSTED_KEYS)?;
                 Ok(())
             })?;
             drop(copy);
@@ -446,6 +449,8 @@ fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(LOG)?;
     txn.open_table(SETTINGS)?;
     txn.open_table(PLUGINS)?;
+    txn.open_table(PLUGIN_BLOBS)?;
+    txn.open_table(TRUSTED_KEYS)?;
     Ok(())
 }
 
@@ -546,6 +551,8 @@ fn precheck(path: &Path) -> Result<u32, StoreError> {
         verify_readable(&txn, LOG, path)?;
         verify_readable(&txn, SETTINGS, path)?;
         verify_readable(&txn, PLUGINS, path)?;
+        verify_readable(&txn, PLUGIN_BLOBS, path)?;
+        verify_readable(&txn, TRUSTED_KEYS, path)?;
         Ok(version)
     })
 }

@@ -1,0 +1,156 @@
+//! Store benchmarks: one durable edit against a bare 4 KiB write + fsync on the same disk, and
+//! opening a database of 10,000 cases and listing them. Results go in BENCHMARKS.md.
+
+use std::fs::OpenOptions;
+use std::io::{Seek, SeekFrom, Write};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use ansvar::domain::*;
+use ansvar::session::Session;
+use ansvar::store::Store;
+use chrono::{NaiveDate, TimeZone, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn bench_dir() -> tempfile::TempDir {
+    // Beside the build, on the project's disk (not a RAM-backed /tmp).
+    tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir")
+}
+
+fn staff() -> Author {
+    Author::Staff {
+        name: "Bench Koordinator".into(),
+        organisation: "Nordvik kommune".into(),
+    }
+}
+
+fn durable_edit(c: &mut Criterion) {
+    let dir = bench_dir();
+    let store = Arc::new(Store::open(dir.path().join("bench.redb")).expect("store"));
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+    let ids = ansvar::demo::write_demo(&store, today).expect("demo");
+    let mut session = Session::open(store.clone(), ids[0]).expect("session");
+    let goal = session.case().goals[0].id;
+    let author = staff();
+    let mut group = c.benchmark_group("durable_write");
+    group.measurement_time(Duration::from_secs(10));
+
+    // A realistic edit on a demo case: a goal's status, toggled so every step changes something.
+    let statuses = [GoalStatus::InProgress, GoalStatus::Paused];
+    let mut i = 0usize;
+    group.bench_function("edit_apply_and_commit", |b| {
+        b.iter(|| {
+            i += 1;
+            session
+                .apply(
+                    Edit::SetGoalStatus {
+                        id: goal,
+                        status: statuses[i % 2],
+                    },
+                    &author,
+                )
+                .expect("edit");
+        })
+    });
+
+    // The floor: rewrite one 4 KiB block of a file and fsync it.
+    let path = dir.path().join("raw.bin");
+    let mut file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .expect("raw file");
+    file.write_all(&[0u8; 4096]).expect("write");
+    file.sync_all().expect("sync");
+    let block = [7u8; 4096];
+    group.bench_function("bare_4k_write_fsync", |b| {
+        b.iter(|| {
+            file.seek(SeekFrom::Start(0)).expect("seek");
+            file.write_all(&block).expect("write");
+            file.sync_data().expect("fsync");
+        })
+    });
+    group.finish();
+}
+
+/// Writes `n` cases through the edit path, each with a person, a coordinator, five goals and
+/// a planned meeting, so that case values are not trivially small.
+fn many_cases(path: &Path, n: usize) {
+    let store = Arc::new(Store::open(path).expect("store"));
+    let t0 = Utc
+        .with_ymd_and_hms(2026, 12, 1, 9, 0, 0)
+        .single()
+        .expect("time");
+    let author = staff();
+    for i in 0..n {
+        let id = store.create_case().expect("case").id;
+        let coordinator = Participant {
+            id: ParticipantId::new(),
+            name: format!("Koordinator {}", i % 40),
+            role: Role::Coordinator,
+            ..Participant::default()
+        };
+        let mut edits = vec![
+            Edit::SetText {
+                field: TextField::PersonName,
+                value: format!("Person Nummer {i}"),
+            },
+            Edit::SetCoordinator {
+                participant: Some(coordinator.id),
+            },
+            Edit::SetText {
+                field: TextField::PlanMainGoal,
+                value: "Bo i egen leilighet og ha noe meningsfullt å gjøre".into(),
+            },
+            Edit::InsertMeeting {
+                index: 0,
+                meeting: Meeting {
+                    id: MeetingId::new(),
+                    starts_at: t0 + chrono::Duration::days((i % 60) as i64),
+                    ..Meeting::default()
+                },
+            },
+        ];
+        edits.insert(
+            0,
+            Edit::InsertParticipant {
+                index: 0,
+                participant: coordinator,
+            },
+        );
+        edits.extend((0..5).map(|g| Edit::InsertGoal {
+            index: 0,
+            goal: Goal {
+                id: GoalId::new(),
+                own_words: format!("Mål nummer {g} med egne ord, litt tekst her"),
+                ..Goal::default()
+            },
+        }));
+        Session::open(store.clone(), id)
+            .expect("session")
+            .apply(Edit::Batch { edits }, &author)
+            .expect("batch");
+    }
+}
+
+fn open_and_list(c: &mut Criterion) {
+    let dir = bench_dir();
+    let path = dir.path().join("many.redb");
+    many_cases(&path, 10_000);
+    let mut group = c.benchmark_group("case_list");
+    group.sample_size(20);
+    group.bench_function("open_and_list_10000_cases", |b| {
+        b.iter(|| {
+            let store = Store::open(&path).expect("open");
+            let list = store.list_cases().expect("list");
+            assert_eq!(list.len(), 10_000);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, durable_edit, open_and_list);
+criterion_main!(benches);
