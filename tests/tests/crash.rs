@@ -57,7 +57,7 @@ fn edits_reported_applied_survive_sigkill() {
         let last = rest
             .lines()
             .filter_map(|l| l.strip_prefix("applied ")?.parse::<u64>().ok())
-            .last()
+            .next_back()
             .or(last);
         if last.is_some() {
             reported = last;
@@ -77,7 +77,11 @@ fn edits_reported_applied_survive_sigkill() {
             );
         }
         // Never half an edit: the case and its log agree.
-        assert_eq!(store.log(cases[0].id).unwrap().len(), actions.len(), "round {round}");
+        assert_eq!(
+            store.log(cases[0].id).unwrap().len(),
+            actions.len(),
+            "round {round}"
+        );
     }
 }
 

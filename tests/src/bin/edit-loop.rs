@@ -16,7 +16,10 @@ fn main() {
         eprintln!("usage: edit-loop DB_PATH [MAX_EDITS]");
         std::process::exit(2);
     };
-    let max: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
+    let max: u64 = args
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
     if let Err(e) = run(&path, max) {
         eprintln!("edit-loop: {e}");
         std::process::exit(1);

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test of Ansvar on a fresh machine: installs what the tests need, builds the
+# plugins from source to wasm, checks formatting and lints, then runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+echo "== format"
+cargo fmt --all --check
+
+echo "== lints"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo "== tests"
+cargo test --workspace --locked
