@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+echo "== plugins (built from source to wasm components)"
+bash scripts/build-plugins.sh
+
 echo "== format"
 cargo fmt --all --check
 

@@ -59,13 +59,7 @@ pub enum PluginCommand {
     Remove { id: String },
 }
 
-/// Where compiled plugins are cached: `ANSVAR_CACHE_DIR`, else the platform's cache directory.
-pub fn cache_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("ANSVAR_CACHE_DIR") {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("no", "Ansvar", "Ansvar").map(|d| d.cache_dir().join("plugins"))
-}
+pub use ansvar::plugins::default_cache_dir as cache_dir;
 
 fn read(path: &Path) -> Result<Vec<u8>, PluginError> {
     std::fs::read(path).map_err(|e| PluginError::Io(format!("{}: {e}", path.display())))

@@ -1,5 +1,7 @@
 //! The plan model and its edits. Plain Rust and serde: no UI, no storage.
 
+pub mod agenda;
+pub mod describe;
 pub mod edit;
 pub mod model;
 

@@ -16,6 +16,14 @@ pub mod validate;
 
 use crate::i18n::Lang;
 
+/// Where compiled plugins are cached: `ANSVAR_CACHE_DIR`, else the platform's cache directory.
+pub fn default_cache_dir() -> Option<std::path::PathBuf> {
+    if let Some(dir) = std::env::var_os("ANSVAR_CACHE_DIR") {
+        return Some(std::path::PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("no", "Ansvar", "Ansvar").map(|d| d.cache_dir().join("plugins"))
+}
+
 /// The plugin API versions this build runs. A plugin built for a newer one is refused.
 pub const SUPPORTED_API: &str = "0.1.0";
 

@@ -39,6 +39,10 @@ pub(crate) const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta
 pub(crate) const CASES: TableDefinition<u64, &[u8]> = TableDefinition::new("cases");
 pub(crate) const CASE_INDEX: TableDefinition<u64, &[u8]> = TableDefinition::new("case_index");
 pub(crate) const LOG: TableDefinition<(u64, u64), &[u8]> = TableDefinition::new("edit_log");
+/// For each case, the log sequence number its row in `cases` is current to. Later log entries
+/// are replayed on load, so an edit writes its log entry and not the whole case.
+pub(crate) const SNAPSHOT_SEQ: TableDefinition<u64, u64> =
+    TableDefinition::new("case_snapshot_seq");
 pub(crate) const SETTINGS: TableDefinition<&str, &[u8]> = TableDefinition::new("settings");
 pub(crate) const PLUGINS: TableDefinition<&str, &[u8]> = TableDefinition::new("plugins");
 pub(crate) const PLUGIN_BLOBS: TableDefinition<&str, &[u8]> = TableDefinition::new("plugin_blobs");
@@ -49,6 +53,9 @@ pub(crate) const TRUSTED_KEYS: TableDefinition<&str, &[u8]> = TableDefinition::n
 /// `app/tests/fixtures/` so every later step is tested against a real old file.
 type Migration = fn(&WriteTransaction) -> Result<(), StoreError>;
 const MIGRATIONS: &[(u32, Migration)] = &[];
+
+/// How many edits may pass before the whole case is written again.
+const SNAPSHOT_EVERY: u64 = 64;
 
 /// What the case list shows, kept in its own table so that listing never decodes a whole case.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -255,38 +262,60 @@ impl Store {
             };
             txn.open_table(CASES)?
                 .insert(next, encode(&case)?.as_slice())?;
+            txn.open_table(SNAPSHOT_SEQ)?.insert(next, 0)?;
             txn.open_table(CASE_INDEX)?
                 .insert(next, encode(&CaseSummary::of(&case))?.as_slice())?;
             Ok(case)
         })
     }
 
+    /// The case as it is now: its stored row, with the log entries after it replayed.
     pub fn load_case(&self, id: CaseId) -> Result<Case, StoreError> {
         self.read(|txn| {
             let table = txn.open_table(CASES)?;
             let value = table.get(id.0)?.ok_or(StoreError::UnknownCase(id))?;
-            decode("case", value.value())
+            let mut case: Case = decode("case", value.value())?;
+            let Some(snapshot) = txn.open_table(SNAPSHOT_SEQ)?.get(id.0)?.map(|v| v.value()) else {
+                return Ok(case);
+            };
+            let log = txn.open_table(LOG)?;
+            for row in log.range((id.0, snapshot + 1)..=(id.0, u64::MAX))? {
+                let entry: LogEntry = decode("edit log entry", row?.1.value())?;
+                crate::domain::apply(&mut case, &entry.edit).map_err(|e| StoreError::Decoding {
+                    what: format!("edit log entry {}", entry.seq),
+                    detail: e.to_string(),
+                })?;
+            }
+            Ok(case)
         })
     }
 
-    /// Persists one applied edit: the log entry (new, or replacing the entry it coalesced into)
-    /// and the case state after it, in one durable transaction.
+    /// Persists one applied edit in one durable transaction: its log entry (new, or replacing
+    /// the entry it coalesced into), the case index when the summary changed, and every
+    /// [`SNAPSHOT_EVERY`] edits the whole case.
     pub fn commit_edit(&self, case: &Case, entry: &LogEntry) -> Result<(), StoreError> {
-        let case_bytes = encode(case)?;
         let entry_bytes = encode(entry)?;
         let summary = CaseSummary::of(case);
         self.write(|txn| {
+            let id = case.id.0;
             txn.open_table(LOG)?
-                .insert((case.id.0, entry.seq), entry_bytes.as_slice())?;
-            txn.open_table(CASES)?
-                .insert(case.id.0, case_bytes.as_slice())?;
+                .insert((id, entry.seq), entry_bytes.as_slice())?;
+            let mut snapshots = txn.open_table(SNAPSHOT_SEQ)?;
+            let snapshot = snapshots.get(id)?.map(|v| v.value());
+            // Also when typing coalesces into an entry the stored case already includes.
+            let due = snapshot.is_none_or(|s| entry.seq <= s || entry.seq >= s + SNAPSHOT_EVERY);
+            if due {
+                txn.open_table(CASES)?
+                    .insert(id, encode(case)?.as_slice())?;
+                snapshots.insert(id, entry.seq)?;
+            }
             let mut index = txn.open_table(CASE_INDEX)?;
-            let changed = match index.get(case.id.0)? {
+            let changed = match index.get(id)? {
                 Some(old) => decode::<CaseSummary>("case index", old.value())? != summary,
                 None => true,
             };
             if changed {
-                index.insert(case.id.0, encode(&summary)?.as_slice())?;
+                index.insert(id, encode(&summary)?.as_slice())?;
             }
             Ok(())
         })
@@ -377,6 +406,7 @@ impl Store {
             copy.write(|txn| {
                 copy_table(&snapshot, txn, META)?;
                 copy_table(&snapshot, txn, CASES)?;
+                copy_table(&snapshot, txn, SNAPSHOT_SEQ)?;
                 copy_table(&snapshot, txn, CASE_INDEX)?;
                 copy_table(&snapshot, txn, LOG)?;
                 copy_table(&snapshot, txn, SETTINGS)?;
@@ -445,6 +475,7 @@ fn sync_parent(path: &Path) {
 
 fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(CASES)?;
+    txn.open_table(SNAPSHOT_SEQ)?;
     txn.open_table(CASE_INDEX)?;
     txn.open_table(LOG)?;
     txn.open_table(SETTINGS)?;
@@ -547,6 +578,7 @@ fn precheck(path: &Path) -> Result<u32, StoreError> {
         // Walk every table once: a file cut short or damaged fails here, before anything
         // is written to it.
         verify_readable(&txn, CASES, path)?;
+        verify_readable(&txn, SNAPSHOT_SEQ, path)?;
         verify_readable(&txn, CASE_INDEX, path)?;
         verify_readable(&txn, LOG, path)?;
         verify_readable(&txn, SETTINGS, path)?;

@@ -1,0 +1,114 @@
+//! The standard agenda of a responsibility-group meeting, with open actions from last time and
+//! goals due for evaluation carried in.
+
+use chrono::NaiveDate;
+
+use super::model::*;
+use crate::i18n::Lang;
+
+/// The agenda items of a new meeting. Open actions and goals still being worked on are linked
+/// to the items where they are reviewed.
+pub fn standard_agenda(case: &Case, today: NaiveDate, lang: Lang) -> Vec<AgendaItem> {
+    let goals_due: Vec<GoalId> = case
+        .goals
+        .iter()
+        .filter(|g| matches!(g.status, GoalStatus::NotStarted | GoalStatus::InProgress))
+        .filter(|g| {
+            g.target_date
+                .is_none_or(|d| d <= today + chrono::Days::new(60))
+                || g.evaluations.is_empty()
+        })
+        .map(|g| g.id)
+        .collect();
+    let open_actions: Vec<ActionId> = case
+        .actions
+        .iter()
+        .filter(|a| a.status == ActionStatus::Open)
+        .map(|a| a.id)
+        .collect();
+    let item = |nb: &str, en: &str, goals: Vec<GoalId>, actions: Vec<ActionId>| AgendaItem {
+        id: AgendaItemId::new(),
+        title: lang.pick(nb, en).to_string(),
+        goals,
+        actions,
+        ..AgendaItem::default()
+    };
+    vec![
+        item(
+            "Velkommen og hvem som er til stede",
+            "Welcome and who is present",
+            vec![],
+            vec![],
+        ),
+        item(
+            "Siden sist (personens egen fortelling)",
+            "Since last time (the person's own account)",
+            vec![],
+            vec![],
+        ),
+        item(
+            "Gjennomgang av mål og tiltak",
+            "Review of goals and actions",
+            goals_due,
+            vec![],
+        ),
+        item(
+            "Åpne tiltak fra forrige møte",
+            "Open actions from last time",
+            vec![],
+            open_actions,
+        ),
+        item("Kriseplan", "Crisis plan", vec![], vec![]),
+        item("Lokale skjema", "Local forms", vec![], vec![]),
+        item(
+            "Avtaler: hvem gjør hva innen når",
+            "Agreements: who does what by when",
+            vec![],
+            vec![],
+        ),
+        item("Neste møte", "Next meeting", vec![], vec![]),
+        item(
+            "Hvem får referatet",
+            "Who receives the minutes",
+            vec![],
+            vec![],
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_actions_and_active_goals_are_carried_in() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let mut case = Case::default();
+        let active = Goal {
+            id: GoalId::new(),
+            status: GoalStatus::InProgress,
+            ..Goal::default()
+        };
+        let done = Goal {
+            id: GoalId::new(),
+            status: GoalStatus::Achieved,
+            ..Goal::default()
+        };
+        let open = Action {
+            id: ActionId::new(),
+            ..Action::default()
+        };
+        let closed = Action {
+            id: ActionId::new(),
+            status: ActionStatus::Done,
+            ..Action::default()
+        };
+        case.goals = vec![active.clone(), done];
+        case.actions = vec![open.clone(), closed];
+        let agenda = standard_agenda(&case, today, Lang::Nb);
+        assert_eq!(agenda.len(), 9);
+        assert_eq!(agenda[2].goals, vec![active.id]);
+        assert_eq!(agenda[3].actions, vec![open.id]);
+        assert_eq!(agenda[0].title, "Velkommen og hvem som er til stede");
+    }
+}

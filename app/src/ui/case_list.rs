@@ -1,0 +1,97 @@
+//! The case list: search by name, coordinator or next meeting; open or create a case.
+
+use egui::{RichText, Ui};
+
+use super::{Command, S};
+use crate::i18n::Lang;
+use crate::store::CaseSummary;
+
+#[derive(Default)]
+pub struct CaseListUi {
+    pub search: String,
+}
+
+fn next_meeting(c: &CaseSummary) -> String {
+    c.next_meeting
+        .map(|t| {
+            let local = t.with_timezone(&chrono::Local);
+            format!(
+                "{} {}",
+                crate::i18n::date(local.date_naive()),
+                local.format("%H:%M")
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a case matches every word of the search, in name, coordinator or meeting date.
+pub fn matches(c: &CaseSummary, words: &[String]) -> bool {
+    words.iter().all(|w| {
+        c.name.to_lowercase().contains(w)
+            || c.coordinator.to_lowercase().contains(w)
+            || next_meeting(c).contains(w.as_str())
+    })
+}
+
+pub fn show(
+    ui: &mut Ui,
+    lang: Lang,
+    cases: &[CaseSummary],
+    state: &mut CaseListUi,
+    out: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading(S::Cases.get(lang));
+        if ui.button(S::NewCase.get(lang)).clicked() {
+            out.push(Command::NewCase);
+        }
+    });
+    if cases.is_empty() {
+        ui.add_space(12.0);
+        ui.label(S::NoCasesYet.get(lang));
+        if ui.button(S::AddDemoCases.get(lang)).clicked() {
+            out.push(Command::WriteDemo);
+        }
+        return;
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(S::Search.get(lang));
+        ui.add(
+            egui::TextEdit::singleline(&mut state.search)
+                .hint_text(S::SearchHint.get(lang))
+                .desired_width(320.0),
+        )
+        .labelled_by(label.id);
+    });
+    let words: Vec<String> = state
+        .search
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let shown: Vec<&CaseSummary> = cases.iter().filter(|c| matches(c, &words)).collect();
+    ui.label(format!("{} {}", shown.len(), S::CasesShown.get(lang)));
+    ui.separator();
+    let row_height = ui.spacing().interact_size.y + 4.0;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, shown.len(), |ui, rows| {
+            egui::Grid::new("cases")
+                .num_columns(3)
+                .striped(true)
+                .min_col_width(180.0)
+                .show(ui, |ui| {
+                    for c in &shown[rows] {
+                        if ui
+                            .link(RichText::new(&c.name).strong())
+                            .on_hover_text(S::OpenCase.get(lang))
+                            .clicked()
+                        {
+                            out.push(Command::OpenCase(c.id));
+                        }
+                        ui.label(&c.coordinator);
+                        ui.label(next_meeting(c));
+                        ui.end_row();
+                    }
+                });
+        });
+}

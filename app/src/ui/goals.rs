@@ -1,0 +1,241 @@
+//! Goals, grouped by life domain: the person's own words first and large, status, target
+//! date, the person's 1–10 ratings over time, and evaluations per meeting.
+
+use egui::{RichText, Ui};
+use egui_plot::{Line, Plot, PlotPoints, Points};
+
+use super::widgets::{date_field, not_shared, text_field};
+use super::{Command, S, View};
+use crate::domain::describe::goal_status;
+use crate::domain::*;
+
+#[derive(Default)]
+pub struct GoalsUi {
+    pub new_domain: LifeDomain,
+    pub new_words: String,
+    pub by_person: bool,
+}
+
+pub fn domain_label(d: LifeDomain) -> S {
+    match d {
+        LifeDomain::Health => S::DomainHealth,
+        LifeDomain::SubstanceUse => S::DomainSubstance,
+        LifeDomain::Housing => S::DomainHousing,
+        LifeDomain::WorkAndActivity => S::DomainWork,
+        LifeDomain::Finances => S::DomainFinances,
+        LifeDomain::NetworkAndFamily => S::DomainNetwork,
+        LifeDomain::Leisure => S::DomainLeisure,
+        LifeDomain::Legal => S::DomainLegal,
+    }
+}
+
+/// A small chart of the person's ratings over time.
+pub fn rating_chart(ui: &mut Ui, goal: &Goal, height: f32) {
+    if goal.ratings.len() < 2 {
+        return;
+    }
+    let points: Vec<[f64; 2]> = goal
+        .ratings
+        .iter()
+        .enumerate()
+        .map(|(i, r)| [i as f64, r.value as f64])
+        .collect();
+    Plot::new(("ratings", goal.id))
+        .height(height)
+        .width(260.0)
+        .include_y(1.0)
+        .include_y(10.0)
+        .show_axes([false, true])
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            plot.line(Line::new("", PlotPoints::from(points.clone())));
+            plot.points(Points::new("", PlotPoints::from(points)).radius(3.0));
+        });
+}
+
+/// Buttons 1–10 that record a rating for today.
+pub fn rating_buttons(
+    ui: &mut Ui,
+    view: &View,
+    goal: &Goal,
+    as_person: bool,
+    out: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(view.t(S::RateNow));
+        let current = goal.ratings.last().map(|r| r.value);
+        for v in 1..=10u8 {
+            let button =
+                egui::Button::new(RichText::new(v.to_string()).size(if view.presentation {
+                    22.0
+                } else {
+                    16.0
+                }))
+                .selected(current == Some(v));
+            let response = ui
+                .add(button)
+                .on_hover_text(format!("{} {v}", view.t(S::Rating)));
+            if response.clicked() {
+                let edit = Edit::InsertRating {
+                    goal: goal.id,
+                    index: goal.ratings.len(),
+                    rating: Rating {
+                        date: view.today,
+                        value: v,
+                    },
+                };
+                out.push(if as_person {
+                    Command::EditAsPerson(edit)
+                } else {
+                    Command::Edit(edit)
+                });
+            }
+        }
+    });
+}
+
+pub fn show(ui: &mut Ui, view: &View, state: &mut GoalsUi, out: &mut Vec<Command>) {
+    let case = view.case;
+    for domain in LifeDomain::ALL {
+        let goals: Vec<&Goal> = case.goals.iter().filter(|g| g.domain == domain).collect();
+        if goals.is_empty() {
+            continue;
+        }
+        ui.heading(view.t(domain_label(domain)));
+        if !view.shows(Section::Goals(domain)) {
+            not_shared(ui, view.lang);
+            ui.separator();
+            continue;
+        }
+        for goal in goals {
+            ui.push_id(goal.id, |ui| goal_card(ui, view, goal, out));
+        }
+        ui.separator();
+    }
+    new_goal(ui, view, state, out);
+}
+
+fn goal_card(ui: &mut Ui, view: &View, goal: &Goal, out: &mut Vec<Command>) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(
+            RichText::new(&goal.own_words)
+                .size(if view.presentation { 28.0 } else { 20.0 })
+                .strong(),
+        );
+        ui.collapsing(view.t(S::EditGoal), |ui| {
+            text_field(
+                ui,
+                view.t(S::OwnWords),
+                &goal.own_words,
+                TextField::GoalOwnWords(goal.id),
+                true,
+                out,
+            );
+            text_field(
+                ui,
+                view.t(S::ProfessionalWording),
+                &goal.professional_wording,
+                TextField::GoalProfessionalWording(goal.id),
+                true,
+                out,
+            );
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label(view.t(S::Status));
+            egui::ComboBox::from_id_salt(("status", goal.id))
+                .selected_text(goal_status(goal.status, view.lang))
+                .show_ui(ui, |ui| {
+                    for s in GoalStatus::ALL {
+                        if ui
+                            .selectable_label(goal.status == s, goal_status(s, view.lang))
+                            .clicked()
+                            && goal.status != s
+                        {
+                            out.push(Command::Edit(Edit::SetGoalStatus {
+                                id: goal.id,
+                                status: s,
+                            }));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            date_field(
+                ui,
+                view.lang,
+                view.t(S::TargetDate),
+                goal.target_date,
+                DateField::GoalTarget(goal.id),
+                out,
+            );
+        });
+        rating_buttons(ui, view, goal, false, out);
+        ui.horizontal(|ui| {
+            if let Some(last) = goal.ratings.last() {
+                ui.label(format!(
+                    "{}: {} ({})",
+                    view.t(S::LatestRating),
+                    last.value,
+                    crate::i18n::date(last.date)
+                ));
+            }
+            rating_chart(ui, goal, 80.0);
+        });
+        if !goal.evaluations.is_empty() {
+            ui.collapsing(
+                format!("{} ({})", view.t(S::Evaluations), goal.evaluations.len()),
+                |ui| {
+                    for e in goal.evaluations.iter().rev() {
+                        ui.label(RichText::new(crate::i18n::date(e.date)).strong());
+                        ui.label(&e.text);
+                    }
+                },
+            );
+        }
+    });
+}
+
+fn new_goal(ui: &mut Ui, view: &View, state: &mut GoalsUi, out: &mut Vec<Command>) {
+    ui.heading(view.t(S::NewGoal));
+    ui.horizontal(|ui| {
+        let label = ui.label(view.t(S::LifeDomain));
+        egui::ComboBox::from_id_salt("new_goal_domain")
+            .selected_text(view.t(domain_label(state.new_domain)))
+            .show_ui(ui, |ui| {
+                for d in LifeDomain::ALL {
+                    ui.selectable_value(&mut state.new_domain, d, view.t(domain_label(d)));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let label = ui.label(view.t(S::NewGoalWords));
+    ui.add(
+        egui::TextEdit::multiline(&mut state.new_words)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    ui.checkbox(&mut state.by_person, view.t(S::WrittenByPerson));
+    if ui.button(view.t(S::AddGoal)).clicked() && !state.new_words.trim().is_empty() {
+        let goal = Goal {
+            id: GoalId::new(),
+            domain: state.new_domain,
+            own_words: state.new_words.trim().to_string(),
+            expressed_by_person: state.by_person,
+            ..Goal::default()
+        };
+        let edit = Edit::InsertGoal {
+            index: view.case.goals.len(),
+            goal,
+        };
+        out.push(if state.by_person {
+            Command::EditAsPerson(edit)
+        } else {
+            Command::Edit(edit)
+        });
+        state.new_words.clear();
+    }
+}

@@ -1,0 +1,505 @@
+//! Meeting mode: start a meeting → attendance → the agenda, one item in focus with its minutes
+//! and a running timer → agreements become actions in one step → end → approve.
+
+use std::time::Instant;
+
+use chrono::{Local, NaiveTime, TimeZone, Utc};
+use egui::{RichText, Ui};
+
+use super::actions::{new_action_form, participant_picker, status_label};
+use super::goals::rating_buttons;
+use super::widgets::{not_shared, parse_date, text_field};
+use super::{Command, S, View};
+use crate::domain::agenda::standard_agenda;
+use crate::domain::*;
+
+#[derive(Default)]
+pub struct MeetingUi {
+    /// The meeting shown: the one running, or one looked back at.
+    pub current: Option<MeetingId>,
+    /// The agenda item in focus, and since when (its timer runs while it is in focus).
+    pub item: Option<AgendaItemId>,
+    pub item_since: Option<Instant>,
+    pub agreement_what: String,
+    pub agreement_who: Option<ParticipantId>,
+    pub agreement_due: String,
+    pub next_date: String,
+    pub next_time: String,
+}
+
+impl MeetingUi {
+    /// Opens on the meeting that is running, if any.
+    pub fn for_case(case: &Case) -> MeetingUi {
+        MeetingUi {
+            current: case
+                .meetings
+                .iter()
+                .filter(|m| !m.ended)
+                .max_by_key(|m| m.starts_at)
+                .map(|m| m.id),
+            next_time: "09:00".into(),
+            ..MeetingUi::default()
+        }
+    }
+
+    /// Seconds the item in focus has been in focus, not yet recorded.
+    fn running_seconds(&self) -> u32 {
+        self.item_since
+            .map(|t| t.elapsed().as_secs() as u32)
+            .unwrap_or(0)
+    }
+
+    /// Records the time on the item in focus and moves the focus to `next`.
+    fn focus(&mut self, meeting: &Meeting, next: Option<AgendaItemId>, out: &mut Vec<Command>) {
+        if let Some(item) = self
+            .item
+            .and_then(|id| meeting.agenda.iter().find(|i| i.id == id))
+        {
+            let spent = self.running_seconds();
+            if spent > 0 {
+                out.push(Command::Edit(Edit::SetAgendaItemTime {
+                    meeting: meeting.id,
+                    id: item.id,
+                    seconds: item.seconds_spent + spent,
+                }));
+            }
+        }
+        self.item = next;
+        self.item_since = next.map(|_| Instant::now());
+    }
+}
+
+fn mmss(seconds: u32) -> String {
+    format!("{:02}:{:02}", seconds / 60, seconds % 60)
+}
+
+fn attendance_label(a: Attendance) -> S {
+    match a {
+        Attendance::Present => S::Present,
+        Attendance::SentApologies => S::SentApologies,
+        Attendance::Absent => S::Absent,
+    }
+}
+
+pub fn show(ui: &mut Ui, view: &View, state: &mut MeetingUi, out: &mut Vec<Command>) {
+    let case = view.case;
+    let meeting = state.current.and_then(|id| case.meeting(id));
+    match meeting {
+        None => start(ui, view, state, out),
+        Some(m) if m.ended => ended(ui, view, m, state, out),
+        Some(m) => running(ui, view, m, state, out),
+    }
+    past_meetings(ui, view, state);
+}
+
+fn start(ui: &mut Ui, view: &View, state: &mut MeetingUi, out: &mut Vec<Command>) {
+    ui.heading(view.t(S::TabMeeting));
+    ui.label(view.t(S::NoMeetingRunning));
+    if ui
+        .button(RichText::new(view.t(S::StartMeeting)).size(20.0))
+        .clicked()
+    {
+        let case = view.case;
+        let meeting = Meeting {
+            id: MeetingId::new(),
+            starts_at: Utc::now(),
+            chair: case.plan.coordinator,
+            agenda: standard_agenda(case, view.today, view.lang),
+            ..Meeting::default()
+        };
+        state.current = Some(meeting.id);
+        state.item = None;
+        state.item_since = None;
+        out.push(Command::Edit(Edit::InsertMeeting {
+            index: case.meetings.len(),
+            meeting,
+        }));
+    }
+}
+
+fn running(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut Vec<Command>) {
+    let case = view.case;
+    ui.horizontal(|ui| {
+        ui.heading(format!(
+            "{} {}",
+            view.t(S::MeetingOf),
+            crate::i18n::date(m.starts_at.with_timezone(&Local).date_naive())
+        ));
+        if ui.button(view.t(S::EndMeeting)).clicked() {
+            state.focus(m, None, out);
+            out.push(Command::Edit(Edit::SetMeetingEnded {
+                meeting: m.id,
+                ended: true,
+            }));
+        }
+    });
+
+    if !view.presentation {
+        text_field(
+            ui,
+            view.t(S::Place),
+            &m.place,
+            TextField::MeetingPlace(m.id),
+            false,
+            out,
+        );
+        ui.horizontal(|ui| {
+            let mut chair = m.chair;
+            participant_picker(ui, view, "chair", S::Chair, &mut chair);
+            if chair != m.chair {
+                out.push(Command::Edit(Edit::SetMeetingChair { id: m.id, chair }));
+            }
+            let mut note_taker = m.note_taker;
+            participant_picker(ui, view, "note_taker", S::NoteTaker, &mut note_taker);
+            if note_taker != m.note_taker {
+                out.push(Command::Edit(Edit::SetMeetingNoteTaker {
+                    id: m.id,
+                    note_taker,
+                }));
+            }
+        });
+    }
+    egui::CollapsingHeader::new(view.t(S::Attendance))
+        .default_open(!view.presentation)
+        .show(ui, |ui| {
+            egui::Grid::new("attendance").num_columns(2).show(ui, |ui| {
+                for p in &case.participants {
+                    ui.label(&p.name);
+                    ui.horizontal(|ui| {
+                        for a in [
+                            Attendance::Present,
+                            Attendance::SentApologies,
+                            Attendance::Absent,
+                        ] {
+                            let on = m.attendance.get(&p.id) == Some(&a);
+                            let response = ui.selectable_label(on, view.t(attendance_label(a)));
+                            super::widgets::name_for_a11y(
+                                &response,
+                                Some(on),
+                                format!("{}: {}", p.name, view.t(attendance_label(a))),
+                            );
+                            if response.clicked() {
+                                out.push(Command::Edit(Edit::SetAttendance {
+                                    meeting: m.id,
+                                    participant: p.id,
+                                    attendance: if on { None } else { Some(a) },
+                                }));
+                            }
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+        });
+
+    ui.separator();
+    ui.columns(2, |cols| {
+        agenda_list(&mut cols[0], view, m, state, out);
+        focused_item(&mut cols[1], view, m, state, out);
+    });
+    ui.separator();
+    closing(ui, view, m, state, out);
+}
+
+fn agenda_list(
+    ui: &mut Ui,
+    view: &View,
+    m: &Meeting,
+    state: &mut MeetingUi,
+    out: &mut Vec<Command>,
+) {
+    ui.strong(view.t(S::Agenda));
+    for (n, item) in m.agenda.iter().enumerate() {
+        let focused = state.item == Some(item.id);
+        let spent = item.seconds_spent + if focused { state.running_seconds() } else { 0 };
+        // On the shared screen whole minutes: a ticking clock draws the eye.
+        let time = if view.presentation {
+            format!("{} min", spent / 60)
+        } else {
+            mmss(spent)
+        };
+        let text = format!("{}. {}  ({time})", n + 1, item.title);
+        let text = if focused {
+            RichText::new(text).strong()
+        } else {
+            RichText::new(text)
+        };
+        if ui.selectable_label(focused, text).clicked() && !focused {
+            state.focus(m, Some(item.id), out);
+        }
+    }
+}
+
+fn focused_item(
+    ui: &mut Ui,
+    view: &View,
+    m: &Meeting,
+    state: &mut MeetingUi,
+    out: &mut Vec<Command>,
+) {
+    let Some(item) = state
+        .item
+        .and_then(|id| m.agenda.iter().find(|i| i.id == id))
+    else {
+        ui.label(view.t(S::ChooseAgendaItem));
+        return;
+    };
+    let size = if view.presentation { 30.0 } else { 20.0 };
+    ui.label(RichText::new(&item.title).size(size).strong());
+    let spent = item.seconds_spent + state.running_seconds();
+    let time = if view.presentation {
+        format!("{} min", spent / 60)
+    } else {
+        mmss(spent)
+    };
+    ui.label(format!("{} {time}", view.t(S::TimeSpent)));
+    text_field(
+        ui,
+        view.t(S::Minutes),
+        &item.minutes,
+        TextField::AgendaItemMinutes(m.id, item.id),
+        true,
+        out,
+    );
+    for goal in item.goals.iter().filter_map(|g| view.case.goal(*g)) {
+        ui.separator();
+        if !view.shows(Section::Goals(goal.domain)) {
+            not_shared(ui, view.lang);
+            continue;
+        }
+        ui.label(RichText::new(&goal.own_words).size(size * 0.8).strong());
+        rating_buttons(ui, view, goal, false, out);
+    }
+    if !item.actions.is_empty() {
+        ui.separator();
+        if view.shows(Section::Actions) {
+            for a in item.actions.iter().filter_map(|a| view.case.action(*a)) {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(&a.what);
+                    ui.label(RichText::new(view.t(status_label(a.status))).weak());
+                    if a.status == ActionStatus::Open
+                        && ui.small_button(view.t(S::MarkDone)).clicked()
+                    {
+                        out.push(Command::Edit(Edit::Batch {
+                            edits: vec![
+                                Edit::SetActionStatus {
+                                    id: a.id,
+                                    status: ActionStatus::Done,
+                                },
+                                Edit::SetActionFollowedUp {
+                                    id: a.id,
+                                    meeting: Some(m.id),
+                                },
+                            ],
+                        }));
+                    }
+                });
+            }
+        } else {
+            not_shared(ui, view.lang);
+        }
+    }
+    ui.separator();
+    ui.strong(view.t(S::AgreementToAction));
+    if let Some(action) = new_action_form(
+        ui,
+        view,
+        &mut state.agreement_what,
+        &mut state.agreement_who,
+        &mut state.agreement_due,
+        Some(m.id),
+        out,
+    ) {
+        // The action and its place on this agenda item: one step, one undo.
+        let mut actions = item.actions.clone();
+        actions.push(action.id);
+        out.push(Command::Edit(Edit::Batch {
+            edits: vec![
+                Edit::InsertAction {
+                    index: view.case.actions.len(),
+                    action,
+                },
+                Edit::SetAgendaItemLinks {
+                    meeting: m.id,
+                    id: item.id,
+                    goals: item.goals.clone(),
+                    actions,
+                },
+            ],
+        }));
+    }
+    let agreed: Vec<&Action> = view
+        .case
+        .actions
+        .iter()
+        .filter(|a| a.agreed_in == Some(m.id))
+        .collect();
+    if !agreed.is_empty() {
+        ui.label(RichText::new(view.t(S::AgreedThisMeeting)).weak());
+        for a in agreed {
+            let who = a
+                .responsible
+                .and_then(|p| view.case.participant(p))
+                .map(|p| p.name.as_str())
+                .unwrap_or("");
+            ui.label(format!(
+                "• {} – {} – {}",
+                a.what,
+                who,
+                a.due.map(crate::i18n::date).unwrap_or_default()
+            ));
+        }
+    }
+}
+
+fn closing(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(view.t(S::NextMeeting));
+        ui.add(
+            egui::TextEdit::singleline(&mut state.next_date)
+                .hint_text(view.t(S::DateHint))
+                .desired_width(110.0),
+        )
+        .labelled_by(l.id);
+        let l = ui.label(view.t(S::Time));
+        ui.add(egui::TextEdit::singleline(&mut state.next_time).desired_width(60.0))
+            .labelled_by(l.id);
+        if ui.button(view.t(S::SetNextMeeting)).clicked() {
+            let time = NaiveTime::parse_from_str(state.next_time.trim(), "%H:%M").ok();
+            match (parse_date(&state.next_date), time) {
+                (Some(d), Some(t)) => match Local.from_local_datetime(&d.and_time(t)).single() {
+                    Some(at) => out.push(Command::Edit(Edit::SetNextMeeting {
+                        id: m.id,
+                        at: Some(at.with_timezone(&Utc)),
+                    })),
+                    None => out.push(Command::Notify(view.t(S::BadDate).into())),
+                },
+                _ => out.push(Command::Notify(format!(
+                    "{}: «{} {}»",
+                    view.t(S::BadDate),
+                    state.next_date,
+                    state.next_time
+                ))),
+            }
+        }
+        if let Some(next) = m.next_meeting {
+            let local = next.with_timezone(&Local);
+            ui.label(format!(
+                "{} {}",
+                crate::i18n::date(local.date_naive()),
+                local.format("%H:%M")
+            ));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(view.t(S::MinutesTo));
+        for p in &view.case.participants {
+            let mut on = m.minutes_recipients.contains(&p.id);
+            if ui.checkbox(&mut on, &p.name).changed() {
+                let mut recipients = m.minutes_recipients.clone();
+                if on {
+                    recipients.push(p.id);
+                } else {
+                    recipients.retain(|r| *r != p.id);
+                }
+                out.push(Command::Edit(Edit::SetMinutesRecipients {
+                    meeting: m.id,
+                    recipients,
+                }));
+            }
+        }
+    });
+}
+
+fn ended(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut Vec<Command>) {
+    let case = view.case;
+    ui.heading(format!(
+        "{} {}",
+        view.t(S::MinutesOf),
+        crate::i18n::date(m.starts_at.with_timezone(&Local).date_naive())
+    ));
+    match &m.approved {
+        Some(a) => {
+            ui.label(format!(
+                "{} {} ({})",
+                view.t(S::ApprovedBy),
+                a.by,
+                crate::i18n::date(a.on)
+            ));
+        }
+        None => {
+            ui.label(view.t(S::MinutesReady));
+            ui.horizontal(|ui| {
+                if ui.button(view.t(S::ApproveMinutes)).clicked() {
+                    out.push(Command::Edit(Edit::SetMeetingApproval {
+                        meeting: m.id,
+                        approval: Some(Approval {
+                            on: view.today,
+                            by: view.user.clone(),
+                        }),
+                    }));
+                }
+                if ui.button(view.t(S::ReopenMeeting)).clicked() {
+                    out.push(Command::Edit(Edit::SetMeetingEnded {
+                        meeting: m.id,
+                        ended: false,
+                    }));
+                }
+            });
+        }
+    }
+    let names = |a: Attendance| {
+        m.attendance
+            .iter()
+            .filter(|(_, x)| **x == a)
+            .filter_map(|(p, _)| case.participant(*p))
+            .map(|p| p.name.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    ui.label(format!(
+        "{}: {}",
+        view.t(S::Present),
+        names(Attendance::Present)
+    ));
+    ui.label(format!(
+        "{}: {}",
+        view.t(S::SentApologies),
+        names(Attendance::SentApologies)
+    ));
+    for item in &m.agenda {
+        ui.label(RichText::new(&item.title).strong());
+        if !item.minutes.is_empty() {
+            ui.label(&item.minutes);
+        }
+    }
+    if ui.button(view.t(S::NewMeeting)).clicked() {
+        state.current = None;
+    }
+}
+
+fn past_meetings(ui: &mut Ui, view: &View, state: &mut MeetingUi) {
+    if view.presentation {
+        return;
+    }
+    ui.separator();
+    ui.collapsing(view.t(S::EarlierMeetings), |ui| {
+        let mut meetings: Vec<&Meeting> = view.case.meetings.iter().collect();
+        meetings.sort_by_key(|m| std::cmp::Reverse(m.starts_at));
+        for m in meetings {
+            let label = format!(
+                "{} {}",
+                crate::i18n::date(m.starts_at.with_timezone(&Local).date_naive()),
+                if m.approved.is_some() { "✔" } else { "" }
+            );
+            if ui
+                .selectable_label(state.current == Some(m.id), label)
+                .clicked()
+            {
+                state.current = Some(m.id);
+                state.item = None;
+                state.item_since = None;
+            }
+        }
+    });
+}

@@ -1,0 +1,216 @@
+//! Overview: the person and the IP's § 19 content at a glance.
+
+use egui::{RichText, Ui};
+
+use super::widgets::{date_field, text_field};
+use super::{Command, S, View};
+use crate::domain::{ActionStatus, DateField, Edit, Section, TextField};
+
+/// A national ID shown as its last two digits only.
+pub fn masked_national_id(id: &str) -> String {
+    let digits: Vec<char> = id.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.len() < 3 {
+        return "•".repeat(digits.len());
+    }
+    let tail: String = digits[digits.len() - 2..].iter().collect();
+    format!("{}{tail}", "•".repeat(digits.len() - 2))
+}
+
+pub fn show(ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
+    let case = view.case;
+    let lang = view.lang;
+    ui.heading(view.t(S::ThePerson));
+    ui.horizontal_wrapped(|ui| {
+        for (label, value, field) in [
+            (S::Name, &case.person.name, TextField::PersonName),
+            (S::Phone, &case.person.phone, TextField::PersonPhone),
+            (S::Address, &case.person.address, TextField::PersonAddress),
+        ] {
+            ui.vertical(|ui| {
+                ui.set_width(280.0);
+                text_field(ui, view.t(label), value, field, false, out);
+            });
+        }
+        ui.vertical(|ui| {
+            date_field(
+                ui,
+                lang,
+                view.t(S::BirthDate),
+                case.person.birth_date,
+                DateField::PersonBirthDate,
+                out,
+            );
+        });
+        ui.vertical(|ui| {
+            ui.label(view.t(S::NationalId));
+            // Never shown in full on screen.
+            ui.label(masked_national_id(&case.person.national_id));
+        });
+    });
+
+    ui.separator();
+    ui.heading(view.t(S::ThePlan));
+    ui.label(RichText::new(view.t(S::MainGoalHelp)).weak());
+    text_field(
+        ui,
+        view.t(S::MainGoal),
+        &case.plan.main_goal,
+        TextField::PlanMainGoal,
+        true,
+        out,
+    );
+    ui.horizontal(|ui| {
+        ui.vertical(|ui| {
+            date_field(
+                ui,
+                lang,
+                view.t(S::PlanStart),
+                case.plan.period_start,
+                DateField::PlanStart,
+                out,
+            )
+        });
+        ui.vertical(|ui| {
+            date_field(
+                ui,
+                lang,
+                view.t(S::PlanEnd),
+                case.plan.period_end,
+                DateField::PlanEnd,
+                out,
+            )
+        });
+        ui.vertical(|ui| {
+            date_field(
+                ui,
+                lang,
+                view.t(S::Revision),
+                case.plan.revision_date,
+                DateField::PlanRevision,
+                out,
+            )
+        });
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(view.t(S::Coordinator));
+        let current = case
+            .coordinator()
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| view.t(S::NoneChosen).into());
+        egui::ComboBox::from_id_salt("coordinator")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for p in &case.participants {
+                    if ui
+                        .selectable_label(case.plan.coordinator == Some(p.id), &p.name)
+                        .clicked()
+                    {
+                        out.push(Command::Edit(Edit::SetCoordinator {
+                            participant: Some(p.id),
+                        }));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    text_field(
+        ui,
+        view.t(S::Resources),
+        &case.plan.resources,
+        TextField::PlanResources,
+        true,
+        out,
+    );
+    text_field(
+        ui,
+        view.t(S::Needs),
+        &case.plan.needs,
+        TextField::PlanNeeds,
+        true,
+        out,
+    );
+    text_field(
+        ui,
+        view.t(S::Implementation),
+        &case.plan.implementation,
+        TextField::PlanImplementation,
+        true,
+        out,
+    );
+    text_field(
+        ui,
+        view.t(S::Cooperation),
+        &case.plan.cooperation,
+        TextField::PlanCooperation,
+        true,
+        out,
+    );
+
+    ui.separator();
+    ui.heading(view.t(S::AtAGlance));
+    let open = case
+        .actions
+        .iter()
+        .filter(|a| a.status == ActionStatus::Open)
+        .count();
+    let overdue = case
+        .actions
+        .iter()
+        .filter(|a| a.is_overdue(view.today))
+        .count();
+    egui::Grid::new("glance")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label(view.t(S::TabGoals));
+            let shown = case
+                .goals
+                .iter()
+                .filter(|g| view.shows(Section::Goals(g.domain)))
+                .count();
+            ui.label(format!("{shown}"));
+            ui.end_row();
+            ui.label(view.t(S::TabParticipants));
+            ui.label(
+                case.participants
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+            ui.end_row();
+            ui.label(view.t(S::OpenActions));
+            if view.shows(Section::Actions) {
+                ui.label(format!("{open} ({overdue} {})", view.t(S::Overdue)));
+            } else {
+                super::widgets::not_shared(ui, lang);
+            }
+            ui.end_row();
+            ui.label(view.t(S::Consents));
+            ui.label(format!(
+                "{}",
+                case.consents
+                    .iter()
+                    .filter(|c| crate::consent::in_force(c, view.today))
+                    .count()
+            ));
+            ui.end_row();
+            ui.label(view.t(S::NextMeeting));
+            ui.label(
+                case.next_meeting()
+                    .map(|t| crate::i18n::date(t.with_timezone(&chrono::Local).date_naive()))
+                    .unwrap_or_default(),
+            );
+            ui.end_row();
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn national_ids_are_masked() {
+        assert_eq!(super::masked_national_id("01019012345"), "•••••••••45");
+        assert_eq!(super::masked_national_id(""), "");
+    }
+}

@@ -1,0 +1,340 @@
+//! Participants and consent: who takes part, their roles and organisations, and what the
+//! person consents to share with whom.
+
+use egui::{RichText, Ui};
+
+use super::widgets::{date_field, text_field};
+use super::{Command, S, View};
+use crate::consent::in_force;
+use crate::domain::*;
+
+#[derive(Default)]
+pub struct ParticipantsUi {
+    pub new_name: String,
+    pub new_role: Role,
+    pub new_organisation: String,
+    pub consent_to: Option<ParticipantId>,
+}
+
+pub fn role_label(r: Role) -> S {
+    match r {
+        Role::Person => S::RolePerson,
+        Role::Relative => S::RoleRelative,
+        Role::Coordinator => S::RoleCoordinator,
+        Role::GeneralPractitioner => S::RoleGp,
+        Role::DpsTherapist => S::RoleDps,
+        Role::SubstanceService => S::RoleSubstance,
+        Role::NavAdvisor => S::RoleNav,
+        Role::HousingOffice => S::RoleHousing,
+        Role::IpsJobSpecialist => S::RoleIps,
+        Role::CorrectionalService => S::RoleCorrectional,
+        Role::Other => S::RoleOther,
+    }
+}
+
+fn level_label(l: Level) -> S {
+    match l {
+        Level::Municipality => S::LevelMunicipality,
+        Level::SpecialistHealth => S::LevelSpecialist,
+        Level::Nav => S::LevelNav,
+        Level::Other => S::LevelOther,
+    }
+}
+
+pub fn section_label(view: &View, s: Section) -> String {
+    match s {
+        Section::Goals(d) => format!(
+            "{}: {}",
+            view.t(S::TabGoals),
+            view.t(super::goals::domain_label(d))
+        ),
+        Section::Actions => view.t(S::TabActions).into(),
+        Section::CrisisPlan => view.t(S::TabCrisisPlan).into(),
+        Section::Forms => view.t(S::TabForms).into(),
+        Section::Minutes => view.t(S::Minutes).into(),
+    }
+}
+
+pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<Command>) {
+    let case = view.case;
+    ui.heading(view.t(S::TabParticipants));
+    for p in &case.participants {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.push_id(p.id, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(&p.name).strong().size(18.0));
+                    let l = ui.label(view.t(S::Role));
+                    egui::ComboBox::from_id_salt("role")
+                        .selected_text(view.t(role_label(p.role)))
+                        .show_ui(ui, |ui| {
+                            for r in Role::ALL {
+                                if ui
+                                    .selectable_label(p.role == r, view.t(role_label(r)))
+                                    .clicked()
+                                    && p.role != r
+                                {
+                                    out.push(Command::Edit(Edit::SetParticipantRole {
+                                        id: p.id,
+                                        role: r,
+                                    }));
+                                }
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                    let l = ui.label(view.t(S::Level));
+                    egui::ComboBox::from_id_salt("level")
+                        .selected_text(view.t(level_label(p.level)))
+                        .show_ui(ui, |ui| {
+                            for lv in Level::ALL {
+                                if ui
+                                    .selectable_label(p.level == lv, view.t(level_label(lv)))
+                                    .clicked()
+                                    && p.level != lv
+                                {
+                                    out.push(Command::Edit(Edit::SetParticipantLevel {
+                                        id: p.id,
+                                        level: lv,
+                                    }));
+                                }
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                });
+                ui.collapsing(view.t(S::Details), |ui| {
+                    text_field(
+                        ui,
+                        view.t(S::Name),
+                        &p.name,
+                        TextField::ParticipantName(p.id),
+                        false,
+                        out,
+                    );
+                    text_field(
+                        ui,
+                        view.t(S::Organisation),
+                        &p.organisation,
+                        TextField::ParticipantOrganisation(p.id),
+                        false,
+                        out,
+                    );
+                    text_field(
+                        ui,
+                        view.t(S::Phone),
+                        &p.phone,
+                        TextField::ParticipantPhone(p.id),
+                        false,
+                        out,
+                    );
+                    text_field(
+                        ui,
+                        view.t(S::Contributes),
+                        &p.contributes,
+                        TextField::ParticipantContributes(p.id),
+                        true,
+                        out,
+                    );
+                    ui.horizontal(|ui| {
+                        date_field(
+                            ui,
+                            view.lang,
+                            view.t(S::ActiveFrom),
+                            p.active_from,
+                            DateField::ParticipantFrom(p.id),
+                            out,
+                        );
+                        date_field(
+                            ui,
+                            view.lang,
+                            view.t(S::ActiveTo),
+                            p.active_to,
+                            DateField::ParticipantTo(p.id),
+                            out,
+                        );
+                    });
+                });
+                let sees = crate::consent::visible_to(case, p.id, view.today);
+                let shared: Vec<String> = sees.iter().map(|s| section_label(view, *s)).collect();
+                ui.label(format!(
+                    "{}: {}",
+                    view.t(S::MaySee),
+                    if shared.is_empty() {
+                        view.t(S::Nothing).to_string()
+                    } else {
+                        shared.join(", ")
+                    }
+                ));
+            });
+        });
+    }
+    ui.separator();
+    ui.heading(view.t(S::NewParticipant));
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(view.t(S::Name));
+        ui.add(egui::TextEdit::singleline(&mut state.new_name).desired_width(180.0))
+            .labelled_by(l.id);
+        let l = ui.label(view.t(S::Role));
+        egui::ComboBox::from_id_salt("new_role")
+            .selected_text(view.t(role_label(state.new_role)))
+            .show_ui(ui, |ui| {
+                for r in Role::ALL {
+                    ui.selectable_value(&mut state.new_role, r, view.t(role_label(r)));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        let l = ui.label(view.t(S::Organisation));
+        ui.add(egui::TextEdit::singleline(&mut state.new_organisation).desired_width(180.0))
+            .labelled_by(l.id);
+        if ui.button(view.t(S::AddParticipant)).clicked() && !state.new_name.trim().is_empty() {
+            let level = match state.new_role {
+                Role::NavAdvisor => Level::Nav,
+                Role::DpsTherapist => Level::SpecialistHealth,
+                Role::Coordinator
+                | Role::HousingOffice
+                | Role::SubstanceService
+                | Role::IpsJobSpecialist => Level::Municipality,
+                _ => Level::Other,
+            };
+            out.push(Command::Edit(Edit::InsertParticipant {
+                index: case.participants.len(),
+                participant: Participant {
+                    id: ParticipantId::new(),
+                    name: state.new_name.trim().into(),
+                    role: state.new_role,
+                    organisation: state.new_organisation.trim().into(),
+                    level,
+                    active_from: Some(view.today),
+                    ..Participant::default()
+                },
+            }));
+            state.new_name.clear();
+            state.new_organisation.clear();
+        }
+    });
+
+    ui.separator();
+    ui.heading(view.t(S::Consents));
+    for c in &case.consents {
+        consent_card(ui, view, c, out);
+    }
+    ui.horizontal(|ui| {
+        super::actions::participant_picker(
+            ui,
+            view,
+            "consent_to",
+            S::ConsentTo,
+            &mut state.consent_to,
+        );
+        if let Some(p) = state.consent_to
+            && ui.button(view.t(S::AddConsent)).clicked()
+        {
+            out.push(Command::Edit(Edit::InsertConsent {
+                index: case.consents.len(),
+                consent: Consent {
+                    id: ConsentId::new(),
+                    recipient: ConsentRecipient::Participant(p),
+                    sections: Vec::new(),
+                    given: Some(view.today),
+                    method: ConsentMethod::VerbalInMeeting,
+                    ..Consent::default()
+                },
+            }));
+            state.consent_to = None;
+        }
+    });
+}
+
+fn consent_card(ui: &mut Ui, view: &View, c: &Consent, out: &mut Vec<Command>) {
+    let to = match &c.recipient {
+        ConsentRecipient::Participant(p) => view
+            .case
+            .participant(*p)
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        ConsentRecipient::Organisation(o) => o.clone(),
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.push_id(c.id, |ui| {
+            let status = if in_force(c, view.today) {
+                view.t(S::InForce)
+            } else {
+                view.t(S::NotInForce)
+            };
+            ui.label(RichText::new(format!("{} {to} ({status})", view.t(S::ConsentTo))).strong());
+            ui.horizontal_wrapped(|ui| {
+                let mut all: Vec<Section> =
+                    LifeDomain::ALL.iter().map(|d| Section::Goals(*d)).collect();
+                all.extend([
+                    Section::Actions,
+                    Section::CrisisPlan,
+                    Section::Forms,
+                    Section::Minutes,
+                ]);
+                for s in all {
+                    let mut on = c.sections.contains(&s);
+                    let response = ui.checkbox(&mut on, section_label(view, s));
+                    super::widgets::name_for_a11y(
+                        &response,
+                        Some(on),
+                        format!("{to}: {}", section_label(view, s)),
+                    );
+                    if response.changed() {
+                        let mut sections = c.sections.clone();
+                        if on {
+                            sections.push(s);
+                        } else {
+                            sections.retain(|x| *x != s);
+                        }
+                        out.push(Command::Edit(Edit::SetConsentSections {
+                            id: c.id,
+                            sections,
+                        }));
+                    }
+                }
+            });
+            ui.horizontal(|ui| {
+                date_field(
+                    ui,
+                    view.lang,
+                    view.t(S::Given),
+                    c.given,
+                    DateField::ConsentGiven(c.id),
+                    out,
+                );
+                date_field(
+                    ui,
+                    view.lang,
+                    view.t(S::Withdrawn),
+                    c.withdrawn,
+                    DateField::ConsentWithdrawn(c.id),
+                    out,
+                );
+                let l = ui.label(view.t(S::HowGiven));
+                egui::ComboBox::from_id_salt("method")
+                    .selected_text(match c.method {
+                        ConsentMethod::VerbalInMeeting => view.t(S::Verbal),
+                        ConsentMethod::Signed => view.t(S::Signed),
+                    })
+                    .show_ui(ui, |ui| {
+                        for (m, s) in [
+                            (ConsentMethod::VerbalInMeeting, S::Verbal),
+                            (ConsentMethod::Signed, S::Signed),
+                        ] {
+                            if ui.selectable_label(c.method == m, view.t(s)).clicked()
+                                && c.method != m
+                            {
+                                out.push(Command::Edit(Edit::SetConsentMethod {
+                                    id: c.id,
+                                    method: m,
+                                }));
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+            });
+        });
+    });
+}

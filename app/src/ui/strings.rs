@@ -1,0 +1,254 @@
+//! Every string the user interface shows, in bokmål and English, in one place.
+
+use crate::i18n::Lang;
+
+macro_rules! strings {
+    ($($key:ident => $nb:expr, $en:expr;)*) => {
+        /// A user-interface string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum S { $($key),* }
+
+        impl S {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((S::$key, Lang::Nb) => $nb, (S::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    // Navigation and the top bar
+    Cases => "Saker", "Cases";
+    NewCase => "Ny sak", "New case";
+    AllCases => "Alle saker", "All cases";
+    OpenCase => "Åpne saken", "Open the case";
+    Search => "Søk", "Search";
+    SearchHint => "navn, koordinator eller møtedato", "name, coordinator or meeting date";
+    CasesShown => "saker", "cases";
+    NoCasesYet => "Ingen saker ennå. Opprett en ny sak, eller legg inn tre demosaker med fiktive personer for å prøve Ansvar.", "No cases yet. Create a new case, or add three demo cases with fictional people to try Ansvar.";
+    AddDemoCases => "Legg inn demosaker", "Add demo cases";
+    Undo => "Angre", "Undo";
+    Redo => "Gjør om", "Redo";
+    NothingToUndo => "Ingenting å angre.", "Nothing to undo.";
+    NothingToRedo => "Ingenting å gjøre om.", "Nothing to redo.";
+    Undone => "angret", "undone";
+    Redone => "gjort om", "redone";
+    Presentation => "Presentasjon", "Presentation";
+    LeavePresentation => "Avslutt presentasjon", "Leave presentation";
+    Curtain => "Skjul skjermen", "Blank the screen";
+    ShowScreen => "Vis skjermen igjen", "Show the screen again";
+    PersonMode => "Personens egen visning", "The person's own view";
+    LeavePersonMode => "Tilbake til full visning", "Back to the full view";
+    Plugins => "Utvidelser", "Plugins";
+    OtherLanguage => "English", "Norsk";
+    Help => "Hjelp (F1)", "Help (F1)";
+    Dismiss => "Lukk", "Dismiss";
+    Close => "Lukk", "Close";
+    Cancel => "Avbryt", "Cancel";
+    Remove => "Fjern", "Remove";
+    Details => "Detaljer", "Details";
+    Nothing => "ingenting", "nothing";
+    Everyone => "alle", "everyone";
+    NoneChosen => "ikke valgt", "not chosen";
+    Yes => "Ja", "Yes";
+    No => "Nei", "No";
+    DateHint => "dd.mm.åååå", "dd.mm.yyyy";
+    BadDate => "Ugyldig dato", "Not a valid date";
+    NotShared => "Ikke delt i dette møtet", "Not shared in this meeting";
+
+    // Tabs
+    TabOverview => "Oversikt", "Overview";
+    TabMeeting => "Møte", "Meeting";
+    TabGoals => "Mål", "Goals";
+    TabCrisisPlan => "Kriseplan", "Crisis plan";
+    TabActions => "Tiltak", "Actions";
+    TabForms => "Skjema", "Forms";
+    TabParticipants => "Deltakere og samtykke", "Participants & consent";
+    TabHistory => "Historikk", "History";
+
+    // Overview
+    ThePerson => "Personen", "The person";
+    Name => "Navn", "Name";
+    BirthDate => "Fødselsdato", "Birth date";
+    Phone => "Telefon", "Phone";
+    Address => "Adresse", "Address";
+    NationalId => "Fødselsnummer", "National ID";
+    ThePlan => "Individuell plan", "Individual plan";
+    MainGoal => "Hovedmål", "Main goal";
+    MainGoalHelp => "Med personens egne ord.", "In the person's own words.";
+    PlanStart => "Planperiode fra", "Plan period from";
+    PlanEnd => "til", "to";
+    Revision => "Revideres", "Revised on";
+    Coordinator => "Koordinator", "Coordinator";
+    Resources => "Ressurser", "Resources";
+    Needs => "Behov for tjenester", "Needs for services";
+    Implementation => "Hvordan tiltakene gjennomføres", "How the actions are carried out";
+    Cooperation => "Samarbeid med andre etater", "Cooperation with other agencies";
+    AtAGlance => "Kort fortalt", "At a glance";
+    OpenActions => "Åpne tiltak", "Open actions";
+    Overdue => "forfalt", "overdue";
+    NextMeeting => "Neste møte", "Next meeting";
+
+    // Goals
+    Goals => "Mål", "Goals";
+    LifeDomain => "Livsområde", "Life domain";
+    DomainHealth => "Helse", "Health";
+    DomainSubstance => "Rus", "Substance use";
+    DomainHousing => "Bolig", "Housing";
+    DomainWork => "Arbeid og aktivitet", "Work and activity";
+    DomainFinances => "Økonomi", "Finances";
+    DomainNetwork => "Nettverk og familie", "Network and family";
+    DomainLeisure => "Fritid", "Leisure";
+    DomainLegal => "Juridiske forhold", "Legal matters";
+    EditGoal => "Endre formuleringen", "Edit the wording";
+    OwnWords => "Målet med personens egne ord", "The goal in the person's own words";
+    ProfessionalWording => "Faglig formulering", "Professional wording";
+    Status => "Status", "Status";
+    TargetDate => "Måldato", "Target date";
+    RateNow => "Hvordan går det (1–10)?", "How is it going (1–10)?";
+    Rating => "Vurdering", "Rating";
+    LatestRating => "Siste vurdering", "Latest rating";
+    Evaluations => "Evalueringer", "Evaluations";
+    NewGoal => "Nytt mål", "New goal";
+    NewGoalWords => "Målet med egne ord", "The goal in own words";
+    WrittenByPerson => "Skrevet av personen selv", "Written by the person themself";
+    AddGoal => "Legg til mål", "Add goal";
+
+    // Crisis plan
+    ZoneGreen => "Grønn: når jeg har det bra", "Green: when I am well";
+    ZoneYellow => "Gul: tidlige varseltegn", "Yellow: early warning signs";
+    ZoneRed => "Rød: krise", "Red: crisis";
+    Signs => "Tegn", "Signs";
+    WhatIDo => "Det gjør jeg selv", "What I do myself";
+    WhatOthersDo => "Det gjør andre (hvem)", "What others do (who)";
+    Triggers => "Utløsende faktorer", "Triggers";
+    HowToMeetMe => "Slik vil jeg bli møtt", "How I want to be met";
+    WhatDoesNotHelp => "Det som ikke hjelper", "What does not help";
+    TreatmentWishes => "Mine ønsker for behandling i en akutt krise", "My wishes for treatment in an acute crisis";
+    PracticalMatters => "Praktiske forhold (barn, dyr, bolig, regninger)", "Practical matters (children, pets, home, bills)";
+    Contacts => "Kontakter", "Contacts";
+    AddContact => "Legg til kontakt", "Add contact";
+    ReviewedOn => "Sist gjennomgått", "Last reviewed";
+    ReviewedBy => "Gjennomgått av", "Reviewed by";
+    CrisisNeedsReview => "Kriseplanen er ikke gjennomgått på over seks måneder.", "The crisis plan has not been reviewed for over six months.";
+
+    // Actions
+    What => "Hva", "What";
+    Responsible => "Ansvarlig", "Responsible";
+    Due => "Frist", "Due";
+    AllStatuses => "alle", "all";
+    StatusOpen => "åpent", "open";
+    StatusDone => "utført", "done";
+    StatusCancelled => "avlyst", "cancelled";
+    MarkDone => "Utført", "Done";
+    MarkDoneHint => "Velg et tiltak og trykk D for å markere det som utført.", "Select an action and press D to mark it done.";
+    NewAction => "Nytt tiltak", "New action";
+    AddAction => "Legg til tiltak", "Add action";
+    ActionNeedsWhat => "Skriv hva som skal gjøres.", "Write what is to be done.";
+
+    // Meeting
+    NoMeetingRunning => "Ingen møte pågår.", "No meeting is running.";
+    StartMeeting => "Start møte", "Start meeting";
+    MeetingOf => "Møte", "Meeting";
+    EndMeeting => "Avslutt møtet", "End the meeting";
+    Place => "Sted", "Place";
+    Chair => "Møteleder", "Chair";
+    NoteTaker => "Referent", "Note-taker";
+    Attendance => "Oppmøte", "Attendance";
+    Present => "Til stede", "Present";
+    SentApologies => "Meldt forfall", "Sent apologies";
+    Absent => "Fraværende", "Absent";
+    Agenda => "Dagsorden", "Agenda";
+    ChooseAgendaItem => "Velg en sak på dagsordenen.", "Choose an agenda item.";
+    TimeSpent => "Tid brukt:", "Time spent:";
+    Minutes => "Referat", "Minutes";
+    AgreementToAction => "Avtale: hvem gjør hva innen når", "Agreement: who does what by when";
+    AgreedThisMeeting => "Avtalt i dette møtet:", "Agreed in this meeting:";
+    Time => "Klokkeslett", "Time";
+    SetNextMeeting => "Sett neste møte", "Set next meeting";
+    MinutesTo => "Referatet sendes til:", "Minutes go to:";
+    MinutesOf => "Referat fra møtet", "Minutes of the meeting";
+    MinutesReady => "Referatet er klart til godkjenning og eksport.", "The minutes are ready to approve and export.";
+    ApproveMinutes => "Godkjenn referatet", "Approve the minutes";
+    ApprovedBy => "Godkjent av", "Approved by";
+    ReopenMeeting => "Åpne møtet igjen", "Reopen the meeting";
+    NewMeeting => "Nytt møte", "New meeting";
+    EarlierMeetings => "Tidligere møter", "Earlier meetings";
+
+    // Participants and consent
+    Role => "Rolle", "Role";
+    Level => "Nivå", "Level";
+    Organisation => "Organisasjon", "Organisation";
+    Contributes => "Bidrar med", "Contributes";
+    ActiveFrom => "Med fra", "Active from";
+    ActiveTo => "Med til", "Active to";
+    MaySee => "Kan se", "May see";
+    NewParticipant => "Ny deltaker", "New participant";
+    AddParticipant => "Legg til deltaker", "Add participant";
+    RolePerson => "Personen selv", "The person";
+    RoleRelative => "Pårørende", "Relative";
+    RoleCoordinator => "Koordinator", "Coordinator";
+    RoleGp => "Fastlege", "GP";
+    RoleDps => "Behandler DPS", "DPS therapist";
+    RoleSubstance => "Rustjeneste", "Substance service";
+    RoleNav => "NAV-veileder", "NAV advisor";
+    RoleHousing => "Boligkontor", "Housing office";
+    RoleIps => "Jobbspesialist (IPS)", "IPS job specialist";
+    RoleCorrectional => "Kriminalomsorgen", "Correctional service";
+    RoleOther => "Annen", "Other";
+    LevelMunicipality => "Kommune", "Municipality";
+    LevelSpecialist => "Spesialisthelsetjenesten", "Specialist health service";
+    LevelNav => "NAV", "NAV";
+    LevelOther => "Annet", "Other";
+    Consents => "Samtykker", "Consents";
+    ConsentTo => "Samtykke til", "Consent to";
+    AddConsent => "Registrer samtykke", "Record consent";
+    InForce => "gjelder", "in force";
+    NotInForce => "gjelder ikke", "not in force";
+    Given => "Gitt", "Given";
+    Withdrawn => "Trukket tilbake", "Withdrawn";
+    HowGiven => "Hvordan", "How";
+    Verbal => "Muntlig i møtet", "Verbally in the meeting";
+    Signed => "Signert", "Signed";
+
+    // History
+    AllChanges => "Alle endringer", "All changes";
+    SinceLastMeeting => "Siden forrige møte", "Since the last meeting";
+    ChangesSince => "endringer siden møtet", "changes since the meeting of";
+
+    // Forms and plugins
+    NewForm => "Nytt skjema:", "New form:";
+    PluginMissing => "Skjemaet kan ikke vises; utvidelsen er ikke installert", "The form cannot be shown; its plugin is not installed";
+    PluginFailing => "Utvidelsen feiler", "The plugin is failing";
+    PluginsNotReady => "Utvidelsene er ikke lastet ennå. Prøv igjen om et øyeblikk.", "The plugins are not loaded yet. Try again in a moment.";
+    LoadingPlugins => "Laster utvidelser …", "Loading plugins …";
+    CheckingPlugin => "Kontrollerer utvidelsen …", "Checking the plugin …";
+    NoPlugins => "Ingen utvidelser er installert.", "No plugins are installed.";
+    InstallPlugin => "Installer utvidelse …", "Install plugin …";
+    Publisher => "Utgiver", "Publisher";
+    MayRead => "Kan lese", "May read";
+    AsksToRead => "Utvidelsen ber om å lese:", "The plugin asks to read:";
+    ApproveAndInstall => "Godkjenn og installer", "Approve and install";
+    InstallWithoutAccess => "Installer uten tilgang", "Install without access";
+    RemoveRow => "Fjern raden", "Remove row";
+
+    // The person's own mode
+    PersonModeIntro => "Dette er dine mål. Skriv dem med dine egne ord, og si hvordan det går.", "These are your goals. Write them in your own words, and say how it is going.";
+    MyGoalInMyWords => "Målet mitt, med mine ord", "My goal, in my words";
+    HowIsItGoing => "Hvordan går det? 1 er dårlig, 10 er veldig bra.", "How is it going? 1 is bad, 10 is very good.";
+    AddMyGoal => "Legg til et nytt mål", "Add a new goal";
+
+    // Help
+    HelpTitle => "Hurtigtaster", "Keyboard shortcuts";
+    HelpF1 => "Vis eller skjul denne hjelpen", "Show or hide this help";
+    HelpF5 => "Presentasjonsmodus: stor tekst og høy kontrast", "Presentation mode: large type and high contrast";
+    HelpF9 => "Skjul skjermen straks (og vis den igjen)", "Blank the screen at once (and show it again)";
+    HelpUndo => "Angre siste endring", "Undo the last change";
+    HelpRedo => "Gjør om", "Redo";
+    HelpZoom => "Større eller mindre tekst (huskes)", "Larger or smaller type (remembered)";
+    HelpTab => "Gå til neste eller forrige felt", "Move to the next or previous field";
+    HelpEnter => "Bekreft en dato eller et felt", "Confirm a date or a field";
+    HelpDone => "Marker valgt tiltak som utført", "Mark the selected action done";
+}

@@ -1,0 +1,201 @@
+//! Small widgets shared by the panels: fields bound to the case through edits, dates the
+//! Norwegian way, the privacy curtain, the help overlay.
+
+use chrono::{Datelike, NaiveDate};
+use egui::{RichText, TextEdit, Ui};
+
+use super::{Command, S};
+use crate::domain::{DateField, Edit, TextField};
+use crate::i18n::Lang;
+
+/// Reads 24.11.2026 (also 24.11.26 and 2026-11-24).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    NaiveDate::parse_from_str(t, "%d.%m.%Y")
+        .ok()
+        .filter(|d| d.year() >= 1000)
+        .or_else(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+        .or_else(|| NaiveDate::parse_from_str(t, "%d.%m.%y").ok())
+}
+
+pub fn fmt_date(d: Option<NaiveDate>) -> String {
+    d.map(crate::i18n::date).unwrap_or_default()
+}
+
+/// A text field of the case. Each change becomes a `SetText` edit (typing coalesces in the log).
+pub fn text_field(
+    ui: &mut Ui,
+    label: &str,
+    value: &str,
+    field: TextField,
+    multiline: bool,
+    out: &mut Vec<Command>,
+) -> egui::Response {
+    text_field_as(ui, label, value, field, multiline, false, out)
+}
+
+/// As [`text_field`], with the edit authored by the person when `as_person`.
+pub fn text_field_as(
+    ui: &mut Ui,
+    label: &str,
+    value: &str,
+    field: TextField,
+    multiline: bool,
+    as_person: bool,
+    out: &mut Vec<Command>,
+) -> egui::Response {
+    let label_response = ui.label(label);
+    let mut buffer = value.to_string();
+    let edit = if multiline {
+        TextEdit::multiline(&mut buffer).desired_rows(2)
+    } else {
+        TextEdit::singleline(&mut buffer)
+    };
+    let response = ui
+        .add(edit.desired_width(f32::INFINITY))
+        .labelled_by(label_response.id);
+    if response.changed() {
+        let e = Edit::SetText {
+            field,
+            value: buffer,
+        };
+        out.push(if as_person {
+            Command::EditAsPerson(e)
+        } else {
+            Command::Edit(e)
+        });
+    }
+    response
+}
+
+/// A date field: typed as dd.mm.åååå, applied when the field is left or Enter is pressed.
+pub fn date_field(
+    ui: &mut Ui,
+    lang: Lang,
+    label: &str,
+    value: Option<NaiveDate>,
+    field: DateField,
+    out: &mut Vec<Command>,
+) {
+    let label_response = ui.label(label);
+    let id = ui.make_persistent_id(("date", format!("{field:?}")));
+    let shown = fmt_date(value);
+    let mut buffer: String = ui
+        .data_mut(|d| d.get_temp(id))
+        .unwrap_or_else(|| shown.clone());
+    let response = ui
+        .add(
+            TextEdit::singleline(&mut buffer)
+                .hint_text(S::DateHint.get(lang))
+                .desired_width(110.0),
+        )
+        .labelled_by(label_response.id);
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, buffer.clone()));
+    }
+    let done = response.lost_focus();
+    if done {
+        ui.data_mut(|d| d.remove::<String>(id));
+        if buffer.trim().is_empty() {
+            if value.is_some() {
+                out.push(Command::Edit(Edit::SetDate { field, value: None }));
+            }
+        } else {
+            match parse_date(&buffer) {
+                Some(d) if Some(d) != value => out.push(Command::Edit(Edit::SetDate {
+                    field,
+                    value: Some(d),
+                })),
+                Some(_) => {}
+                None => out.push(Command::Notify(format!(
+                    "{}: «{}»",
+                    S::BadDate.get(lang),
+                    buffer.trim()
+                ))),
+            }
+        }
+    }
+}
+
+/// Gives a widget the accessible name `label` (what a screen reader says, and what tests find),
+/// for buttons whose visible text alone is ambiguous ("Til stede" for each participant).
+pub fn name_for_a11y(response: &egui::Response, selected: Option<bool>, label: String) {
+    let role = if selected.is_some() {
+        egui::accesskit::Role::CheckBox
+    } else {
+        egui::accesskit::Role::Button
+    };
+    response.widget_info(|| match selected {
+        Some(s) => egui::WidgetInfo::selected(role, true, s, &label),
+        None => egui::WidgetInfo::labeled(role, true, &label),
+    });
+}
+
+/// Shown instead of a section the person has not consented to show to everyone present.
+pub fn not_shared(ui: &mut Ui, lang: Lang) {
+    ui.label(RichText::new(S::NotShared.get(lang)).italics().weak());
+}
+
+/// The privacy curtain: the whole screen blank but for the way back.
+pub fn curtain(ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
+    let rect = ui.max_rect();
+    ui.painter().rect_filled(rect, 0.0, egui::Color32::BLACK);
+    ui.centered_and_justified(|ui| {
+        if ui
+            .add(
+                egui::Button::new(
+                    RichText::new(S::ShowScreen.get(lang)).color(egui::Color32::GRAY),
+                )
+                .fill(egui::Color32::BLACK),
+            )
+            .clicked()
+        {
+            out.push(Command::SetCurtain(false));
+        }
+    });
+}
+
+/// F1: every shortcut.
+pub fn help(ctx: &egui::Context, lang: Lang, out: &mut Vec<Command>) {
+    let mut open = true;
+    egui::Window::new(S::HelpTitle.get(lang))
+        .open(&mut open)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for (keys, what) in [
+                    ("F1", S::HelpF1),
+                    ("F5", S::HelpF5),
+                    ("F9", S::HelpF9),
+                    ("Ctrl+Z", S::HelpUndo),
+                    ("Ctrl+Shift+Z", S::HelpRedo),
+                    ("Ctrl +  /  Ctrl −", S::HelpZoom),
+                    ("Tab / Shift+Tab", S::HelpTab),
+                    ("Enter", S::HelpEnter),
+                    ("D", S::HelpDone),
+                ] {
+                    ui.monospace(keys);
+                    ui.label(what.get(lang));
+                    ui.end_row();
+                }
+            });
+        });
+    if !open {
+        out.push(Command::ShowHelp(false));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norwegian_dates_parse() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 24);
+        assert_eq!(parse_date("24.11.2026"), d);
+        assert_eq!(parse_date(" 2026-11-24 "), d);
+        assert_eq!(parse_date("24.11.26"), d);
+        assert_eq!(parse_date("31.02.2026"), None);
+        assert_eq!(parse_date("i morgen"), None);
+    }
+}

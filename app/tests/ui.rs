@@ -1,0 +1,540 @@
+//! The real app, driven through its accessibility tree with egui_kittest.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ansvar::domain::*;
+use ansvar::session::Session;
+use ansvar::store::Store;
+use ansvar::ui::AnsvarApp;
+use chrono::{NaiveDate, Utc};
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+fn staff() -> Author {
+    Author::Staff {
+        name: "Test Koordinator".into(),
+        organisation: "Nordvik kommune".into(),
+    }
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    store: Arc<Store>,
+}
+
+fn empty_store() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(Store::open(dir.path().join("ui.redb")).unwrap());
+    Fixture { _dir: dir, store }
+}
+
+/// A case with the person, a coordinator and a NAV advisor (consent: work goals only), a goal
+/// in each of two domains, an open action and a crisis plan contact.
+struct Prepared {
+    fx: Fixture,
+    case: CaseId,
+    nav: ParticipantId,
+    person: ParticipantId,
+    coordinator: ParticipantId,
+}
+
+fn prepared() -> Prepared {
+    let fx = empty_store();
+    let case = fx.store.create_case().unwrap().id;
+    let mut s = Session::open(fx.store.clone(), case).unwrap();
+    let person = Participant {
+        id: ParticipantId::new(),
+        name: "Ola Testesen".into(),
+        role: Role::Person,
+        ..Participant::default()
+    };
+    let coordinator = Participant {
+        id: ParticipantId::new(),
+        name: "Nina Koordinator".into(),
+        role: Role::Coordinator,
+        organisation: "Nordvik kommune".into(),
+        ..Participant::default()
+    };
+    let nav = Participant {
+        id: ParticipantId::new(),
+        name: "Per Navesen".into(),
+        role: Role::NavAdvisor,
+        organisation: "NAV Nordvik".into(),
+        ..Participant::default()
+    };
+    let (pid, cid, nid) = (person.id, coordinator.id, nav.id);
+    let work = GoalId::new();
+    let edits = vec![
+        Edit::SetText {
+            field: TextField::PersonName,
+            value: "Ola Testesen".into(),
+        },
+        Edit::InsertParticipant {
+            index: 0,
+            participant: person,
+        },
+        Edit::InsertParticipant {
+            index: 1,
+            participant: coordinator,
+        },
+        Edit::InsertParticipant {
+            index: 2,
+            participant: nav,
+        },
+        Edit::SetCoordinator {
+            participant: Some(cid),
+        },
+        Edit::InsertConsent {
+            index: 0,
+            consent: Consent {
+                id: ConsentId::new(),
+                recipient: ConsentRecipient::Participant(nid),
+                sections: vec![
+                    Section::Goals(LifeDomain::WorkAndActivity),
+                    Section::Actions,
+                    Section::Minutes,
+                ],
+                given: Some(today()),
+                ..Consent::default()
+            },
+        },
+        Edit::InsertGoal {
+            index: 0,
+            goal: Goal {
+                id: work,
+                domain: LifeDomain::WorkAndActivity,
+                own_words: "Jeg vil ha en jobb der jeg kan være ute".into(),
+                expressed_by_person: true,
+                status: GoalStatus::InProgress,
+                ratings: vec![
+                    Rating {
+                        date: today() - chrono::Days::new(60),
+                        value: 3,
+                    },
+                    Rating {
+                        date: today() - chrono::Days::new(20),
+                        value: 5,
+                    },
+                ],
+                ..Goal::default()
+            },
+        },
+        Edit::InsertGoal {
+            index: 1,
+            goal: Goal {
+                id: GoalId::new(),
+                domain: LifeDomain::Health,
+                own_words: "Sove bedre om natta".into(),
+                ..Goal::default()
+            },
+        },
+        Edit::InsertAction {
+            index: 0,
+            action: Action {
+                id: ActionId::new(),
+                what: "Ringe tre arbeidsgivere".into(),
+                responsible: Some(pid),
+                due: Some(today() - chrono::Days::new(3)),
+                goals: vec![work],
+                ..Action::default()
+            },
+        },
+        Edit::InsertContact {
+            index: 0,
+            contact: Contact {
+                id: ContactId::new(),
+                name: "DPS akutteam".into(),
+                role: "Akutteam".into(),
+                phone: "400 00 999".into(),
+                note: String::new(),
+            },
+        },
+        Edit::SetText {
+            field: TextField::ZoneSigns(Zone::Yellow),
+            value: "Sover dårlig, trekker meg unna".into(),
+        },
+        Edit::SetDate {
+            field: DateField::CrisisPlanReviewed,
+            value: Some(today() - chrono::Days::new(30)),
+        },
+    ];
+    s.apply(Edit::Batch { edits }, &staff()).unwrap();
+    Prepared {
+        fx,
+        case,
+        nav: nid,
+        person: pid,
+        coordinator: cid,
+    }
+}
+
+fn harness(store: &Arc<Store>) -> Harness<'static, AnsvarApp> {
+    let store = store.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(move |_cc| AnsvarApp::with_today(store, today()));
+    h.run_steps(3);
+    h
+}
+
+fn step(h: &mut Harness<'_, AnsvarApp>) {
+    h.run_steps(3);
+}
+
+fn open_case(h: &mut Harness<'_, AnsvarApp>, name: &str) {
+    h.get_by_label(name).click();
+    step(h);
+}
+
+fn tab(h: &mut Harness<'_, AnsvarApp>, label: &str) {
+    h.get_by_role_and_label(egui::accesskit::Role::Button, label)
+        .click();
+    step(h);
+}
+
+/// Types into the field labelled `label` (the last one, where a list repeats labels above a
+/// form for a new item).
+fn type_into(h: &mut Harness<'_, AnsvarApp>, label: &str, text: &str) {
+    h.get_all_by_label(label).last().unwrap().click();
+    step(h);
+    h.get_all_by_label(label).last().unwrap().type_text(text);
+    step(h);
+}
+
+/// Chooses `option` in the (last) combo box labelled `label`.
+fn choose(h: &mut Harness<'_, AnsvarApp>, label: &str, option: &str) {
+    h.get_all_by_label(label).last().unwrap().click();
+    step(h);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, option)
+        .click();
+    step(h);
+}
+
+fn case_of(store: &Store) -> Case {
+    let id = store.list_cases().unwrap()[0].id;
+    store.load_case(id).unwrap()
+}
+
+#[test]
+fn create_a_case_with_participants_and_consent() {
+    let fx = empty_store();
+    let mut h = harness(&fx.store);
+    h.get_by_label("Ny sak").click();
+    step(&mut h);
+    type_into(&mut h, "Navn", "Kari Testesen");
+    assert_eq!(case_of(&fx.store).person.name, "Kari Testesen");
+
+    tab(&mut h, "Deltakere og samtykke");
+    type_into(&mut h, "Navn", "Kari Testesen");
+    choose(&mut h, "Rolle", "Personen selv");
+    h.get_by_label("Legg til deltaker").click();
+    step(&mut h);
+    type_into(&mut h, "Navn", "Per Navesen");
+    choose(&mut h, "Rolle", "NAV-veileder");
+    h.get_by_label("Legg til deltaker").click();
+    step(&mut h);
+    let case = case_of(&fx.store);
+    assert_eq!(case.participants.len(), 2);
+    assert_eq!(case.participants[1].name, "Per Navesen");
+    assert_eq!(case.participants[1].role, Role::NavAdvisor);
+    assert_eq!(case.participants[1].level, Level::Nav);
+
+    choose(&mut h, "Samtykke til", "Per Navesen");
+    h.get_by_label("Registrer samtykke").click();
+    step(&mut h);
+    h.get_by_label("Per Navesen: Mål: Arbeid og aktivitet")
+        .click();
+    step(&mut h);
+    let case = case_of(&fx.store);
+    assert_eq!(case.consents.len(), 1);
+    assert_eq!(
+        case.consents[0].recipient,
+        ConsentRecipient::Participant(case.participants[1].id)
+    );
+    assert_eq!(
+        case.consents[0].sections,
+        vec![Section::Goals(LifeDomain::WorkAndActivity)]
+    );
+    // The participant card says what they may now see.
+    assert!(
+        h.query_by_label_contains("Kan se: Mål: Arbeid og aktivitet")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_goal_in_the_persons_own_words_is_logged_as_theirs() {
+    let p = prepared();
+    let mut h = harness(&p.fx.store);
+    open_case(&mut h, "Ola Testesen");
+    tab(&mut h, "Mål");
+    type_into(&mut h, "Målet med egne ord", "Jeg vil bo nær søsteren min");
+    h.get_by_label("Skrevet av personen selv").click();
+    step(&mut h);
+    h.get_by_label("Legg til mål").click();
+    step(&mut h);
+    let case = p.fx.store.load_case(p.case).unwrap();
+    let goal = case.goals.last().unwrap();
+    assert_eq!(goal.own_words, "Jeg vil bo nær søsteren min");
+    assert!(goal.expressed_by_person);
+    let log = p.fx.store.log(p.case).unwrap();
+    assert_eq!(
+        log.last().unwrap().author,
+        Author::Person {
+            name: "Ola Testesen".into()
+        }
+    );
+    // Shown first and large on the goals tab.
+    assert!(h.query_by_label("Jeg vil bo nær søsteren min").is_some());
+}
+
+#[test]
+fn a_meeting_runs_from_attendance_to_approved_minutes() {
+    let p = prepared();
+    let mut h = harness(&p.fx.store);
+    open_case(&mut h, "Ola Testesen");
+    tab(&mut h, "Møte");
+    h.get_by_label("Start møte").click();
+    step(&mut h);
+    h.get_by_label("Ola Testesen: Til stede").click();
+    step(&mut h);
+    h.get_by_label("Per Navesen: Meldt forfall").click();
+    step(&mut h);
+    h.get_by_label_contains("Siden sist").click();
+    step(&mut h);
+    type_into(&mut h, "Referat", "Ola forteller at han har sovet bedre.");
+    // An agreement becomes an action in one step.
+    type_into(&mut h, "Hva", "Søke jobb hos Fjordvik Handel");
+    choose(&mut h, "Ansvarlig", "Ola Testesen");
+    type_into(&mut h, "Frist", "15.12.2026");
+    h.get_by_label("Legg til tiltak").click();
+    step(&mut h);
+
+    let case = p.fx.store.load_case(p.case).unwrap();
+    let m = case.meetings.last().unwrap();
+    assert_eq!(m.attendance.get(&p.person), Some(&Attendance::Present));
+    assert_eq!(m.attendance.get(&p.nav), Some(&Attendance::SentApologies));
+    assert_eq!(m.chair, Some(p.coordinator));
+    let item = m
+        .agenda
+        .iter()
+        .find(|i| i.title.starts_with("Siden sist"))
+        .unwrap();
+    assert_eq!(item.minutes, "Ola forteller at han har sovet bedre.");
+    let action = case
+        .actions
+        .iter()
+        .find(|a| a.what == "Søke jobb hos Fjordvik Handel")
+        .unwrap();
+    assert_eq!(action.agreed_in, Some(m.id));
+    assert_eq!(action.responsible, Some(p.person));
+    assert_eq!(action.due, NaiveDate::from_ymd_opt(2026, 12, 15));
+    assert!(
+        item.actions.contains(&action.id),
+        "linked to the agenda item in the same step"
+    );
+    // The open action from before was carried in.
+    let carried = m
+        .agenda
+        .iter()
+        .find(|i| i.title.starts_with("Åpne tiltak"))
+        .unwrap();
+    assert_eq!(carried.actions.len(), 1);
+
+    h.get_by_label("Avslutt møtet").click();
+    step(&mut h);
+    assert!(
+        h.query_by_label("Referatet er klart til godkjenning og eksport.")
+            .is_some()
+    );
+    h.get_by_label("Godkjenn referatet").click();
+    step(&mut h);
+    let case = p.fx.store.load_case(p.case).unwrap();
+    let m = case.meetings.last().unwrap();
+    assert!(m.ended);
+    assert_eq!(m.approved.as_ref().map(|a| a.on), Some(today()));
+}
+
+#[test]
+fn the_consent_filter_hides_what_someone_present_may_not_see() {
+    let p = prepared();
+    let mut h = harness(&p.fx.store);
+    open_case(&mut h, "Ola Testesen");
+    tab(&mut h, "Møte");
+    h.get_by_label("Start møte").click();
+    step(&mut h);
+    h.get_by_label("Per Navesen: Til stede").click();
+    step(&mut h);
+    h.get_by_label("Presentasjon").click();
+    step(&mut h);
+    tab(&mut h, "Kriseplan");
+    assert!(h.query_by_label("Ikke delt i dette møtet").is_some());
+    assert!(
+        h.query_by_label("400 00 999").is_none(),
+        "crisis-plan contacts must not show"
+    );
+    tab(&mut h, "Mål");
+    assert!(
+        h.query_by_label("Jeg vil ha en jobb der jeg kan være ute")
+            .is_some(),
+        "work goals are shared with NAV"
+    );
+    assert!(
+        h.query_by_label("Sove bedre om natta").is_none(),
+        "health goals are not"
+    );
+
+    // NAV leaves: everything may show again.
+    tab(&mut h, "Møte");
+    h.get_by_label("Per Navesen: Fraværende").click();
+    step(&mut h);
+    tab(&mut h, "Kriseplan");
+    assert!(h.query_by_label("Ikke delt i dette møtet").is_none());
+    assert!(h.query_by_label("400 00 999").is_some());
+}
+
+#[test]
+fn undo_restores_and_redo_reapplies() {
+    let p = prepared();
+    let mut h = harness(&p.fx.store);
+    open_case(&mut h, "Ola Testesen");
+    type_into(&mut h, "Hovedmål", "Et trygt hjem");
+    assert_eq!(
+        p.fx.store.load_case(p.case).unwrap().plan.main_goal,
+        "Et trygt hjem"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    step(&mut h);
+    assert_eq!(p.fx.store.load_case(p.case).unwrap().plan.main_goal, "");
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::Z);
+    step(&mut h);
+    assert_eq!(
+        p.fx.store.load_case(p.case).unwrap().plan.main_goal,
+        "Et trygt hjem"
+    );
+    h.get_by_label("Angre").click();
+    step(&mut h);
+    assert_eq!(p.fx.store.load_case(p.case).unwrap().plan.main_goal, "");
+}
+
+#[test]
+fn the_curtain_blanks_the_screen_at_once() {
+    let p = prepared();
+    let mut h = harness(&p.fx.store);
+    open_case(&mut h, "Ola Testesen");
+    assert!(h.query_by_label("Ola Testesen").is_some());
+    h.key_press(Key::F9);
+    step(&mut h);
+    assert!(h.query_by_label("Ola Testesen").is_none());
+    assert!(h.query_by_label("Vis skjermen igjen").is_some());
+    h.get_by_label("Vis skjermen igjen").click();
+    step(&mut h);
+    assert!(h.query_by_label("Ola Testesen").is_some());
+    h.get_by_label("Skjul skjermen").click();
+    step(&mut h);
+    assert!(h.query_by_label("Ola Testesen").is_none());
+}
+
+fn plugin_wasm(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/plugins/")).join(name);
+    std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run scripts/build-plugins.sh first",
+            path.display()
+        )
+    })
+}
+
+#[test]
+fn a_plugin_form_shows_the_plugins_validation_messages() {
+    use ansvar::plugins::host::PluginHost;
+    use ansvar::plugins::package::{Package, SecretKey};
+    use ansvar::plugins::registry;
+
+    let p = prepared();
+    let cache = tempfile::tempdir().unwrap();
+    let host = PluginHost::new(Some(cache.path().to_path_buf())).unwrap();
+    let wasm = plugin_wasm("ips-follow-up.wasm");
+    let plugin = host.load(&wasm).unwrap();
+    let key = SecretKey::generate().unwrap();
+    let package = Package::sign(serde_json::to_vec(&plugin.manifest).unwrap(), wasm, &key);
+    registry::trust_key(&p.fx.store, key.public(), "Test", Utc::now()).unwrap();
+    registry::install(&p.fx.store, &host, &package.to_bytes(), &[], Utc::now()).unwrap();
+
+    let mut h = harness(&p.fx.store);
+    open_case(&mut h, "Ola Testesen");
+    tab(&mut h, "Skjema");
+    // The plugins load in the background.
+    for _ in 0..200 {
+        if h.query_by_label_contains("Nytt skjema:").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        step(&mut h);
+    }
+    h.get_by_label_contains("Nytt skjema:").click();
+    step(&mut h);
+    h.get_by_label("Har personen startet i jobb?: Ja").click();
+    step(&mut h);
+    type_into(&mut h, "Timer per uke", "100");
+    step(&mut h);
+    assert!(
+        h.query_by_label("Kan ikke være mer enn 60.").is_some(),
+        "the plugin's range message is shown beside the field"
+    );
+    let case = p.fx.store.load_case(p.case).unwrap();
+    assert_eq!(case.forms.len(), 1);
+    assert!(case.forms[0].data.contains("100"));
+}
+
+#[test]
+fn snapshots_of_the_main_screens() {
+    let fx = empty_store();
+    let ids = ansvar::demo::write_demo(&fx.store, today()).unwrap();
+    let mut h = harness(&fx.store);
+    h.snapshot("case_list");
+    let name = fx.store.load_case(ids[0]).unwrap().person.name;
+    open_case(&mut h, &name);
+    h.snapshot("overview");
+    tab(&mut h, "Mål");
+    h.snapshot("goals");
+    tab(&mut h, "Kriseplan");
+    h.snapshot("crisis_plan");
+    tab(&mut h, "Møte");
+    h.get_by_label("Start møte").click();
+    step(&mut h);
+    h.snapshot("meeting");
+    h.get_by_label_contains("Gjennomgang av mål").click();
+    step(&mut h);
+    h.get_by_label("Presentasjon").click();
+    step(&mut h);
+    h.snapshot("presentation");
+}
+
+#[test]
+fn type_size_is_remembered_per_mode() {
+    let p = prepared();
+    let mut h = harness(&p.fx.store);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
+    step(&mut h);
+    let desk = h.state().state.zoom;
+    assert!(desk > 1.2);
+    h.key_press(Key::F5);
+    step(&mut h);
+    assert!(h.state().state.presentation);
+    let big = h.state().state.presentation_zoom;
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Minus);
+    step(&mut h);
+    assert!(h.state().state.presentation_zoom < big);
+    assert_eq!(h.state().state.zoom, desk, "the desk size is untouched");
+    // A new window on the same database starts with both sizes.
+    let again = harness(&p.fx.store);
+    assert_eq!(again.state().state.zoom, desk);
+    assert!(again.state().state.presentation_zoom < big);
+}
