@@ -7,6 +7,9 @@ cd "$(dirname "$0")"
 echo "== plugins (built from source to wasm components)"
 bash scripts/build-plugins.sh
 
+echo "== test dependencies (pdftotext, FHIR R4 validator)"
+bash scripts/install-test-deps.sh
+
 echo "== format"
 cargo fmt --all --check
 

@@ -3,6 +3,11 @@
 #
 #   target/plugins/<plugin-dir>.wasm      e.g. target/plugins/ips-follow-up.wasm
 #
+# and the host tests' hostile fixture tests/hostile-plugin once per cargo feature:
+#
+#   target/plugins/hostile-<feature>.wasm  e.g. target/plugins/hostile-loop.wasm
+#   target/plugins/hostile-good.wasm       (no feature: the well-behaved variant)
+#
 # 1. Core modules for wasm32-unknown-unknown, with the workspace's `plugin`
 #    profile, into target/wasm (a target dir of their own: another toolchain). With rustup's wasm32 target if it is
 #    installed; otherwise with Debian's rustc-web toolchain and -Zbuild-std
@@ -101,6 +106,32 @@ log "building core modules into ${WASM_TARGET_DIR#"$ROOT"/}"
     --target-dir "$WASM_TARGET_DIR" "${PACKAGE_ARGS[@]}"
 log "core modules done in $((SECONDS - start)) s"
 
+# --- 1b. hostile test fixtures ---------------------------------------------------
+#
+# One crate, one build per feature. A cdylib's output file is the same for every feature set,
+# so each variant's core module is copied aside, and rebuilt only when the crate, the SDK or
+# the workspace manifests are newer than that copy.
+
+HOSTILE_CRATE=hostile-plugin
+HOSTILE_VARIANTS=(good old-version loop memory-bomb panic huge-result malformed-result garbage-manifest)
+HOSTILE_CORE_DIR="$WASM_TARGET_DIR/hostile"
+mkdir -p "$HOSTILE_CORE_DIR"
+start=$SECONDS
+for variant in "${HOSTILE_VARIANTS[@]}"; do
+    saved="$HOSTILE_CORE_DIR/$variant.wasm"
+    if [ -f "$saved" ] &&
+        [ -z "$(find tests/hostile-plugin plugin-api Cargo.toml Cargo.lock -type f -newer "$saved" -print -quit)" ]; then
+        continue
+    fi
+    features=()
+    [ "$variant" = good ] || features=(--features "$variant")
+    log "building hostile fixture: $variant"
+    "${build[@]}" --profile plugin --locked --target "$WASM_TARGET" \
+        --target-dir "$WASM_TARGET_DIR" -p "$HOSTILE_CRATE" "${features[@]}"
+    cp "$WASM_TARGET_DIR/$WASM_TARGET/plugin/${HOSTILE_CRATE//-/_}.wasm" "$saved"
+done
+log "hostile fixtures done in $((SECONDS - start)) s"
+
 # --- 2. components ---------------------------------------------------------------
 
 start=$SECONDS
@@ -110,17 +141,24 @@ COMPONENTIZE="$TOOLS_TARGET_DIR/debug/componentize"
 [ -x "$COMPONENTIZE" ] || die "componentize was not built"
 
 mkdir -p "$OUT_DIR"
-for i in "${!PLUGIN_DIRS[@]}"; do
-    dir="${PLUGIN_DIRS[$i]}"
-    core="$WASM_TARGET_DIR/$WASM_TARGET/plugin/${PLUGIN_CRATES[$i]//-/_}.wasm"
-    out="$OUT_DIR/$dir.wasm"
-    [ -f "$core" ] || die "missing core module $core (is plugins/$dir a member of the root Cargo.toml?)"
+# componentize <core.wasm> <out.wasm>: only when the core module or the tool is newer.
+componentize() {
+    local core="$1" out="$2"
     if [ -f "$out" ] && [ "$out" -nt "$core" ] && [ "$out" -nt "$COMPONENTIZE" ]; then
         log "up to date: ${out#"$ROOT"/}"
-        continue
+        return
     fi
     log "componentizing ${core#"$ROOT"/} -> ${out#"$ROOT"/}"
     "$COMPONENTIZE" "$core" "$out"
+}
+for i in "${!PLUGIN_DIRS[@]}"; do
+    dir="${PLUGIN_DIRS[$i]}"
+    core="$WASM_TARGET_DIR/$WASM_TARGET/plugin/${PLUGIN_CRATES[$i]//-/_}.wasm"
+    [ -f "$core" ] || die "missing core module $core (is plugins/$dir a member of the root Cargo.toml?)"
+    componentize "$core" "$OUT_DIR/$dir.wasm"
+done
+for variant in "${HOSTILE_VARIANTS[@]}"; do
+    componentize "$HOSTILE_CORE_DIR/$variant.wasm" "$OUT_DIR/hostile-$variant.wasm"
 done
 log "components done in $((SECONDS - start)) s"
 

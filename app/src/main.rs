@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod export_cmd;
 mod plugin_cmd;
 
 use ansvar::i18n::{self, Lang};
@@ -58,6 +59,16 @@ enum Command {
         #[command(subcommand)]
         command: plugin_cmd::PluginCommand,
     },
+    /// Documents out: the plan or minutes as PDF, the case as FHIR R4.
+    Export {
+        #[command(subcommand)]
+        command: export_cmd::ExportCommand,
+    },
+    /// Documents in: a new case from a FHIR R4 Bundle.
+    Import {
+        #[command(subcommand)]
+        command: export_cmd::ImportCommand,
+    },
 }
 
 fn default_db() -> Option<PathBuf> {
@@ -86,6 +97,8 @@ fn main() -> ExitCode {
         Some(Command::Demo) => demo(&db, lang).map_err(|e| e.message(lang)),
         Some(Command::Cases { json }) => cases(&db, json, lang).map_err(|e| e.message(lang)),
         Some(Command::Backup { out }) => backup(&db, &out, lang).map_err(|e| e.message(lang)),
+        Some(Command::Export { command }) => export_cmd::export(command, &db, lang),
+        Some(Command::Import { command }) => export_cmd::import(command, &db, lang),
         Some(Command::Plugin { command }) => {
             plugin_cmd::run(command, &db, cli.db.is_some(), lang).map_err(|e| e.message(lang))
         }
@@ -105,27 +118,10 @@ fn open_store(db: &Path) -> Result<Arc<Store>, StoreError> {
 
 fn open_app(db: &Path, lang: Lang) -> Result<(), StoreError> {
     let store = open_store(db)?;
-    let count = store.list_cases()?.len();
-    println!(
-        "{}",
-        match lang {
-            Lang::Nb => format!(
-                "Databasen {} er klar med {count} saker.\nAnsvar-vinduet er ikke ferdig ennå; bruk kommandoene i `ansvar --help` så lenge.",
-                db.display()
-            ),
-            Lang::En => format!(
-                "The database {} is ready with {count} cases.\nAnsvar's window is not built yet; use the commands in `ansvar --help` meanwhile.",
-                db.display()
-            ),
-        }
-    );
-    if count == 0 {
-        println!(
-            "{}",
-            lang.pick(
-                "Ingen saker ennå. `ansvar demo` legger inn tre demosaker (fiktive personer).",
-                "No cases yet. `ansvar demo` adds three demo cases (fictional people)."
-            )
+    if let Err(e) = ansvar::ui::run(store) {
+        eprintln!(
+            "{}: {e}",
+            lang.pick("Vinduet kunne ikke åpnes", "The window could not be opened")
         );
     }
     Ok(())

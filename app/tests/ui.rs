@@ -538,3 +538,72 @@ fn type_size_is_remembered_per_mode() {
     assert_eq!(again.state().state.zoom, desk);
     assert!(again.state().state.presentation_zoom < big);
 }
+
+#[test]
+fn actions_filter_show_overdue_and_one_key_marks_done() {
+    let p = prepared();
+    let mut h = harness(&p.fx.store);
+    open_case(&mut h, "Ola Testesen");
+    tab(&mut h, "Tiltak");
+    assert!(
+        h.query_by_label_contains("(forfalt)").is_some(),
+        "the overdue action is marked"
+    );
+    // The filter is the first "Ansvarlig"; the new-action form below has the other.
+    let filter = |h: &mut Harness<'_, AnsvarApp>, who: &str| {
+        h.get_all_by_label("Ansvarlig").next().unwrap().click();
+        step(h);
+        h.get_by_role_and_label(egui::accesskit::Role::Button, who)
+            .click();
+        step(h);
+    };
+    filter(&mut h, "Per Navesen");
+    assert!(
+        h.query_by_label("Ringe tre arbeidsgivere").is_none(),
+        "filtered out: Ola is responsible"
+    );
+    filter(&mut h, "Ola Testesen");
+    h.get_by_label("Ringe tre arbeidsgivere").click();
+    step(&mut h);
+    h.key_press(Key::D);
+    step(&mut h);
+    let case = p.fx.store.load_case(p.case).unwrap();
+    assert_eq!(case.actions[0].status, ActionStatus::Done);
+}
+
+#[test]
+fn history_tells_who_changed_what() {
+    let p = prepared();
+    let mut h = harness(&p.fx.store);
+    open_case(&mut h, "Ola Testesen");
+    type_into(&mut h, "Hovedmål", "Et trygt hjem");
+    tab(&mut h, "Historikk");
+    assert!(
+        h.query_by_label_contains("Koordinator skrev hovedmålet: «Et trygt hjem»")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("la til målet «Jeg vil ha en jobb der jeg kan være ute»")
+            .is_some()
+    );
+}
+
+#[test]
+fn export_writes_the_plan_pdf_in_the_background() {
+    let p = prepared();
+    let out = p.fx._dir.path().join("plan.pdf");
+    let mut h = harness(&p.fx.store);
+    open_case(&mut h, "Ola Testesen");
+    assert!(h.query_by_label("Eksporter plan (PDF)").is_some());
+    h.state_mut().state.export_pdf_to(None, out.clone());
+    for _ in 0..200 {
+        step(&mut h);
+        if h.query_by_label_contains("PDF lagret:").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(h.query_by_label_contains("PDF lagret:").is_some());
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+}

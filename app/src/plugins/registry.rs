@@ -233,3 +233,21 @@ pub fn set_failing(store: &Store, id: &str, failing: Option<String>) -> Result<(
         Ok(())
     })?)
 }
+
+/// Runs one call of an installed plugin. When the plugin itself misbehaved (ran too long, used
+/// too much memory, crashed, or returned something malformed or too large) it is marked failing
+/// with the message, so every place that lists it can say so; other errors pass through. The
+/// call's own error is returned either way: a failure to record the mark must not hide it.
+pub fn call_installed<T>(
+    store: &Store,
+    id: &str,
+    f: impl FnOnce() -> Result<T, PluginError>,
+) -> Result<T, PluginError> {
+    let result = f();
+    if let Err(e) = &result
+        && e.is_plugin_fault()
+    {
+        let _ = set_failing(store, id, Some(e.message(crate::i18n::Lang::Nb)));
+    }
+    result
+}

@@ -108,62 +108,28 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ActionsUi, out: &mut Vec<Comma
         .filter(|a| state.responsible.is_none_or(|r| a.responsible == Some(r)))
         .filter(|a| state.status.is_none_or(|s| a.status == s))
         .collect();
-    egui::Grid::new("actions")
-        .num_columns(5)
-        .striped(true)
-        .show(ui, |ui| {
-            for h in [S::What, S::Responsible, S::Due, S::Status, S::Goals] {
-                ui.strong(view.t(h));
-            }
-            ui.end_row();
-            for a in &rows {
-                let overdue = a.is_overdue(view.today);
-                let mut what = RichText::new(&a.what);
-                if overdue {
-                    what = what.color(warn_color()).strong();
-                }
-                if ui
-                    .selectable_label(state.selected == Some(a.id), what)
-                    .clicked()
-                {
-                    state.selected = Some(a.id);
-                }
-                ui.label(participant_name(case, a.responsible));
-                let due = a.due.map(crate::i18n::date).unwrap_or_default();
-                if overdue {
-                    ui.label(
-                        RichText::new(format!("{due} ({})", view.t(S::Overdue)))
-                            .color(warn_color()),
-                    );
-                } else {
-                    ui.label(due);
-                }
-                ui.horizontal(|ui| {
-                    ui.label(view.t(status_label(a.status)));
-                    let done = (a.status == ActionStatus::Open)
-                        .then(|| ui.small_button(view.t(S::MarkDone)));
-                    if let Some(r) = &done {
-                        super::widgets::name_for_a11y(
-                            r,
-                            None,
-                            format!("{}: {}", view.t(S::MarkDone), a.what),
-                        );
-                    }
-                    if done.is_some_and(|r| r.clicked()) {
-                        out.push(Command::Edit(Edit::SetActionStatus {
-                            id: a.id,
-                            status: ActionStatus::Done,
-                        }));
-                    }
-                });
-                let goals: Vec<String> = a
-                    .goals
-                    .iter()
-                    .filter_map(|g| case.goal(*g))
-                    .map(|g| g.own_words.chars().take(30).collect())
-                    .collect();
-                ui.label(goals.join("; "));
-                ui.end_row();
+    // Only the rows on screen are laid out: a plan can have hundreds of actions.
+    let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let widths = [360.0, 160.0, 150.0, 150.0];
+    ui.horizontal(|ui| {
+        for (h, w) in [S::What, S::Responsible, S::Due, S::Status]
+            .into_iter()
+            .zip(widths)
+        {
+            ui.add_sized(
+                [w, row_height],
+                egui::Label::new(RichText::new(view.t(h)).strong()),
+            );
+        }
+        ui.strong(view.t(S::Goals));
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("actions_rows")
+        .max_height(ui.ctx().content_rect().height() * 0.6)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for a in &rows[range] {
+                action_row(ui, view, a, widths, row_height, state, out);
             }
         });
     // D marks the selected action done, unless someone is typing.
@@ -190,6 +156,78 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ActionsUi, out: &mut Vec<Comma
         None,
         out,
     );
+}
+
+fn action_row(
+    ui: &mut Ui,
+    view: &View,
+    a: &Action,
+    widths: [f32; 4],
+    row_height: f32,
+    state: &mut ActionsUi,
+    out: &mut Vec<Command>,
+) {
+    let case = view.case;
+    let overdue = a.is_overdue(view.today);
+    let cell = |ui: &mut Ui, w: f32, add: &mut dyn FnMut(&mut Ui)| {
+        ui.allocate_ui_with_layout(
+            egui::vec2(w, row_height),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                ui.set_width(w);
+                add(ui)
+            },
+        );
+    };
+    ui.horizontal(|ui| {
+        cell(ui, widths[0], &mut |ui| {
+            let mut what = RichText::new(&a.what);
+            if overdue {
+                what = what.color(warn_color()).strong();
+            }
+            let button = egui::Button::selectable(state.selected == Some(a.id), what).truncate();
+            if ui.add(button).clicked() {
+                state.selected = Some(a.id);
+            }
+        });
+        cell(ui, widths[1], &mut |ui| {
+            ui.add(egui::Label::new(participant_name(case, a.responsible)).truncate());
+        });
+        cell(ui, widths[2], &mut |ui| {
+            let due = a.due.map(crate::i18n::date).unwrap_or_default();
+            if overdue {
+                ui.label(
+                    RichText::new(format!("{due} ({})", view.t(S::Overdue))).color(warn_color()),
+                );
+            } else {
+                ui.label(due);
+            }
+        });
+        cell(ui, widths[3], &mut |ui| {
+            ui.label(view.t(status_label(a.status)));
+            if a.status == ActionStatus::Open {
+                let r = ui.small_button(view.t(S::MarkDone));
+                super::widgets::name_for_a11y(
+                    &r,
+                    None,
+                    format!("{}: {}", view.t(S::MarkDone), a.what),
+                );
+                if r.clicked() {
+                    out.push(Command::Edit(Edit::SetActionStatus {
+                        id: a.id,
+                        status: ActionStatus::Done,
+                    }));
+                }
+            }
+        });
+        let goals: Vec<String> = a
+            .goals
+            .iter()
+            .filter_map(|g| case.goal(*g))
+            .map(|g| g.own_words.chars().take(30).collect())
+            .collect();
+        ui.add(egui::Label::new(goals.join("; ")).truncate());
+    });
 }
 
 /// What, who and by when; on "add" it becomes an action (agreed in `meeting` if given).

@@ -40,6 +40,14 @@ pub fn rating_chart(ui: &mut Ui, goal: &Goal, height: f32) {
         .enumerate()
         .map(|(i, r)| [i as f64, r.value as f64])
         .collect();
+    // Plots are the dearest thing on the page: lay out their space always, draw them only
+    // when they are on screen.
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(260.0, height), egui::Sense::hover());
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let mut plot_ui = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+    let ui = &mut plot_ui;
     Plot::new(("ratings", goal.id))
         .height(height)
         .width(260.0)

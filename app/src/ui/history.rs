@@ -12,24 +12,57 @@ use crate::store::{Cause, LogEntry, Store};
 #[derive(Default)]
 pub struct HistoryUi {
     pub since_last_meeting: bool,
-    /// The log as last read, with the sequence number it was read at.
-    cache: Option<(crate::domain::CaseId, u64, Vec<LogEntry>)>,
+    /// The log as last read (newest first, each in words), with the sequence number and
+    /// language it was read at.
+    cache: Option<(crate::domain::CaseId, u64, crate::i18n::Lang, Vec<Row>)>,
+}
+
+/// One log entry, ready to show.
+struct Row {
+    at: String,
+    last_at: chrono::DateTime<chrono::Utc>,
+    text: String,
 }
 
 impl HistoryUi {
-    fn entries(&mut self, store: &Arc<Store>, view: &View) -> Result<&[LogEntry], String> {
+    /// The log in words, newest first; read and described again only when the log has grown.
+    fn rows(&mut self, store: &Arc<Store>, view: &View) -> Result<&[Row], String> {
         let id = view.case.id;
         let last = store.last_seq(id).map_err(|e| e.message(view.lang))?;
-        let fresh = matches!(&self.cache, Some((c, seq, _)) if *c == id && *seq == last);
+        let fresh = matches!(&self.cache, Some((c, seq, lang, _)) if *c == id && *seq == last && *lang == view.lang);
         if !fresh {
             let log = store.log(id).map_err(|e| e.message(view.lang))?;
-            self.cache = Some((id, last, log));
+            let rows = log.iter().rev().map(|e| describe_entry(e, view)).collect();
+            self.cache = Some((id, last, view.lang, rows));
         }
         Ok(self
             .cache
             .as_ref()
-            .map(|(_, _, l)| l.as_slice())
+            .map(|(_, _, _, r)| r.as_slice())
             .unwrap_or(&[]))
+    }
+}
+
+fn describe_entry(e: &LogEntry, view: &View) -> Row {
+    let at = e.last_at.with_timezone(&Local);
+    let mut text = format!(
+        "{} {}",
+        describe::author(&e.author, view.lang),
+        describe::edit(&e.edit, &e.inverse, view.case, view.lang)
+    );
+    match e.cause {
+        Cause::Undo(_) => text = format!("{} ({})", text, view.t(S::Undone)),
+        Cause::Redo(_) => text = format!("{} ({})", text, view.t(S::Redone)),
+        Cause::Edit => {}
+    }
+    Row {
+        at: format!(
+            "{} {}",
+            crate::i18n::date(at.date_naive()),
+            at.format("%H:%M")
+        ),
+        last_at: e.last_at,
+        text,
     }
 }
 
@@ -54,17 +87,16 @@ pub fn show(
         .filter(|m| m.ended)
         .map(|m| m.starts_at)
         .max();
-    let entries = match state.entries(store, view) {
-        Ok(e) => e,
+    let rows = match state.rows(store, view) {
+        Ok(r) => r,
         Err(message) => {
             out.push(Command::Notify(message));
             return;
         }
     };
-    let shown: Vec<&LogEntry> = entries
+    let shown: Vec<&Row> = rows
         .iter()
-        .rev()
-        .filter(|e| !since || last_meeting.is_none_or(|t| e.last_at > t))
+        .filter(|r| !since || last_meeting.is_none_or(|t| r.last_at > t))
         .collect();
     if since && let Some(t) = last_meeting {
         ui.label(format!(
@@ -74,32 +106,16 @@ pub fn show(
             crate::i18n::date(t.with_timezone(&Local).date_naive())
         ));
     }
-    egui::Grid::new("history")
-        .num_columns(2)
-        .striped(true)
-        .show(ui, |ui| {
-            for e in shown.iter().take(500) {
-                let at = e.last_at.with_timezone(&Local);
-                ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        crate::i18n::date(at.date_naive()),
-                        at.format("%H:%M")
-                    ))
-                    .weak(),
-                );
-                let mut text = format!(
-                    "{} {}",
-                    describe::author(&e.author, view.lang),
-                    describe::edit(&e.edit, &e.inverse, view.case, view.lang)
-                );
-                match e.cause {
-                    Cause::Undo(_) => text = format!("{} ({})", text, view.t(S::Undone)),
-                    Cause::Redo(_) => text = format!("{} ({})", text, view.t(S::Redone)),
-                    Cause::Edit => {}
-                }
-                ui.label(text);
-                ui.end_row();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .max_height(ui.ctx().content_rect().height() * 0.7)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, shown.len(), |ui, range| {
+            for r in &shown[range] {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(&r.at).weak());
+                    ui.add(egui::Label::new(&r.text).truncate());
+                });
             }
         });
 }

@@ -439,6 +439,9 @@ fn ended(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut
                         }),
                     }));
                 }
+                if ui.button(view.t(S::ExportMinutes)).clicked() {
+                    out.push(Command::ExportPdf(Some(m.id)));
+                }
                 if ui.button(view.t(S::ReopenMeeting)).clicked() {
                     out.push(Command::Edit(Edit::SetMeetingEnded {
                         meeting: m.id,
@@ -447,6 +450,9 @@ fn ended(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut
                 }
             });
         }
+    }
+    if m.approved.is_some() && ui.button(view.t(S::ExportMinutes)).clicked() {
+        out.push(Command::ExportPdf(Some(m.id)));
     }
     let names = |a: Attendance| {
         m.attendance

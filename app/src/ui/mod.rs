@@ -5,6 +5,7 @@
 mod actions;
 mod case_list;
 mod crisis_plan;
+mod export;
 mod forms;
 mod goals;
 mod history;
@@ -93,6 +94,8 @@ pub enum Command {
     ShowPlugins(bool),
     InstallPlugin,
     RemovePlugin(String),
+    /// Export the plan (`None`) or a meeting's minutes as PDF.
+    ExportPdf(Option<crate::domain::MeetingId>),
     /// A plugin call failed because of the plugin: mark it failing (id, message).
     PluginFailed(String, String),
     /// Show a message to the user.
@@ -106,6 +109,8 @@ pub struct AppState {
     pub user: Author,
     pub today: NaiveDate,
     pub cases: Vec<CaseSummary>,
+    /// Changes whenever `cases` is read again.
+    pub cases_generation: u64,
     pub session: Option<Session>,
     pub tab: Tab,
     pub presentation: bool,
@@ -129,6 +134,7 @@ pub struct AppState {
     pub history: history::HistoryUi,
     pub forms: forms::FormsUi,
     pub plugins: plugins::PluginsUi,
+    pub export: export::ExportUi,
 }
 
 /// What a panel sees: the open case and how to present it.
@@ -187,6 +193,7 @@ impl AppState {
             user,
             today,
             cases: Vec::new(),
+            cases_generation: 0,
             session: None,
             tab: Tab::Overview,
             presentation: false,
@@ -209,6 +216,7 @@ impl AppState {
             history: Default::default(),
             forms: Default::default(),
             plugins: Default::default(),
+            export: Default::default(),
         };
         state.refresh_cases();
         state
@@ -220,7 +228,10 @@ impl AppState {
 
     fn refresh_cases(&mut self) {
         match self.store.list_cases() {
-            Ok(cases) => self.cases = cases,
+            Ok(cases) => {
+                self.cases = cases;
+                self.cases_generation += 1;
+            }
             Err(e) => self.message = Some(e.message(self.lang)),
         }
     }
@@ -287,7 +298,7 @@ impl AppState {
                         }
                         Err(e) => self.message = Some(e.message(lang)),
                     }
-                    self.refresh_cases();
+                    self.update_open_summary();
                 }
             }
             Command::OpenCase(id) => match Session::open(self.store.clone(), id) {
@@ -347,6 +358,7 @@ impl AppState {
             Command::ShowPlugins(on) => self.show_plugins = on,
             Command::InstallPlugin => plugins::pick_and_install(self),
             Command::RemovePlugin(id) => plugins::remove(self, &id),
+            Command::ExportPdf(meeting) => export::start(self, meeting),
             Command::PluginFailed(id, message) => {
                 let _ =
                     crate::plugins::registry::set_failing(&self.store, &id, Some(message.clone()));
@@ -355,6 +367,19 @@ impl AppState {
                 self.message = Some(message);
             }
             Command::Notify(m) => self.message = (!m.is_empty()).then_some(m),
+        }
+    }
+
+    /// Writes the open case's plan (or a meeting's minutes) to `path` in the background, as the
+    /// Export button does after its save dialog.
+    pub fn export_pdf_to(
+        &mut self,
+        meeting: Option<crate::domain::MeetingId>,
+        path: std::path::PathBuf,
+    ) {
+        if let Some(s) = &self.session {
+            let case = s.case().clone();
+            export::write_in_background(self, case, meeting, path);
         }
     }
 
@@ -367,8 +392,22 @@ impl AppState {
             Ok(()) => self.message = None,
             Err(e) => self.message = Some(e.message(lang)),
         }
-        // The case list shows names, coordinators and next meetings.
-        self.refresh_cases();
+        self.update_open_summary();
+    }
+
+    /// The case list shows names, coordinators and next meetings: keep the open case's row
+    /// current without reading the whole list again.
+    fn update_open_summary(&mut self) {
+        let Some(s) = &self.session else {
+            return;
+        };
+        let summary = CaseSummary::of(s.case());
+        if let Some(row) = self.cases.iter_mut().find(|c| c.id == summary.id)
+            && *row != summary
+        {
+            *row = summary;
+            self.cases_generation += 1;
+        }
     }
 }
 
@@ -431,6 +470,10 @@ impl AnsvarApp {
         let s = &mut self.state;
         plugins::start(s, &ctx);
         plugins::poll(s);
+        export::poll(s);
+        if s.export.busy() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
 
         // Idle lock: any input counts as activity.
         if ctx.input(|i| !i.events.is_empty() || i.pointer.is_moving()) {
@@ -472,7 +515,14 @@ impl AnsvarApp {
             }
             let visible = s.visible_sections();
             let Some(session) = s.session.as_ref() else {
-                case_list::show(ui, s.lang, &s.cases, &mut s.case_list, &mut out);
+                case_list::show(
+                    ui,
+                    s.lang,
+                    &s.cases,
+                    s.cases_generation,
+                    &mut s.case_list,
+                    &mut out,
+                );
                 return;
             };
             let view = View {
@@ -521,37 +571,88 @@ impl AnsvarApp {
     }
 }
 
-fn top_bar(ui: &mut egui::Ui, s: &AppState, out: &mut Vec<Command>) {
-    ui.horizontal_wrapped(|ui| {
-        ui.heading("Ansvar");
-        if let Some(session) = &s.session {
-            if ui.button(s.t(S::AllCases)).clicked() {
-                out.push(Command::CloseCase);
-            }
-            ui.strong(&session.case().person.name);
-            ui.separator();
-            if ui
-                .add_enabled(session.can_undo(), egui::Button::new(s.t(S::Undo)))
-                .clicked()
-            {
-                out.push(Command::Undo);
-            }
-            if ui
-                .add_enabled(session.can_redo(), egui::Button::new(s.t(S::Redo)))
-                .clicked()
-            {
-                out.push(Command::Redo);
-            }
-            let person = if s.person_mode {
-                S::LeavePersonMode
-            } else {
-                S::PersonMode
-            };
-            if ui.button(s.t(person)).clicked() {
-                out.push(Command::SetPersonMode(!s.person_mode));
-            }
+/// Draws one tab of `case` as a frame of the app would, with fresh panel state, and returns how
+/// many commands it produced. For the frame-time benchmark; the History tab needs the store the
+/// case's log is in.
+pub fn draw_tab(
+    ui: &mut egui::Ui,
+    case: &Case,
+    tab: Tab,
+    today: NaiveDate,
+    store: &Arc<Store>,
+) -> usize {
+    let view = View {
+        case,
+        lang: Lang::Nb,
+        today,
+        visible: None,
+        presentation: false,
+        user: String::new(),
+    };
+    let mut out = Vec::new();
+    egui::ScrollArea::vertical().show(ui, |ui| match tab {
+        Tab::Overview => overview::show(ui, &view, &mut out),
+        Tab::Meeting => {
+            let mut state = meeting::MeetingUi::for_case(case);
+            state.current = case.meetings.last().map(|m| m.id);
+            meeting::show(ui, &view, &mut state, &mut out)
         }
+        Tab::Goals => goals::show(ui, &view, &mut Default::default(), &mut out),
+        Tab::CrisisPlan => crisis_plan::show(ui, &view, &mut Default::default(), &mut out),
+        Tab::Actions => actions::show(ui, &view, &mut Default::default(), &mut out),
+        Tab::Forms => forms::show(
+            ui,
+            &view,
+            &mut Default::default(),
+            &Default::default(),
+            &mut out,
+        ),
+        Tab::Participants => participants::show(ui, &view, &mut Default::default(), &mut out),
+        Tab::History => history::show(ui, &view, store, &mut Default::default(), &mut out),
+    });
+    out.len()
+}
+
+fn top_bar(ui: &mut egui::Ui, s: &AppState, out: &mut Vec<Command>) {
+    // Two rows, so nothing wraps out of sight at large type: the case, then the room.
+    ui.horizontal(|ui| {
+        ui.heading("Ansvar");
+        let Some(session) = &s.session else {
+            return;
+        };
+        if ui.button(s.t(S::AllCases)).clicked() {
+            out.push(Command::CloseCase);
+        }
+        ui.strong(&session.case().person.name);
         ui.separator();
+        if ui
+            .add_enabled(session.can_undo(), egui::Button::new(s.t(S::Undo)))
+            .clicked()
+        {
+            out.push(Command::Undo);
+        }
+        if ui
+            .add_enabled(session.can_redo(), egui::Button::new(s.t(S::Redo)))
+            .clicked()
+        {
+            out.push(Command::Redo);
+        }
+        let person = if s.person_mode {
+            S::LeavePersonMode
+        } else {
+            S::PersonMode
+        };
+        if ui.button(s.t(person)).clicked() {
+            out.push(Command::SetPersonMode(!s.person_mode));
+        }
+        if s.export.busy() {
+            ui.spinner();
+            ui.label(s.t(S::Exporting));
+        } else if ui.button(s.t(S::ExportPlan)).clicked() {
+            out.push(Command::ExportPdf(None));
+        }
+    });
+    ui.horizontal(|ui| {
         let presentation = if s.presentation {
             S::LeavePresentation
         } else {

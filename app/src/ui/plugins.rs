@@ -22,7 +22,7 @@ enum Job {
         Vec<(String, Result<LoadedPlugin, String>)>,
     ),
     /// A package checked and ready for the user to approve.
-    Checked(Result<PendingInstall, String>),
+    Checked(Result<Box<PendingInstall>, String>),
 }
 
 pub struct PendingInstall {
@@ -100,7 +100,7 @@ pub fn poll(state: &mut AppState) {
             }
             state.plugins.loaded = loaded.into_iter().collect();
         }
-        Job::Checked(Ok(p)) => state.plugins.pending = Some(p),
+        Job::Checked(Ok(p)) => state.plugins.pending = Some(*p),
         Job::Checked(Err(e)) => state.message = Some(e),
     }
 }
@@ -146,7 +146,7 @@ pub fn check_file(state: &mut AppState, path: PathBuf) {
                         requested,
                     })
                 });
-            let _ = tx.send(Job::Checked(result));
+            let _ = tx.send(Job::Checked(result.map(Box::new)));
         });
     state.plugins.jobs = Some(rx);
 }

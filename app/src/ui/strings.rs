@@ -240,6 +240,12 @@ strings! {
     HowIsItGoing => "Hvordan går det? 1 er dårlig, 10 er veldig bra.", "How is it going? 1 is bad, 10 is very good.";
     AddMyGoal => "Legg til et nytt mål", "Add a new goal";
 
+    // Export
+    ExportPlan => "Eksporter plan (PDF)", "Export plan (PDF)";
+    ExportMinutes => "Eksporter referat (PDF)", "Export minutes (PDF)";
+    Exporting => "Lager PDF …", "Making the PDF …";
+    PdfSaved => "PDF lagret:", "PDF saved:";
+
     // Help
     HelpTitle => "Hurtigtaster", "Keyboard shortcuts";
     HelpF1 => "Vis eller skjul denne hjelpen", "Show or hide this help";

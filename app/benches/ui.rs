@@ -1,0 +1,61 @@
+//! CPU time per frame of each panel, headless, for a synthetic large case (60 goals, 400
+//! actions, 50 meetings). Layout and tessellation; no GPU. Results in BENCHMARKS.md.
+
+use std::sync::Arc;
+
+use ansvar::store::Store;
+use ansvar::ui::{Tab, draw_tab};
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn frame(ctx: &egui::Context, draw: &mut dyn FnMut(&mut egui::Ui)) {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    let output = ctx.run_ui(input, |ui| {
+        egui::CentralPanel::default().show(ui, |ui| draw(ui));
+    });
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    std::hint::black_box(primitives);
+}
+
+fn panels(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+    let case = ansvar::export::sample::large_case(60, 400, 50, today);
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("dir");
+    let store = Arc::new(Store::open(dir.path().join("ui.redb")).expect("store"));
+    let demo = ansvar::demo::write_demo(&store, today).expect("demo");
+    let demo_case = store.load_case(demo[0]).expect("case");
+
+    let mut group = c.benchmark_group("frame");
+    for tab in Tab::ALL {
+        // The history of the large case is not in a store; the demo case's real log is.
+        let case = if tab == Tab::History {
+            &demo_case
+        } else {
+            &case
+        };
+        let ctx = egui::Context::default();
+        // Warm the font atlas and layout caches, as a running app has them.
+        for _ in 0..3 {
+            frame(&ctx, &mut |ui| {
+                draw_tab(ui, case, tab, today, &store);
+            });
+        }
+        group.bench_function(format!("{tab:?}"), |b| {
+            b.iter(|| {
+                frame(&ctx, &mut |ui| {
+                    draw_tab(ui, case, tab, today, &store);
+                })
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, panels);
+criterion_main!(benches);

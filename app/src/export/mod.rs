@@ -1,0 +1,107 @@
+//! Documents out (and in): the individual plan and meeting minutes as PDF, and the whole case
+//! as a FHIR R4 Bundle (export and import).
+//!
+//! - [`consent`]: what may be shown to whom, from the person's consents.
+//! - [`pdf`]: the plan and the minutes as A4 PDF, with an embedded font.
+//! - [`fhir`]: FHIR R4 JSON export and import.
+//! - [`gather`]: asks the installed plugins for their forms' summaries (the caller's part).
+//!
+//! The export functions take what the plugins have to say about their forms as input
+//! ([`PluginSections`]), so that this module never runs a plugin itself; the caller (the CLI,
+//! the app) loads the installed plugins and asks them.
+
+pub mod consent;
+pub mod fhir;
+pub mod gather;
+pub mod labels;
+pub mod pdf;
+pub mod sample;
+
+use crate::domain::{FormEntryId, MeetingId, ParticipantId};
+use crate::i18n::Lang;
+use crate::plugins::api::FormDefinition;
+
+/// What one plugin form on the case contributes to a document.
+#[derive(Clone, Debug, Default)]
+pub struct FormSection {
+    pub entry: FormEntryId,
+    pub plugin_id: String,
+    /// The form's title in bokmål, e.g. "IPS-oppfølging".
+    pub title: String,
+    /// The plugin's summary of the data, one line each.
+    pub summary: Vec<String>,
+    /// The form as the plugin declares it; gives the FHIR Questionnaire.
+    pub form: Option<FormDefinition>,
+    /// Why the form cannot be shown (plugin not installed, or it failed), in bokmål.
+    pub problem: Option<String>,
+}
+
+/// The plugin forms' contributions, one per [`crate::domain::FormEntry`] that has one.
+#[derive(Clone, Debug, Default)]
+pub struct PluginSections {
+    pub forms: Vec<FormSection>,
+}
+
+impl PluginSections {
+    pub fn none() -> Self {
+        PluginSections::default()
+    }
+
+    pub fn get(&self, entry: FormEntryId) -> Option<&FormSection> {
+        self.forms.iter().find(|f| f.entry == entry)
+    }
+
+    /// A form definition for the plugin, from any of its entries.
+    pub fn form_of(&self, plugin_id: &str) -> Option<&FormDefinition> {
+        self.forms
+            .iter()
+            .filter(|f| f.plugin_id == plugin_id)
+            .find_map(|f| f.form.as_ref())
+    }
+}
+
+/// The sentence a PDF shows for a form whose plugin is not installed.
+pub fn not_installed(plugin_id: &str) -> String {
+    format!("Skjemaet kan ikke vises: utvidelsen {plugin_id} er ikke installert.")
+}
+
+/// What can go wrong exporting or importing. The case and the store are unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("there is no meeting {0} in this case")]
+    UnknownMeeting(MeetingId),
+    #[error("there is no participant {0} in this case")]
+    UnknownParticipant(ParticipantId),
+    #[error("{person} has not consented to sharing the minutes with {reader}")]
+    MinutesNotShared { person: String, reader: String },
+    #[error("the PDF could not be made: {0}")]
+    Pdf(String),
+    #[error("the FHIR file could not be written: {0}")]
+    Json(String),
+    #[error("{0}")]
+    Import(#[from] fhir::ImportError),
+    #[error("{0}")]
+    Store(#[from] crate::store::StoreError),
+}
+
+impl ExportError {
+    /// The message in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ExportError::UnknownMeeting(id) => format!("Fant ikke møtet {id} i denne saken."),
+            ExportError::UnknownParticipant(id) => {
+                format!("Fant ikke deltakeren {id} i denne saken.")
+            }
+            ExportError::MinutesNotShared { person, reader } => format!(
+                "{person} har ikke samtykket til at referatet deles med {reader}. Referatet er ikke laget."
+            ),
+            ExportError::Pdf(d) => format!("PDF-en kunne ikke lages: {d}"),
+            ExportError::Json(d) => format!("FHIR-filen kunne ikke skrives: {d}"),
+            ExportError::Import(e) => e.message_nb(),
+            ExportError::Store(e) => e.message(lang),
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! `ansvar export pdf|fhir` and `ansvar import fhir`: documents out of and into the database.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{Local, NaiveDate};
+use clap::Subcommand;
+
+use ansvar::domain::{Author, Case, CaseId, Meeting, MeetingId, Participant, ParticipantId};
+use ansvar::export::pdf::{self, PdfOptions};
+use ansvar::export::{ExportError, fhir, gather};
+use ansvar::i18n::{self, Lang};
+use ansvar::store::Store;
+
+#[derive(Subcommand)]
+pub enum ExportCommand {
+    /// The individual plan, or one meeting's minutes, as a PDF.
+    Pdf {
+        /// The case number (see `ansvar cases`).
+        #[arg(long, value_name = "ID")]
+        case: u64,
+        /// Minutes of this meeting instead of the plan: its id, its date (24.11.2026), or
+        /// "siste" for the latest meeting held.
+        #[arg(long, value_name = "ID")]
+        meeting: Option<String>,
+        /// Only what the person has consented to share with this participant (name or id).
+        #[arg(long = "for", value_name = "PARTICIPANT")]
+        reader: Option<String>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The whole case as one FHIR R4 Bundle (JSON).
+    Fhir {
+        #[arg(long, value_name = "ID")]
+        case: u64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Make a new case from a FHIR R4 Bundle (as `ansvar export fhir` writes).
+    Fhir {
+        file: PathBuf,
+        /// Who is importing (the case history names them). Default: the user's login name.
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
+    },
+}
+
+fn open(db: &Path, lang: Lang) -> Result<Arc<Store>, String> {
+    Store::open(db).map(Arc::new).map_err(|e| e.message(lang))
+}
+
+fn load(store: &Store, id: u64, lang: Lang) -> Result<Case, String> {
+    store.load_case(CaseId(id)).map_err(|e| e.message(lang))
+}
+
+fn write(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| {
+        format!(
+            "{} {}: {e}",
+            lang.pick("Kunne ikke skrive", "Could not write"),
+            path.display()
+        )
+    })
+}
+
+/// A participant by id, or by name (whole name, or a part that fits only one).
+fn find_participant(case: &Case, key: &str, lang: Lang) -> Result<ParticipantId, String> {
+    if let Ok(id) = uuid::Uuid::parse_str(key.trim())
+        && case.participant(ParticipantId(id)).is_some()
+    {
+        return Ok(ParticipantId(id));
+    }
+    let key_l = key.trim().to_lowercase();
+    let exact: Vec<&Participant> = case
+        .participants
+        .iter()
+        .filter(|p| p.name.to_lowercase() == key_l)
+        .collect();
+    let matches: Vec<&Participant> = if exact.is_empty() {
+        case.participants
+            .iter()
+            .filter(|p| p.name.to_lowercase().contains(&key_l))
+            .collect()
+    } else {
+        exact
+    };
+    let names = || {
+        case.participants
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match matches.as_slice() {
+        [one] => Ok(one.id),
+        [] => Err(format!(
+            "{} «{key}». {}: {}",
+            lang.pick("Fant ingen deltaker", "No participant"),
+            lang.pick("Deltakerne er", "The participants are"),
+            names()
+        )),
+        many => Err(format!(
+            "«{key}» {}: {}",
+            lang.pick("passer på flere deltakere", "fits several participants"),
+            many.iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+fn meeting_day(m: &Meeting) -> NaiveDate {
+    m.starts_at.with_timezone(&Local).date_naive()
+}
+
+/// A meeting by id, by date, or "siste"/"latest" (the latest one held).
+fn find_meeting(case: &Case, key: &str, lang: Lang) -> Result<MeetingId, String> {
+    let key = key.trim();
+    if let Ok(id) = uuid::Uuid::parse_str(key)
+        && case.meeting(MeetingId(id)).is_some()
+    {
+        return Ok(MeetingId(id));
+    }
+    let found = if key == "siste" || key == "latest" {
+        case.meetings
+            .iter()
+            .filter(|m| m.ended)
+            .max_by_key(|m| m.starts_at)
+    } else {
+        let day = NaiveDate::parse_from_str(key, "%d.%m.%Y")
+            .or_else(|_| NaiveDate::parse_from_str(key, "%Y-%m-%d"))
+            .ok();
+        day.and_then(|d| case.meetings.iter().find(|m| meeting_day(m) == d))
+    };
+    found.map(|m| m.id).ok_or_else(|| {
+        let dates = case
+            .meetings
+            .iter()
+            .map(|m| i18n::date(meeting_day(m)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            "{} «{key}». {}: {}",
+            lang.pick("Fant ikke møtet", "No meeting"),
+            lang.pick("Møtene er", "The meetings are"),
+            if dates.is_empty() {
+                "–".to_string()
+            } else {
+                dates
+            }
+        )
+    })
+}
+
+pub fn export(cmd: ExportCommand, db: &Path, lang: Lang) -> Result<(), String> {
+    let store = open(db, lang)?;
+    let today = Local::now().date_naive();
+    let msg = |e: ExportError| e.message(lang);
+    match cmd {
+        ExportCommand::Pdf {
+            case,
+            meeting,
+            reader,
+            out,
+        } => {
+            let case = load(&store, case, lang)?;
+            let reader = match reader {
+                Some(r) => Some(find_participant(&case, &r, lang)?),
+                None => None,
+            };
+            let opts = PdfOptions {
+                reader,
+                date: today,
+            };
+            let forms = gather::plugin_sections(&store, &case, today);
+            let bytes = match meeting {
+                Some(m) => {
+                    let m = find_meeting(&case, &m, lang)?;
+                    pdf::minutes_pdf(&case, m, &forms, &opts).map_err(msg)?
+                }
+                None => pdf::plan_pdf(&case, &forms, &opts).map_err(msg)?,
+            };
+            write(&out, &bytes, lang)?;
+            println!(
+                "{} {}",
+                lang.pick("PDF skrevet til", "PDF written to"),
+                out.display()
+            );
+        }
+        ExportCommand::Fhir { case, out } => {
+            let case = load(&store, case, lang)?;
+            let forms = gather::plugin_sections(&store, &case, today);
+            let json = fhir::export_json(&case, &forms, chrono::Utc::now()).map_err(msg)?;
+            write(&out, json.as_bytes(), lang)?;
+            println!(
+                "{} {}",
+                lang.pick("FHIR-fil skrevet til", "FHIR file written to"),
+                out.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn import(cmd: ImportCommand, db: &Path, lang: Lang) -> Result<(), String> {
+    match cmd {
+        ImportCommand::Fhir { file, author } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                format!(
+                    "{} {}: {e}",
+                    lang.pick("Kunne ikke lese", "Could not read"),
+                    file.display()
+                )
+            })?;
+            let name = author
+                .or_else(|| std::env::var("USER").ok())
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| "FHIR-import".into());
+            let author = Author::Staff {
+                name,
+                organisation: String::new(),
+            };
+            let store = open(db, lang)?;
+            let id = fhir::import_bundle(&store, &text, &author).map_err(|e| e.message(lang))?;
+            println!(
+                "{} {id}",
+                lang.pick("Importert som sak", "Imported as case")
+            );
+            Ok(())
+        }
+    }
+}

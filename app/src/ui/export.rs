@@ -1,0 +1,90 @@
+//! Export from the app: the plan or a meeting's minutes as PDF, chosen with a save dialog and
+//! written in the background while a spinner shows.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+use super::{AppState, S};
+use crate::domain::MeetingId;
+use crate::export::gather::plugin_sections;
+use crate::export::pdf::{PdfOptions, minutes_pdf, plan_pdf};
+
+#[derive(Default)]
+pub struct ExportUi {
+    job: Option<Receiver<Result<PathBuf, String>>>,
+}
+
+impl ExportUi {
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+}
+
+/// Asks where to save, then writes the PDF off the UI thread.
+pub fn start(state: &mut AppState, meeting: Option<MeetingId>) {
+    let Some(session) = &state.session else {
+        return;
+    };
+    let case = session.case().clone();
+    let name = case.person.name.replace(['/', '\\'], "-");
+    let default = match meeting {
+        Some(_) => format!("Referat {name}.pdf"),
+        None => format!("Individuell plan {name}.pdf"),
+    };
+    let Some(path) = rfd::FileDialog::new()
+        .add_filter("PDF", &["pdf"])
+        .set_file_name(default)
+        .save_file()
+    else {
+        return;
+    };
+    write_in_background(state, case, meeting, path);
+}
+
+/// Writes the PDF to `path` in the background (also what tests call, without the dialog).
+pub fn write_in_background(
+    state: &mut AppState,
+    case: crate::domain::Case,
+    meeting: Option<MeetingId>,
+    path: PathBuf,
+) {
+    let store = state.store.clone();
+    let today = state.today;
+    let lang = state.lang;
+    let (tx, rx) = channel();
+    let spawned = std::thread::Builder::new()
+        .name("export".into())
+        .spawn(move || {
+            let forms = plugin_sections(&store, &case, today);
+            let opts = PdfOptions::complete(today);
+            let result = match meeting {
+                Some(m) => minutes_pdf(&case, m, &forms, &opts),
+                None => plan_pdf(&case, &forms, &opts),
+            }
+            .map_err(|e| e.message(lang))
+            .and_then(|bytes| {
+                std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+            })
+            .map(|()| path);
+            let _ = tx.send(result);
+        });
+    match spawned {
+        Ok(_) => state.export.job = Some(rx),
+        Err(e) => state.message = Some(e.to_string()),
+    }
+}
+
+/// Takes a finished export.
+pub fn poll(state: &mut AppState) {
+    let Some(rx) = &state.export.job else {
+        return;
+    };
+    let Ok(result) = rx.try_recv() else {
+        return;
+    };
+    state.export.job = None;
+    state.message = Some(match result {
+        Ok(path) => format!("{} {}", S::PdfSaved.get(state.lang), path.display()),
+        Err(e) => e,
+    });
+}
