@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use ansvar::store::Store;
-use ansvar::ui::{Tab, draw_tab};
+use ansvar::ui::{PanelStates, Tab, draw_tab};
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -40,16 +40,17 @@ fn panels(c: &mut Criterion) {
             &case
         };
         let ctx = egui::Context::default();
+        let mut states = PanelStates::default();
         // Warm the font atlas and layout caches, as a running app has them.
         for _ in 0..3 {
             frame(&ctx, &mut |ui| {
-                draw_tab(ui, case, tab, today, &store);
+                draw_tab(ui, case, tab, today, &store, &mut states);
             });
         }
         group.bench_function(format!("{tab:?}"), |b| {
             b.iter(|| {
                 frame(&ctx, &mut |ui| {
-                    draw_tab(ui, case, tab, today, &store);
+                    draw_tab(ui, case, tab, today, &store, &mut states);
                 })
             })
         });

@@ -78,6 +78,15 @@ fn default_db() -> Option<PathBuf> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.is_some() {
+        // A command's output piped into `head` ends quietly, as command-line tools do, instead
+        // of panicking on the closed pipe.
+        #[cfg(unix)]
+        // SAFETY: restores the default action of one signal at start-up, before any threads.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
     let lang = match cli.lang {
         LangArg::Nb => Lang::Nb,
         LangArg::En => Lang::En,

@@ -164,11 +164,11 @@ fn a_second_opener_is_told_the_file_is_open() {
     assert_eq!(first.list_cases().unwrap().len(), 1);
 }
 
-#[test]
-fn the_schema_1_fixture_opens_and_keeps_its_content() {
-    // Written by `ansvar demo` at schema 1 (see tests/fixtures/README.md). Later schemas
-    // must migrate it.
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-1.redb");
+/// Opens a copy of a fixture file and checks its three demo cases.
+fn fixture_opens_and_keeps_its_content(name: &str) {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     let dir = tempfile::tempdir().unwrap();
     let path = fresh(dir.path());
     fs::copy(&fixture, &path).expect("fixture present");
@@ -181,10 +181,34 @@ fn the_schema_1_fixture_opens_and_keeps_its_content() {
         assert!(!case.goals.is_empty());
         assert!(!store.log(summary.id).unwrap().is_empty());
     }
-    // Reopening after migration gives the same file content again.
-    drop(store);
+    // It takes edits, and opens again with them.
+    let id = cases[0].id;
+    let mut s = Session::open(Arc::new(store), id).unwrap();
+    s.apply(
+        Edit::SetText {
+            field: TextField::PlanNeeds,
+            value: "Nytt behov".into(),
+        },
+        &staff(),
+    )
+    .unwrap();
+    drop(s);
     let again = Store::open(&path).unwrap();
-    assert_eq!(again.list_cases().unwrap(), cases);
+    assert_eq!(again.list_cases().unwrap().len(), 3);
+    assert_eq!(again.load_case(id).unwrap().plan.needs, "Nytt behov");
+}
+
+#[test]
+fn the_schema_1_fixture_opens_and_keeps_its_content() {
+    // Written by `ansvar demo` at schema 1 (see tests/fixtures/README.md). Later schemas
+    // must migrate it.
+    fixture_opens_and_keeps_its_content("schema-1.redb");
+}
+
+#[test]
+fn an_early_schema_1_file_without_the_later_tables_still_opens() {
+    // Written before the snapshot, plugin and key tables were added within schema 1.
+    fixture_opens_and_keeps_its_content("schema-1-early.redb");
 }
 
 #[test]

@@ -158,6 +158,7 @@ impl Store {
         if stored_version < SCHEMA_VERSION {
             store.migrate(stored_version)?;
         }
+        store.ensure_tables()?;
         Ok(store)
     }
 
@@ -198,6 +199,31 @@ impl Store {
                 .insert("schema_version", SCHEMA_VERSION.to_le_bytes().as_slice())?;
             Ok(())
         })
+    }
+
+    /// Creates any table this build uses that the file lacks (a table added within a schema
+    /// version). Writes only when one is missing.
+    fn ensure_tables(&self) -> Result<(), StoreError> {
+        const NAMES: [&str; 8] = [
+            "cases",
+            "case_snapshot_seq",
+            "case_index",
+            "edit_log",
+            "settings",
+            "plugins",
+            "plugin_blobs",
+            "trusted_keys",
+        ];
+        let present: Vec<String> = self.read(|txn| {
+            Ok(txn
+                .list_tables()?
+                .map(|t| redb::TableHandle::name(&t).to_string())
+                .collect())
+        })?;
+        if NAMES.iter().all(|n| present.iter().any(|p| p == n)) {
+            return Ok(());
+        }
+        self.write(create_tables)
     }
 
     pub fn path(&self) -> &Path {
@@ -275,7 +301,13 @@ impl Store {
             let table = txn.open_table(CASES)?;
             let value = table.get(id.0)?.ok_or(StoreError::UnknownCase(id))?;
             let mut case: Case = decode("case", value.value())?;
-            let Some(snapshot) = txn.open_table(SNAPSHOT_SEQ)?.get(id.0)?.map(|v| v.value()) else {
+            // A file from before snapshots were tracked has no such table: its rows are current.
+            let snapshots = match txn.open_table(SNAPSHOT_SEQ) {
+                Ok(t) => t,
+                Err(redb::TableError::TableDoesNotExist(_)) => return Ok(case),
+                Err(e) => return Err(e.into()),
+            };
+            let Some(snapshot) = snapshots.get(id.0)?.map(|v| v.value()) else {
                 return Ok(case);
             };
             let log = txn.open_table(LOG)?;

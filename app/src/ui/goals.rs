@@ -118,7 +118,23 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut GoalsUi, out: &mut Vec<Command
             continue;
         }
         for goal in goals {
+            // A card off screen takes the height it had last time and is not laid out: a plan
+            // with sixty goals then costs what the few on screen cost.
+            let height_id = ui.make_persistent_id(("goal_card_height", goal.id));
+            let last: Option<f32> = ui.data(|d| d.get_temp(height_id));
+            if let Some(h) = last {
+                let rect =
+                    egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), h));
+                if !ui.is_rect_visible(rect) {
+                    let spacing = ui.spacing().item_spacing.y;
+                    ui.allocate_space(egui::vec2(ui.available_width(), (h - spacing).max(0.0)));
+                    continue;
+                }
+            }
+            let top = ui.cursor().min.y;
             ui.push_id(goal.id, |ui| goal_card(ui, view, goal, out));
+            let h = ui.cursor().min.y - top;
+            ui.data_mut(|d| d.insert_temp(height_id, h));
         }
         ui.separator();
     }

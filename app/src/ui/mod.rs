@@ -571,15 +571,28 @@ impl AnsvarApp {
     }
 }
 
-/// Draws one tab of `case` as a frame of the app would, with fresh panel state, and returns how
-/// many commands it produced. For the frame-time benchmark; the History tab needs the store the
-/// case's log is in.
+/// The panels' own state, kept from frame to frame as the app keeps it.
+#[derive(Default)]
+pub struct PanelStates {
+    meeting: Option<meeting::MeetingUi>,
+    goals: goals::GoalsUi,
+    crisis: crisis_plan::CrisisUi,
+    actions: actions::ActionsUi,
+    forms: forms::FormsUi,
+    plugins: plugins::PluginsUi,
+    participants: participants::ParticipantsUi,
+    history: history::HistoryUi,
+}
+
+/// Draws one tab of `case` as a frame of the app would and returns how many commands it
+/// produced. For the frame-time benchmark; the History tab needs the store the case's log is in.
 pub fn draw_tab(
     ui: &mut egui::Ui,
     case: &Case,
     tab: Tab,
     today: NaiveDate,
     store: &Arc<Store>,
+    states: &mut PanelStates,
 ) -> usize {
     let view = View {
         case,
@@ -590,25 +603,23 @@ pub fn draw_tab(
         user: String::new(),
     };
     let mut out = Vec::new();
+    let s = states;
     egui::ScrollArea::vertical().show(ui, |ui| match tab {
         Tab::Overview => overview::show(ui, &view, &mut out),
         Tab::Meeting => {
-            let mut state = meeting::MeetingUi::for_case(case);
-            state.current = case.meetings.last().map(|m| m.id);
-            meeting::show(ui, &view, &mut state, &mut out)
+            let state = s.meeting.get_or_insert_with(|| {
+                let mut m = meeting::MeetingUi::for_case(case);
+                m.current = case.meetings.last().map(|m| m.id);
+                m
+            });
+            meeting::show(ui, &view, state, &mut out)
         }
-        Tab::Goals => goals::show(ui, &view, &mut Default::default(), &mut out),
-        Tab::CrisisPlan => crisis_plan::show(ui, &view, &mut Default::default(), &mut out),
-        Tab::Actions => actions::show(ui, &view, &mut Default::default(), &mut out),
-        Tab::Forms => forms::show(
-            ui,
-            &view,
-            &mut Default::default(),
-            &Default::default(),
-            &mut out,
-        ),
-        Tab::Participants => participants::show(ui, &view, &mut Default::default(), &mut out),
-        Tab::History => history::show(ui, &view, store, &mut Default::default(), &mut out),
+        Tab::Goals => goals::show(ui, &view, &mut s.goals, &mut out),
+        Tab::CrisisPlan => crisis_plan::show(ui, &view, &mut s.crisis, &mut out),
+        Tab::Actions => actions::show(ui, &view, &mut s.actions, &mut out),
+        Tab::Forms => forms::show(ui, &view, &mut s.forms, &s.plugins, &mut out),
+        Tab::Participants => participants::show(ui, &view, &mut s.participants, &mut out),
+        Tab::History => history::show(ui, &view, store, &mut s.history, &mut out),
     });
     out.len()
 }
