@@ -85,6 +85,15 @@ impl CaseSummary {
 pub struct Store {
     db: Database,
     path: PathBuf,
+    /// Per case, what the last commit left on disk: the snapshot's sequence number and the
+    /// index row. Only this process writes the file, so an edit need not read them back.
+    committed: std::sync::Mutex<std::collections::HashMap<u64, Committed>>,
+}
+
+#[derive(Clone)]
+struct Committed {
+    snapshot: Option<u64>,
+    summary: Option<CaseSummary>,
 }
 
 fn builder() -> Builder {
@@ -154,6 +163,7 @@ impl Store {
         let store = Store {
             db,
             path: path.to_path_buf(),
+            committed: Default::default(),
         };
         if stored_version < SCHEMA_VERSION {
             store.migrate(stored_version)?;
@@ -174,6 +184,7 @@ impl Store {
         let store = Store {
             db,
             path: path.to_path_buf(),
+            committed: Default::default(),
         };
         store.write(|txn| {
             let mut meta = txn.open_table(META)?;
@@ -328,29 +339,53 @@ impl Store {
     pub fn commit_edit(&self, case: &Case, entry: &LogEntry) -> Result<(), StoreError> {
         let entry_bytes = encode(entry)?;
         let summary = CaseSummary::of(case);
-        self.write(|txn| {
-            let id = case.id.0;
+        let id = case.id.0;
+        let known = self.committed.lock().ok().and_then(|k| k.get(&id).cloned());
+        let now = self.write(|txn| {
             txn.open_table(LOG)?
                 .insert((id, entry.seq), entry_bytes.as_slice())?;
-            let mut snapshots = txn.open_table(SNAPSHOT_SEQ)?;
-            let snapshot = snapshots.get(id)?.map(|v| v.value());
+            let snapshot = match &known {
+                Some(k) => k.snapshot,
+                None => txn.open_table(SNAPSHOT_SEQ)?.get(id)?.map(|v| v.value()),
+            };
             // Also when typing coalesces into an entry the stored case already includes.
             let due = snapshot.is_none_or(|s| entry.seq <= s || entry.seq >= s + SNAPSHOT_EVERY);
-            if due {
+            let snapshot = if due {
                 txn.open_table(CASES)?
                     .insert(id, encode(case)?.as_slice())?;
-                snapshots.insert(id, entry.seq)?;
-            }
-            let mut index = txn.open_table(CASE_INDEX)?;
-            let changed = match index.get(id)? {
-                Some(old) => decode::<CaseSummary>("case index", old.value())? != summary,
-                None => true,
+                txn.open_table(SNAPSHOT_SEQ)?.insert(id, entry.seq)?;
+                Some(entry.seq)
+            } else {
+                snapshot
             };
-            if changed {
-                index.insert(id, encode(&summary)?.as_slice())?;
+            let old = match known {
+                Some(k) => k.summary,
+                None => match txn.open_table(CASE_INDEX)?.get(id)? {
+                    Some(v) => Some(decode::<CaseSummary>("case index", v.value())?),
+                    None => None,
+                },
+            };
+            if old.as_ref() != Some(&summary) {
+                txn.open_table(CASE_INDEX)?
+                    .insert(id, encode(&summary)?.as_slice())?;
             }
-            Ok(())
-        })
+            Ok(Committed {
+                snapshot,
+                summary: Some(summary),
+            })
+        });
+        // Only what reached the disk is remembered; after a failure it is read again.
+        if let Ok(mut k) = self.committed.lock() {
+            match &now {
+                Ok(c) => {
+                    k.insert(id, c.clone());
+                }
+                Err(_) => {
+                    k.remove(&id);
+                }
+            }
+        }
+        now.map(|_| ())
     }
 
     /// The case's whole edit log, oldest first.
@@ -434,6 +469,7 @@ impl Store {
             let copy = Store {
                 db: dst,
                 path: tmp.clone(),
+                committed: Default::default(),
             };
             copy.write(|txn| {
                 copy_table(&snapshot, txn, META)?;
