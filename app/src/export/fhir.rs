@@ -39,6 +39,7 @@ use crate::domain::{
 use crate::plugins::api::{
     self as papi, Condition, FieldKind, FormDefinition, MatchValue, ValueKind,
 };
+use crate::plugins::validate::value_kind;
 use crate::session::Session;
 use crate::store::Store;
 
@@ -1009,20 +1010,6 @@ fn computable_name(s: &str) -> String {
     out
 }
 
-fn value_kind_of(kind: &FieldKind) -> Option<ValueKind> {
-    Some(match kind {
-        FieldKind::ShortText => ValueKind::ShortText,
-        FieldKind::LongText => ValueKind::LongText,
-        FieldKind::Number(n) => ValueKind::Number(n.clone()),
-        FieldKind::Date => ValueKind::Date,
-        FieldKind::SingleChoice(o) => ValueKind::SingleChoice(o.clone()),
-        FieldKind::MultipleChoice(o) => ValueKind::MultipleChoice(o.clone()),
-        FieldKind::YesNo => ValueKind::YesNo,
-        FieldKind::Scale(s) => ValueKind::Scale(s.clone()),
-        FieldKind::RepeatingGroup(_) => return None,
-    })
-}
-
 fn enable_when(cond: &Condition, prefix: &str) -> Vec<Value> {
     let question = format!("{prefix}{}", cond.field);
     match &cond.is {
@@ -1105,7 +1092,7 @@ pub fn questionnaire(plugin_id: &str, version: &str, form: &FormDefinition) -> V
             let items: Vec<Value> = s
                 .fields
                 .iter()
-                .map(|f| match (&f.kind, value_kind_of(&f.kind)) {
+                .map(|f| match (&f.kind, value_kind(&f.kind)) {
                     (FieldKind::RepeatingGroup(g), _) => {
                         let mut it = Obj::default();
                         it.text("linkId", &f.id).text("text", loc(&f.label));
@@ -1174,7 +1161,7 @@ fn declared_value(d: Declared<'_>) -> Option<ValueKind> {
     match d {
         Declared::Unknown => None,
         Declared::Value(k) => Some(k.clone()),
-        Declared::Field(k) => value_kind_of(k),
+        Declared::Field(k) => value_kind(k),
     }
 }
 

@@ -6,6 +6,22 @@ use super::api::{Condition, FieldKind, FormDefinition, NumberSpec, PluginManifes
 
 const MAX_TEXT: usize = 4_000;
 
+/// A field's kind as the kind of a single value; `None` for a repeating group, whose value is a
+/// list of rows rather than one value.
+pub fn value_kind(kind: &FieldKind) -> Option<ValueKind> {
+    Some(match kind {
+        FieldKind::ShortText => ValueKind::ShortText,
+        FieldKind::LongText => ValueKind::LongText,
+        FieldKind::Number(n) => ValueKind::Number(n.clone()),
+        FieldKind::Date => ValueKind::Date,
+        FieldKind::SingleChoice(o) => ValueKind::SingleChoice(o.clone()),
+        FieldKind::MultipleChoice(o) => ValueKind::MultipleChoice(o.clone()),
+        FieldKind::YesNo => ValueKind::YesNo,
+        FieldKind::Scale(s) => ValueKind::Scale(s.clone()),
+        FieldKind::RepeatingGroup(_) => return None,
+    })
+}
+
 fn is_reverse_dns(id: &str) -> bool {
     let labels: Vec<&str> = id.split('.').collect();
     labels.len() >= 2

@@ -19,6 +19,7 @@ use crate::plugins::api::{
 };
 use crate::plugins::context;
 use crate::plugins::host::LoadedPlugin;
+use crate::plugins::validate::value_kind;
 
 /// What the plugin said about one entry's data, kept until the data changes.
 struct Verdict {
@@ -251,21 +252,6 @@ fn value_widget(
     changed
 }
 
-/// A top-level field's kind as a value kind (everything but groups).
-fn as_value_kind(kind: &FieldKind) -> Option<ValueKind> {
-    Some(match kind {
-        FieldKind::ShortText => ValueKind::ShortText,
-        FieldKind::LongText => ValueKind::LongText,
-        FieldKind::Number(n) => ValueKind::Number(n.clone()),
-        FieldKind::Date => ValueKind::Date,
-        FieldKind::SingleChoice(o) => ValueKind::SingleChoice(o.clone()),
-        FieldKind::MultipleChoice(o) => ValueKind::MultipleChoice(o.clone()),
-        FieldKind::YesNo => ValueKind::YesNo,
-        FieldKind::Scale(s) => ValueKind::Scale(s.clone()),
-        FieldKind::RepeatingGroup(_) => return None,
-    })
-}
-
 /// Renders the whole form; returns the new data when anything changed.
 fn render_form(
     ui: &mut Ui,
@@ -291,7 +277,7 @@ fn render_form(
                     loc(&field.label, lang),
                     if field.required { " *" } else { "" }
                 );
-                if let Some(kind) = as_value_kind(&field.kind) {
+                if let Some(kind) = value_kind(&field.kind) {
                     if let Some(v) =
                         value_widget(ui, lang, &field.id, &label, &kind, data.get(&field.id))
                     {

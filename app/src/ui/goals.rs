@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 use egui_plot::{Line, Plot, PlotPoints, Points};
 
-use super::widgets::{date_field, not_shared, text_field};
+use super::widgets::{choice, date_field, not_shared, text_field};
 use super::{Command, S, View};
 use crate::domain::describe::goal_status;
 use crate::domain::*;
@@ -167,25 +167,21 @@ fn goal_card(ui: &mut Ui, view: &View, goal: &Goal, out: &mut Vec<Command>) {
             );
         });
         ui.horizontal(|ui| {
-            let label = ui.label(view.t(S::Status));
-            egui::ComboBox::from_id_salt(("status", goal.id))
-                .selected_text(goal_status(goal.status, view.lang))
-                .show_ui(ui, |ui| {
-                    for s in GoalStatus::ALL {
-                        if ui
-                            .selectable_label(goal.status == s, goal_status(s, view.lang))
-                            .clicked()
-                            && goal.status != s
-                        {
-                            out.push(Command::Edit(Edit::SetGoalStatus {
-                                id: goal.id,
-                                status: s,
-                            }));
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let name = |s| goal_status(s, view.lang).to_string();
+            let salt = ("status", goal.id);
+            if let Some(status) = choice(
+                ui,
+                salt,
+                view.t(S::Status),
+                goal.status,
+                GoalStatus::ALL,
+                name,
+            ) {
+                out.push(Command::Edit(Edit::SetGoalStatus {
+                    id: goal.id,
+                    status,
+                }));
+            }
             date_field(
                 ui,
                 view.lang,
@@ -224,16 +220,12 @@ fn goal_card(ui: &mut Ui, view: &View, goal: &Goal, out: &mut Vec<Command>) {
 fn new_goal(ui: &mut Ui, view: &View, state: &mut GoalsUi, out: &mut Vec<Command>) {
     ui.heading(view.t(S::NewGoal));
     ui.horizontal(|ui| {
-        let label = ui.label(view.t(S::LifeDomain));
-        egui::ComboBox::from_id_salt("new_goal_domain")
-            .selected_text(view.t(domain_label(state.new_domain)))
-            .show_ui(ui, |ui| {
-                for d in LifeDomain::ALL {
-                    ui.selectable_value(&mut state.new_domain, d, view.t(domain_label(d)));
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        let name = |d| view.t(domain_label(d)).to_string();
+        let current = state.new_domain;
+        let label = view.t(S::LifeDomain);
+        if let Some(d) = choice(ui, "new_goal_domain", label, current, LifeDomain::ALL, name) {
+            state.new_domain = d;
+        }
     });
     let label = ui.label(view.t(S::NewGoalWords));
     ui.add(

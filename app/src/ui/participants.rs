@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::widgets::{date_field, text_field};
+use super::widgets::{choice, date_field, text_field};
 use super::{Command, S, View};
 use crate::consent::in_force;
 use crate::domain::*;
@@ -63,44 +63,16 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<
             ui.push_id(p.id, |ui| {
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(&p.name).strong().size(18.0));
-                    let l = ui.label(view.t(S::Role));
-                    egui::ComboBox::from_id_salt("role")
-                        .selected_text(view.t(role_label(p.role)))
-                        .show_ui(ui, |ui| {
-                            for r in Role::ALL {
-                                if ui
-                                    .selectable_label(p.role == r, view.t(role_label(r)))
-                                    .clicked()
-                                    && p.role != r
-                                {
-                                    out.push(Command::Edit(Edit::SetParticipantRole {
-                                        id: p.id,
-                                        role: r,
-                                    }));
-                                }
-                            }
-                        })
-                        .response
-                        .labelled_by(l.id);
-                    let l = ui.label(view.t(S::Level));
-                    egui::ComboBox::from_id_salt("level")
-                        .selected_text(view.t(level_label(p.level)))
-                        .show_ui(ui, |ui| {
-                            for lv in Level::ALL {
-                                if ui
-                                    .selectable_label(p.level == lv, view.t(level_label(lv)))
-                                    .clicked()
-                                    && p.level != lv
-                                {
-                                    out.push(Command::Edit(Edit::SetParticipantLevel {
-                                        id: p.id,
-                                        level: lv,
-                                    }));
-                                }
-                            }
-                        })
-                        .response
-                        .labelled_by(l.id);
+                    let name = |r| view.t(role_label(r)).to_string();
+                    if let Some(role) = choice(ui, "role", view.t(S::Role), p.role, Role::ALL, name)
+                    {
+                        out.push(Command::Edit(Edit::SetParticipantRole { id: p.id, role }));
+                    }
+                    let name = |l| view.t(level_label(l)).to_string();
+                    let level = choice(ui, "level", view.t(S::Level), p.level, Level::ALL, name);
+                    if let Some(level) = level {
+                        out.push(Command::Edit(Edit::SetParticipantLevel { id: p.id, level }));
+                    }
                 });
                 ui.collapsing(view.t(S::Details), |ui| {
                     text_field(
@@ -174,16 +146,17 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<
         let l = ui.label(view.t(S::Name));
         ui.add(egui::TextEdit::singleline(&mut state.new_name).desired_width(180.0))
             .labelled_by(l.id);
-        let l = ui.label(view.t(S::Role));
-        egui::ComboBox::from_id_salt("new_role")
-            .selected_text(view.t(role_label(state.new_role)))
-            .show_ui(ui, |ui| {
-                for r in Role::ALL {
-                    ui.selectable_value(&mut state.new_role, r, view.t(role_label(r)));
-                }
-            })
-            .response
-            .labelled_by(l.id);
+        let name = |r| view.t(role_label(r)).to_string();
+        if let Some(r) = choice(
+            ui,
+            "new_role",
+            view.t(S::Role),
+            state.new_role,
+            Role::ALL,
+            name,
+        ) {
+            state.new_role = r;
+        }
         let l = ui.label(view.t(S::Organisation));
         ui.add(egui::TextEdit::singleline(&mut state.new_organisation).desired_width(180.0))
             .labelled_by(l.id);
@@ -311,29 +284,19 @@ fn consent_card(ui: &mut Ui, view: &View, c: &Consent, out: &mut Vec<Command>) {
                     DateField::ConsentWithdrawn(c.id),
                     out,
                 );
-                let l = ui.label(view.t(S::HowGiven));
-                egui::ComboBox::from_id_salt("method")
-                    .selected_text(match c.method {
-                        ConsentMethod::VerbalInMeeting => view.t(S::Verbal),
-                        ConsentMethod::Signed => view.t(S::Signed),
+                let name = |m| {
+                    view.t(match m {
+                        ConsentMethod::VerbalInMeeting => S::Verbal,
+                        ConsentMethod::Signed => S::Signed,
                     })
-                    .show_ui(ui, |ui| {
-                        for (m, s) in [
-                            (ConsentMethod::VerbalInMeeting, S::Verbal),
-                            (ConsentMethod::Signed, S::Signed),
-                        ] {
-                            if ui.selectable_label(c.method == m, view.t(s)).clicked()
-                                && c.method != m
-                            {
-                                out.push(Command::Edit(Edit::SetConsentMethod {
-                                    id: c.id,
-                                    method: m,
-                                }));
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(l.id);
+                    .to_string()
+                };
+                let methods = [ConsentMethod::VerbalInMeeting, ConsentMethod::Signed];
+                if let Some(method) =
+                    choice(ui, "method", view.t(S::HowGiven), c.method, methods, name)
+                {
+                    out.push(Command::Edit(Edit::SetConsentMethod { id: c.id, method }));
+                }
             });
         });
     });

@@ -117,6 +117,36 @@ pub fn date_field(
     }
 }
 
+/// A labelled drop-down over `options`, showing `current`. Returns the option picked when it
+/// differs from `current`: panels turn that into an edit, or keep it in their own state.
+pub fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    label: &str,
+    current: T,
+    options: impl IntoIterator<Item = T>,
+    name: impl Fn(T) -> String,
+) -> Option<T> {
+    let l = ui.label(label);
+    let mut picked = None;
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(name(current))
+        .show_ui(ui, |ui| {
+            for option in options {
+                if ui
+                    .selectable_label(option == current, name(option))
+                    .clicked()
+                    && option != current
+                {
+                    picked = Some(option);
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    picked
+}
+
 /// Gives a widget the accessible name `label` (what a screen reader says, and what tests find),
 /// for buttons whose visible text alone is ambiguous ("Til stede" for each participant).
 pub fn name_for_a11y(response: &egui::Response, selected: Option<bool>, label: String) {
