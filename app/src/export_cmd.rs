@@ -115,7 +115,7 @@ fn find_participant(case: &Case, key: &str, lang: Lang) -> Result<ParticipantId,
 }
 
 fn meeting_day(m: &Meeting) -> NaiveDate {
-    m.starts_at.with_timezone(&Local).date_naive()
+    ansvar::i18n::local_date(m.starts_at)
 }
 
 /// A meeting by id, by date, or "siste"/"latest" (the latest one held).

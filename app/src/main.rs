@@ -170,14 +170,7 @@ fn cases(db: &Path, json: bool, lang: Lang) -> Result<(), StoreError> {
     for c in cases {
         let next = c
             .next_meeting
-            .map(|t| {
-                let local = t.with_timezone(&chrono::Local);
-                format!(
-                    "{} {}",
-                    i18n::date(local.date_naive()),
-                    local.format("%H:%M")
-                )
-            })
+            .map(i18n::date_time)
             .unwrap_or_else(|| "-".into());
         println!(
             "{:>5}  {:<28}  {:<24}  {}",

@@ -93,6 +93,13 @@ pub fn run(
             let text = String::from_utf8(read(&key)?).map_err(|_| PluginError::BadKey)?;
             let key = SecretKey::parse(&text)?;
             let component = read(&wasm)?;
+            // A package must stay readable by every Ansvar it goes to.
+            if component.len() > ansvar::plugins::package::MAX_PACKAGE_BYTES {
+                return Err(PluginError::TooLarge {
+                    what: "package",
+                    limit: ansvar::plugins::package::MAX_PACKAGE_BYTES,
+                });
+            }
             let host = PluginHost::new(cache_dir())?;
             let plugin = host.load(&component)?;
             let manifest_json =
@@ -109,7 +116,7 @@ pub fn run(
             Ok(())
         }
         PluginCommand::Check { file, json } => {
-            let bytes = read(&file)?;
+            let bytes = Package::read_file(&file)?;
             let host = PluginHost::new(cache_dir())?;
             let store = if explicit_db {
                 Some(Store::open(db)?)
@@ -151,7 +158,7 @@ pub fn run(
             file,
             grant_requested,
         } => {
-            let bytes = read(&file)?;
+            let bytes = Package::read_file(&file)?;
             let store = Store::open(db)?;
             let host = PluginHost::new(cache_dir())?;
             let (_, plugin) = registry::check(&host, &bytes, Some(&store))?;

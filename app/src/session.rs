@@ -74,6 +74,7 @@ impl Session {
 
     /// Applies `edit` as `author`. When this returns `Ok`, the edit is on disk.
     pub fn apply(&mut self, edit: Edit, author: &Author) -> Result<(), StoreError> {
+        let seq = self.next_seq()?;
         let inverse = domain::apply_new(&mut self.case, &edit)?;
         let now = (self.clock)();
         let entry = match self.coalesce_target(&edit, author, now) {
@@ -83,7 +84,7 @@ impl Session {
                 ..last.clone()
             },
             None => LogEntry {
-                seq: self.last_seq + 1,
+                seq,
                 at: now,
                 last_at: now,
                 author: author.clone(),
@@ -103,6 +104,17 @@ impl Session {
         }
         self.redo.clear();
         Ok(())
+    }
+
+    /// The sequence number of the next log entry. A log at the end of the numbers can only come
+    /// from a damaged file; wrapping would overwrite the first entries.
+    fn next_seq(&self) -> Result<u64, StoreError> {
+        self.last_seq
+            .checked_add(1)
+            .ok_or_else(|| StoreError::Corrupt {
+                path: self.store.path().to_path_buf(),
+                detail: "the edit log's numbering is at its end".into(),
+            })
     }
 
     /// The log entry this edit may merge into: the newest entry, a plain edit of the same text
@@ -162,10 +174,11 @@ impl Session {
         author: &Author,
         cause: Cause,
     ) -> Result<(), StoreError> {
+        let seq = self.next_seq()?;
         let inverse = domain::apply(&mut self.case, edit)?;
         let now = (self.clock)();
         let entry = LogEntry {
-            seq: self.last_seq + 1,
+            seq,
             at: now,
             last_at: now,
             author: author.clone(),

@@ -458,6 +458,64 @@ fn a_refused_edit_says_why_and_changes_nothing() {
     assert_eq!(store.log(id).unwrap().len(), 1);
 }
 
+#[test]
+fn an_agenda_item_cannot_hold_more_than_a_day() {
+    // A FHIR bundle or a damaged file could carry any number; the meeting timer adds to it.
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(&dir);
+    let id = store.create_case().unwrap().id;
+    let mut s = Session::open(store.clone(), id).unwrap();
+    let item = AgendaItem {
+        id: AgendaItemId::new(),
+        title: "Bolig".into(),
+        ..AgendaItem::default()
+    };
+    let meeting = Meeting {
+        id: MeetingId::new(),
+        agenda: vec![item.clone()],
+        ..Meeting::default()
+    };
+    s.apply(
+        Edit::InsertMeeting {
+            index: 0,
+            meeting: meeting.clone(),
+        },
+        &staff(),
+    )
+    .unwrap();
+    let set = |seconds| Edit::SetAgendaItemTime {
+        meeting: meeting.id,
+        id: item.id,
+        seconds,
+    };
+    s.apply(set(MAX_AGENDA_ITEM_SECONDS), &staff()).unwrap();
+    let err = s.apply(set(u32::MAX), &staff()).unwrap_err();
+    assert!(
+        err.message(ansvar::i18n::Lang::Nb)
+            .contains("over ett døgn"),
+        "{err}"
+    );
+    let mut hostile = meeting.clone();
+    hostile.id = MeetingId::new();
+    hostile.agenda[0].id = AgendaItemId::new();
+    hostile.agenda[0].seconds_spent = u32::MAX;
+    assert!(
+        s.apply(
+            Edit::InsertMeeting {
+                index: 0,
+                meeting: hostile,
+            },
+            &staff(),
+        )
+        .is_err()
+    );
+    assert_eq!(
+        s.case().meetings[0].agenda[0].seconds_spent,
+        MAX_AGENDA_ITEM_SECONDS
+    );
+    assert_eq!(store.log(id).unwrap().len(), 2);
+}
+
 /// Names every edit kind; the match has no wildcard, so a new kind must be added here, and
 /// `every_edit_kind_round_trips_through_the_store` then fails until it is exercised.
 fn kind(edit: &Edit) -> &'static str {

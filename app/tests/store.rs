@@ -308,3 +308,43 @@ fn listing_reads_the_index_not_the_cases() {
     assert_eq!(list[3].coordinator, "Koordinator 3");
     assert_eq!(list.iter().map(|c| c.id).collect::<Vec<_>>(), ids);
 }
+
+#[test]
+fn a_log_at_the_end_of_its_numbering_refuses_edits_instead_of_overwriting() {
+    // Only a damaged or hostile file has such a log; wrapping round would overwrite entry 0.
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    let store = Arc::new(Store::open(&path).unwrap());
+    let mut case = store.create_case().unwrap();
+    let edit = Edit::SetText {
+        field: TextField::PersonName,
+        value: "Kari Nordmann".into(),
+    };
+    let inverse = apply(&mut case, &edit).unwrap();
+    let at = chrono::Utc::now();
+    let entry = ansvar::store::LogEntry {
+        seq: u64::MAX,
+        at,
+        last_at: at,
+        author: staff(),
+        edit,
+        inverse,
+        cause: ansvar::store::Cause::Edit,
+    };
+    store.commit_edit(&case, &entry).unwrap();
+    let mut s = Session::open(store.clone(), case.id).unwrap();
+    let before = s.case().clone();
+    let err = s
+        .apply(
+            Edit::SetText {
+                field: TextField::PlanNeeds,
+                value: "Hjelp med økonomi".into(),
+            },
+            &staff(),
+        )
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert_eq!(s.case(), &before, "the screen shows what is on disk");
+    assert_eq!(store.log(case.id).unwrap().len(), 1);
+    assert_eq!(store.load_case(case.id).unwrap(), before);
+}

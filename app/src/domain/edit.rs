@@ -387,6 +387,7 @@ fn nb_kind(kind: &str) -> &str {
         "consents" => "samtykker",
         "evaluations" => "evalueringer",
         "birth date is implausible" => "fødselsdatoen er ikke mulig",
+        "time spent over a day" => "tiden brukt på en møtesak er over ett døgn",
         other => other,
     }
 }
@@ -701,7 +702,18 @@ fn check_meeting_refs(meeting: &Meeting, case: &Case) -> Result<(), EditError> {
     Ok(())
 }
 
+/// Time recorded on one agenda item; more than a day is a damaged or hostile value.
+pub const MAX_AGENDA_ITEM_SECONDS: u32 = 24 * 60 * 60;
+
+fn check_seconds(seconds: u32) -> Result<(), EditError> {
+    if seconds > MAX_AGENDA_ITEM_SECONDS {
+        return Err(EditError::Invalid("time spent over a day"));
+    }
+    Ok(())
+}
+
 fn check_agenda_item(case: &Case, item: &AgendaItem) -> Result<(), EditError> {
+    check_seconds(item.seconds_spent)?;
     check_text(&item.title)?;
     check_text(&item.minutes)?;
     check_goals(case, &item.goals)?;
@@ -1148,6 +1160,7 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
             id,
             seconds,
         } => {
+            check_seconds(seconds)?;
             let item = agenda_item_mut(case, meeting, id)?;
             let old = std::mem::replace(&mut item.seconds_spent, seconds);
             E::SetAgendaItemTime {

@@ -5,7 +5,9 @@ pub mod describe;
 pub mod edit;
 pub mod model;
 
-pub use edit::{DateField, Edit, EditError, TextField, apply, apply_new, check_new};
+pub use edit::{
+    DateField, Edit, EditError, MAX_AGENDA_ITEM_SECONDS, TextField, apply, apply_new, check_new,
+};
 pub use model::*;
 
 use serde::{Deserialize, Serialize};

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use redb::{
     Builder, ConcurrencyMode, Database, Durability, ReadableDatabase, ReadableTable,
-    ReadableTableMetadata, TableDefinition, WriteTransaction,
+    TableDefinition, WriteTransaction,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -246,20 +246,24 @@ impl Store {
         &self,
         f: impl FnOnce(&WriteTransaction) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let mut txn = self.db.begin_write().map_err(|e| self.err(e))?;
-        txn.set_durability(Durability::Immediate)
-            .map_err(|e| self.err(e))?;
-        let value = f(&txn)?;
-        txn.commit().map_err(|e| self.err(e))?;
-        Ok(value)
+        guarded(&self.path, || {
+            let mut txn = self.db.begin_write().map_err(|e| self.err(e))?;
+            txn.set_durability(Durability::Immediate)
+                .map_err(|e| self.err(e))?;
+            let value = f(&txn)?;
+            txn.commit().map_err(|e| self.err(e))?;
+            Ok(value)
+        })
     }
 
     pub(crate) fn read<T>(
         &self,
         f: impl FnOnce(&redb::ReadTransaction) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let txn = self.db.begin_read().map_err(|e| self.err(e))?;
-        f(&txn)
+        guarded(&self.path, || {
+            let txn = self.db.begin_read().map_err(|e| self.err(e))?;
+            f(&txn)
+        })
     }
 
     fn err(&self, e: impl Into<redb::Error>) -> StoreError {
@@ -270,7 +274,7 @@ impl Store {
     pub fn list_cases(&self) -> Result<Vec<CaseSummary>, StoreError> {
         self.read(|txn| {
             let table = txn.open_table(CASE_INDEX)?;
-            let mut out = Vec::with_capacity(table.len()? as usize);
+            let mut out = Vec::new();
             for row in table.iter()? {
                 let (_, value) = row?;
                 out.push(decode("case index", value.value())?);
@@ -292,7 +296,11 @@ impl Store {
                 }
                 None => 1,
             };
-            meta.insert("next_case_id", (next + 1).to_le_bytes().as_slice())?;
+            let after = next.checked_add(1).ok_or_else(|| StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: "the case counter is at its end".into(),
+            })?;
+            meta.insert("next_case_id", after.to_le_bytes().as_slice())?;
             let case = Case {
                 id: CaseId(next),
                 ..Case::default()
@@ -321,8 +329,11 @@ impl Store {
             let Some(snapshot) = snapshots.get(id.0)?.map(|v| v.value()) else {
                 return Ok(case);
             };
+            let Some(after) = snapshot.checked_add(1) else {
+                return Ok(case);
+            };
             let log = txn.open_table(LOG)?;
-            for row in log.range((id.0, snapshot + 1)..=(id.0, u64::MAX))? {
+            for row in log.range((id.0, after)..=(id.0, u64::MAX))? {
                 let entry: LogEntry = decode("edit log entry", row?.1.value())?;
                 crate::domain::apply(&mut case, &entry.edit).map_err(|e| StoreError::Decoding {
                     what: format!("edit log entry {}", entry.seq),
@@ -349,7 +360,8 @@ impl Store {
                 None => txn.open_table(SNAPSHOT_SEQ)?.get(id)?.map(|v| v.value()),
             };
             // Also when typing coalesces into an entry the stored case already includes.
-            let due = snapshot.is_none_or(|s| entry.seq <= s || entry.seq >= s + SNAPSHOT_EVERY);
+            let due = snapshot
+                .is_none_or(|s| entry.seq <= s || entry.seq >= s.saturating_add(SNAPSHOT_EVERY));
             let snapshot = if due {
                 txn.open_table(CASES)?
                     .insert(id, encode(case)?.as_slice())?;

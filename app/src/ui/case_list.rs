@@ -16,14 +16,7 @@ pub struct CaseListUi {
 
 fn next_meeting(c: &CaseSummary) -> String {
     c.next_meeting
-        .map(|t| {
-            let local = t.with_timezone(&chrono::Local);
-            format!(
-                "{} {}",
-                crate::i18n::date(local.date_naive()),
-                local.format("%H:%M")
-            )
-        })
+        .map(crate::i18n::date_time)
         .unwrap_or_default()
 }
 

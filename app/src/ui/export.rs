@@ -2,7 +2,7 @@
 //! written in the background while a spinner shows.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::{AppState, S};
 use crate::domain::MeetingId;
@@ -79,10 +79,15 @@ pub fn poll(state: &mut AppState) {
     let Some(rx) = &state.export.job else {
         return;
     };
-    let Ok(result) = rx.try_recv() else {
+    let received = rx.try_recv();
+    if matches!(received, Err(TryRecvError::Empty)) {
+        return;
+    }
+    state.export.job = None;
+    let Ok(result) = received else {
+        state.message = Some(S::BackgroundStopped.get(state.lang).into());
         return;
     };
-    state.export.job = None;
     state.message = Some(match result {
         Ok(path) => format!("{} {}", S::PdfSaved.get(state.lang), path.display()),
         Err(e) => e,

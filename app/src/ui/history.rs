@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use chrono::Local;
 use egui::{RichText, Ui};
 
 use super::{Command, S, View};
@@ -44,7 +43,6 @@ impl HistoryUi {
 }
 
 fn describe_entry(e: &LogEntry, view: &View) -> Row {
-    let at = e.last_at.with_timezone(&Local);
     let mut text = format!(
         "{} {}",
         describe::author(&e.author, view.lang),
@@ -56,11 +54,7 @@ fn describe_entry(e: &LogEntry, view: &View) -> Row {
         Cause::Edit => {}
     }
     Row {
-        at: format!(
-            "{} {}",
-            crate::i18n::date(at.date_naive()),
-            at.format("%H:%M")
-        ),
+        at: crate::i18n::date_time(e.last_at),
         last_at: e.last_at,
         text,
     }
@@ -103,7 +97,7 @@ pub fn show(
             "{} {} {}",
             shown.len(),
             view.t(S::ChangesSince),
-            crate::i18n::date(t.with_timezone(&Local).date_naive())
+            crate::i18n::date(crate::i18n::local_date(t))
         ));
     }
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;

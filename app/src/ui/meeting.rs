@@ -60,7 +60,10 @@ impl MeetingUi {
                 out.push(Command::Edit(Edit::SetAgendaItemTime {
                     meeting: meeting.id,
                     id: item.id,
-                    seconds: item.seconds_spent + spent,
+                    seconds: item
+                        .seconds_spent
+                        .saturating_add(spent)
+                        .min(MAX_AGENDA_ITEM_SECONDS),
                 }));
             }
         }
@@ -123,7 +126,7 @@ fn running(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
         ui.heading(format!(
             "{} {}",
             view.t(S::MeetingOf),
-            crate::i18n::date(m.starts_at.with_timezone(&Local).date_naive())
+            crate::i18n::date(crate::i18n::local_date(m.starts_at))
         ));
         if ui.button(view.t(S::EndMeeting)).clicked() {
             state.focus(m, None, out);
@@ -211,7 +214,8 @@ fn agenda_list(
     ui.strong(view.t(S::Agenda));
     for (n, item) in m.agenda.iter().enumerate() {
         let focused = state.item == Some(item.id);
-        let spent = item.seconds_spent + if focused { state.running_seconds() } else { 0 };
+        let running = if focused { state.running_seconds() } else { 0 };
+        let spent = item.seconds_spent.saturating_add(running);
         // On the shared screen whole minutes: a ticking clock draws the eye.
         let time = if view.presentation {
             format!("{} min", spent / 60)
@@ -246,7 +250,7 @@ fn focused_item(
     };
     let size = if view.presentation { 30.0 } else { 20.0 };
     ui.label(RichText::new(&item.title).size(size).strong());
-    let spent = item.seconds_spent + state.running_seconds();
+    let spent = item.seconds_spent.saturating_add(state.running_seconds());
     let time = if view.presentation {
         format!("{} min", spent / 60)
     } else {
@@ -383,12 +387,7 @@ fn closing(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
             }
         }
         if let Some(next) = m.next_meeting {
-            let local = next.with_timezone(&Local);
-            ui.label(format!(
-                "{} {}",
-                crate::i18n::date(local.date_naive()),
-                local.format("%H:%M")
-            ));
+            ui.label(crate::i18n::date_time(next));
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -416,7 +415,7 @@ fn ended(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut
     ui.heading(format!(
         "{} {}",
         view.t(S::MinutesOf),
-        crate::i18n::date(m.starts_at.with_timezone(&Local).date_naive())
+        crate::i18n::date(crate::i18n::local_date(m.starts_at))
     ));
     match &m.approved {
         Some(a) => {
@@ -495,7 +494,7 @@ fn past_meetings(ui: &mut Ui, view: &View, state: &mut MeetingUi) {
         for m in meetings {
             let label = format!(
                 "{} {}",
-                crate::i18n::date(m.starts_at.with_timezone(&Local).date_naive()),
+                crate::i18n::date(crate::i18n::local_date(m.starts_at)),
                 if m.approved.is_some() { "✔" } else { "" }
             );
             if ui

@@ -199,7 +199,7 @@ pub fn show(ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
             ui.label(view.t(S::NextMeeting));
             ui.label(
                 case.next_meeting()
-                    .map(|t| crate::i18n::date(t.with_timezone(&chrono::Local).date_naive()))
+                    .map(|t| crate::i18n::date(crate::i18n::local_date(t)))
                     .unwrap_or_default(),
             );
             ui.end_row();

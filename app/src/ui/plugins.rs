@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{RichText, Ui};
 
@@ -12,6 +12,7 @@ use super::{AppState, Command, S};
 use crate::plugins::context::Capability;
 use crate::plugins::default_cache_dir;
 use crate::plugins::host::{LoadedPlugin, PluginHost};
+use crate::plugins::package::Package;
 use crate::plugins::registry::{self, InstalledPlugin};
 
 /// Work done off the UI thread.
@@ -87,11 +88,17 @@ pub fn poll(state: &mut AppState) {
     let Some(rx) = &state.plugins.jobs else {
         return;
     };
-    let Ok(job) = rx.try_recv() else {
+    let received = rx.try_recv();
+    if matches!(received, Err(TryRecvError::Empty)) {
         return;
-    };
+    }
     state.plugins.busy = None;
     state.plugins.jobs = None;
+    // The worker died without an answer (a panic in a compiler or a plugin's code).
+    let Ok(job) = received else {
+        state.message = Some(S::BackgroundStopped.get(state.lang).into());
+        return;
+    };
     match job {
         Job::Loaded(host, loaded) => {
             match host {
@@ -129,8 +136,8 @@ pub fn check_file(state: &mut AppState, path: PathBuf) {
     let _ = std::thread::Builder::new()
         .name("plugin-check".into())
         .spawn(move || {
-            let result = std::fs::read(&path)
-                .map_err(|e| format!("{}: {e}", path.display()))
+            let result = Package::read_file(&path)
+                .map_err(|e| e.message(lang))
                 .and_then(|bytes| {
                     let (_, plugin) = registry::check(&host, &bytes, Some(&store))
                         .map_err(|e| e.message(lang))?;

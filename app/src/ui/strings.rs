@@ -245,6 +245,7 @@ strings! {
     ExportMinutes => "Eksporter referat (PDF)", "Export minutes (PDF)";
     Exporting => "Lager PDF …", "Making the PDF …";
     PdfSaved => "PDF lagret:", "PDF saved:";
+    BackgroundStopped => "Arbeidet i bakgrunnen stoppet uventet. Saken er uendret; prøv igjen.", "The work in the background stopped unexpectedly. The case is unchanged; try again.";
 
     // Help
     HelpTitle => "Hurtigtaster", "Keyboard shortcuts";

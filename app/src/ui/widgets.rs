@@ -8,7 +8,8 @@ use super::{Command, S};
 use crate::domain::{DateField, Edit, TextField};
 use crate::i18n::Lang;
 
-/// Reads 24.11.2026 (also 24.11.26 and 2026-11-24).
+/// Reads 24.11.2026 (also 24.11.26 and 2026-11-24). Years outside 1900–2200 are typing
+/// mistakes here (and chrono's far ends are not safe to compute with), so they are refused.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
     NaiveDate::parse_from_str(t, "%d.%m.%Y")
@@ -16,6 +17,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         .filter(|d| d.year() >= 1000)
         .or_else(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
         .or_else(|| NaiveDate::parse_from_str(t, "%d.%m.%y").ok())
+        .filter(|d| (1900..=2200).contains(&d.year()))
 }
 
 pub fn fmt_date(d: Option<NaiveDate>) -> String {
@@ -226,6 +228,8 @@ mod tests {
         assert_eq!(parse_date(" 2026-11-24 "), d);
         assert_eq!(parse_date("24.11.26"), d);
         assert_eq!(parse_date("31.02.2026"), None);
+        assert_eq!(parse_date("31.12.+262142"), None);
+        assert_eq!(parse_date("01.01.1850"), None);
         assert_eq!(parse_date("i morgen"), None);
     }
 }

@@ -6,7 +6,7 @@
 
 pub mod layout;
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use self::layout::{Block, Cell, Doc, NOTICE, Row, Style, Table};
 use super::consent::{self, Visibility};
@@ -44,12 +44,8 @@ fn date(d: Option<NaiveDate>) -> String {
 }
 
 fn date_time(t: DateTime<Utc>) -> String {
-    let local = t.with_timezone(&Local);
-    format!(
-        "{} kl. {}",
-        i18n::date(local.date_naive()),
-        local.format("%H:%M")
-    )
+    let local = i18n::local(t);
+    format!("{} kl. {}", i18n::date(local.date()), local.format("%H:%M"))
 }
 
 fn name_of(case: &Case, id: Option<ParticipantId>) -> String {
@@ -353,7 +349,7 @@ fn forms_blocks(case: &Case, forms: &PluginSections, blocks: &mut Vec<Block>) {
                 }
                 inner.push(small(format!(
                     "Sist endret {}.",
-                    i18n::date(entry.updated.with_timezone(&Local).date_naive())
+                    i18n::date(crate::i18n::local_date(entry.updated))
                 )));
                 blocks.push(Block::Keep(inner));
             }
@@ -779,7 +775,7 @@ pub fn minutes_document(
         recipients.join("\n")
     }));
 
-    let day = m.starts_at.with_timezone(&Local).date_naive();
+    let day = crate::i18n::local_date(m.starts_at);
     Ok(Doc {
         header_left: header_left(case),
         header_right: format!("Referat {} · {}", i18n::date(day), i18n::date(opts.date)),
