@@ -1,13 +1,13 @@
 //! The real `ansvar plugin` command line, end to end: keygen → sign → check → check a tampered
 //! copy → trust → install → list.
 //!
-//! Uses the `ansvar` binary that `cargo test --workspace` builds into target/debug, and the
-//! hostile-good component that `scripts/build-plugins.sh` builds into target/plugins.
+//! Uses the `ansvar` binary cargo builds for this test, and the hostile-good component that
+//! `scripts/build-plugins.sh` builds into target/plugins.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const ANSVAR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/debug/ansvar");
+const ANSVAR: &str = env!("CARGO_BIN_EXE_ansvar");
 const COMPONENT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../target/plugins/hostile-good.wasm"
@@ -20,11 +20,7 @@ fn existing(path: &str, how: &str) -> PathBuf {
 }
 
 fn ansvar(cache: &Path, args: &[&str]) -> Output {
-    let bin = existing(
-        ANSVAR,
-        "build it with `cargo build -p ansvar` (cargo test --workspace does)",
-    );
-    Command::new(bin)
+    Command::new(ANSVAR)
         .args(args)
         .env("ANSVAR_CACHE_DIR", cache)
         .output()
