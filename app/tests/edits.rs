@@ -516,6 +516,39 @@ fn an_agenda_item_cannot_hold_more_than_a_day() {
     assert_eq!(store.log(id).unwrap().len(), 2);
 }
 
+#[test]
+fn a_national_id_needs_valid_check_digits() {
+    assert!(is_valid_national_id("01819012365"));
+    assert!(is_valid_national_id("15028550151"));
+    for bad in [
+        "01819012366",
+        "0181901236",
+        "018190123655",
+        "0181901236a",
+        " 1819012365",
+    ] {
+        assert!(!is_valid_national_id(bad), "{bad}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(&dir);
+    let id = store.create_case().unwrap().id;
+    let mut s = Session::open(store.clone(), id).unwrap();
+    let set = |value: &str| Edit::SetText {
+        field: TextField::PersonNationalId,
+        value: value.into(),
+    };
+    let err = s.apply(set("01819012366"), &staff()).unwrap_err();
+    assert!(
+        err.message(ansvar::i18n::Lang::Nb)
+            .contains("kontrollsiffer"),
+        "{err}"
+    );
+    s.apply(set("01819012365"), &staff()).unwrap();
+    s.apply(set(""), &staff()).unwrap();
+    assert_eq!(store.load_case(id).unwrap().person.national_id, "");
+    assert_eq!(mask_national_id("01819012365"), "•••••••••65");
+}
+
 /// Names every edit kind; the match has no wildcard, so a new kind must be added here, and
 /// `every_edit_kind_round_trips_through_the_store` then fails until it is exercised.
 fn kind(edit: &Edit) -> &'static str {

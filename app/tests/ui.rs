@@ -607,3 +607,37 @@ fn export_writes_the_plan_pdf_in_the_background() {
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
 }
+
+#[test]
+fn the_national_id_is_checked_saved_and_only_ever_shown_masked() {
+    let p = prepared();
+    let mut h = harness(&p.fx.store);
+    open_case(&mut h, "Ola Testesen");
+    h.get_by_label("Endre").click();
+    step(&mut h);
+    // A typing mistake (wrong check digits) is refused and what was typed stays.
+    type_into(&mut h, "Fødselsnummer", "01819012366");
+    h.get_by_label("Lagre fødselsnummer").click();
+    step(&mut h);
+    assert!(h.query_by_label_contains("kontrollsiffer").is_some());
+    assert_eq!(case_of(&p.fx.store).person.national_id, "");
+    // Fixed: the last digit corrected.
+    h.get_all_by_label("Fødselsnummer").last().unwrap().click();
+    step(&mut h);
+    h.key_press(Key::Backspace);
+    step(&mut h);
+    h.get_all_by_label("Fødselsnummer")
+        .last()
+        .unwrap()
+        .type_text("5");
+    step(&mut h);
+    h.get_by_label("Lagre fødselsnummer").click();
+    step(&mut h);
+    assert_eq!(case_of(&p.fx.store).person.national_id, "01819012365");
+    assert!(h.query_by_label("•••••••••65").is_some());
+    assert!(h.query_by_label_contains("01819012365").is_none());
+    // The history says it changed without showing it.
+    tab(&mut h, "Historikk");
+    assert!(h.query_by_label_contains("•••••••••65").is_some());
+    assert!(h.query_by_label_contains("01819012365").is_none());
+}

@@ -142,6 +142,12 @@ pub fn edit(e: &Edit, before: &Edit, case: &Case, lang: Lang) -> String {
     match (e, before) {
         (E::SetText { field, value }, E::SetText { value: old, .. }) => {
             let what = text_field_name(case, field, lang);
+            // The history is shown on screen: the national ID only ever masked.
+            let (value, old) = if *field == TextField::PersonNationalId {
+                (&mask_national_id(value), &mask_national_id(old))
+            } else {
+                (value, old)
+            };
             if old.is_empty() {
                 format!("{} {what}: «{}»", l("skrev", "wrote"), short(value))
             } else {

@@ -388,6 +388,9 @@ fn nb_kind(kind: &str) -> &str {
         "evaluations" => "evalueringer",
         "birth date is implausible" => "fødselsdatoen er ikke mulig",
         "time spent over a day" => "tiden brukt på en møtesak er over ett døgn",
+        "the national ID is not 11 digits with valid check digits" => {
+            "fødselsnummeret har ikke 11 siffer med riktige kontrollsiffer"
+        }
         other => other,
     }
 }
@@ -737,6 +740,12 @@ pub fn check_new(case: &Case, edit: &Edit) -> Result<(), EditError> {
         Edit::InsertGoal { goal, .. } => {
             check_after_plan_start(case, "target date", goal.target_date)
         }
+        Edit::SetText {
+            field: TextField::PersonNationalId,
+            value,
+        } if !value.is_empty() && !super::model::is_valid_national_id(value) => Err(
+            EditError::Invalid("the national ID is not 11 digits with valid check digits"),
+        ),
         _ => Ok(()),
     }
 }

@@ -110,6 +110,35 @@ pub struct Person {
     pub national_id: String,
 }
 
+/// A national ID as its last two digits only: how it appears on every screen and in the history.
+pub fn mask_national_id(id: &str) -> String {
+    let digits: Vec<char> = id.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.len() < 3 {
+        return "•".repeat(digits.len());
+    }
+    let tail: String = digits[digits.len() - 2..].iter().collect();
+    format!("{}{tail}", "•".repeat(digits.len() - 2))
+}
+
+/// Whether `id` is a Norwegian national identity number (fødselsnummer, D-number or synthetic
+/// test number): 11 digits whose two check digits agree (modulus 11).
+pub fn is_valid_national_id(id: &str) -> bool {
+    let digits: Vec<u32> = id.chars().filter_map(|c| c.to_digit(10)).collect();
+    if digits.len() != 11 || id.chars().count() != 11 {
+        return false;
+    }
+    let check = |weights: &[u32]| {
+        let sum: u32 = weights.iter().zip(&digits).map(|(w, d)| w * d).sum();
+        match 11 - sum % 11 {
+            11 => Some(0),
+            10 => None,
+            k => Some(k),
+        }
+    };
+    check(&[3, 7, 6, 1, 8, 9, 4, 5, 2]) == Some(digits[9])
+        && check(&[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) == Some(digits[10])
+}
+
 /// The individual plan itself (individuell plan, regulation § 19).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -126,6 +126,7 @@ pub struct AppState {
     pub last_activity: Instant,
     pub message: Option<String>,
     pub case_list: case_list::CaseListUi,
+    pub overview: overview::OverviewUi,
     pub meeting: meeting::MeetingUi,
     pub goals: goals::GoalsUi,
     pub actions: actions::ActionsUi,
@@ -208,6 +209,7 @@ impl AppState {
             last_activity: Instant::now(),
             message: None,
             case_list: Default::default(),
+            overview: Default::default(),
             meeting: Default::default(),
             goals: Default::default(),
             actions: Default::default(),
@@ -303,6 +305,7 @@ impl AppState {
             }
             Command::OpenCase(id) => match Session::open(self.store.clone(), id) {
                 Ok(s) => {
+                    self.overview = Default::default();
                     self.meeting = meeting::MeetingUi::for_case(s.case());
                     self.session = Some(s);
                     self.tab = Tab::Overview;
@@ -551,7 +554,7 @@ impl AnsvarApp {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| match s.tab {
-                    Tab::Overview => overview::show(ui, &view, &mut out),
+                    Tab::Overview => overview::show(ui, &view, &mut s.overview, &mut out),
                     Tab::Meeting => meeting::show(ui, &view, &mut s.meeting, &mut out),
                     Tab::Goals => goals::show(ui, &view, &mut s.goals, &mut out),
                     Tab::CrisisPlan => crisis_plan::show(ui, &view, &mut s.crisis, &mut out),
@@ -574,6 +577,7 @@ impl AnsvarApp {
 /// The panels' own state, kept from frame to frame as the app keeps it.
 #[derive(Default)]
 pub struct PanelStates {
+    overview: overview::OverviewUi,
     meeting: Option<meeting::MeetingUi>,
     goals: goals::GoalsUi,
     crisis: crisis_plan::CrisisUi,
@@ -605,7 +609,7 @@ pub fn draw_tab(
     let mut out = Vec::new();
     let s = states;
     egui::ScrollArea::vertical().show(ui, |ui| match tab {
-        Tab::Overview => overview::show(ui, &view, &mut out),
+        Tab::Overview => overview::show(ui, &view, &mut s.overview, &mut out),
         Tab::Meeting => {
             let state = s.meeting.get_or_insert_with(|| {
                 let mut m = meeting::MeetingUi::for_case(case);

@@ -4,19 +4,18 @@ use egui::{RichText, Ui};
 
 use super::widgets::{date_field, text_field};
 use super::{Command, S, View};
-use crate::domain::{ActionStatus, DateField, Edit, Section, TextField};
+use crate::domain::{
+    ActionStatus, DateField, Edit, Section, TextField, is_valid_national_id, mask_national_id,
+};
 
-/// A national ID shown as its last two digits only.
-pub fn masked_national_id(id: &str) -> String {
-    let digits: Vec<char> = id.chars().filter(|c| c.is_ascii_digit()).collect();
-    if digits.len() < 3 {
-        return "•".repeat(digits.len());
-    }
-    let tail: String = digits[digits.len() - 2..].iter().collect();
-    format!("{}{tail}", "•".repeat(digits.len() - 2))
+/// What the overview keeps between frames.
+#[derive(Default)]
+pub struct OverviewUi {
+    /// The national ID being typed in, never shown as typed; `None` when not editing.
+    national_id: Option<String>,
 }
 
-pub fn show(ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
+pub fn show(ui: &mut Ui, view: &View, state: &mut OverviewUi, out: &mut Vec<Command>) {
     let case = view.case;
     let lang = view.lang;
     ui.heading(view.t(S::ThePerson));
@@ -41,11 +40,7 @@ pub fn show(ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
                 out,
             );
         });
-        ui.vertical(|ui| {
-            ui.label(view.t(S::NationalId));
-            // Never shown in full on screen.
-            ui.label(masked_national_id(&case.person.national_id));
-        });
+        ui.vertical(|ui| national_id(ui, view, state, out));
     });
 
     ui.separator();
@@ -206,11 +201,53 @@ pub fn show(ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
         });
 }
 
+/// The national ID, masked; staff may change it at the desk, never on the shared screen.
+fn national_id(ui: &mut Ui, view: &View, state: &mut OverviewUi, out: &mut Vec<Command>) {
+    let label = ui.label(view.t(S::NationalId));
+    let Some(buffer) = &mut state.national_id else {
+        ui.horizontal(|ui| {
+            ui.label(mask_national_id(&view.case.person.national_id));
+            if !view.presentation && ui.button(view.t(S::Change)).clicked() {
+                state.national_id = Some(String::new());
+            }
+        });
+        return;
+    };
+    ui.add(
+        egui::TextEdit::singleline(buffer)
+            .password(true)
+            .hint_text(view.t(S::NationalIdHint))
+            .desired_width(150.0),
+    )
+    .labelled_by(label.id);
+    let (save, cancel) = ui
+        .horizontal(|ui| {
+            let save = ui.button(view.t(S::SaveNationalId)).clicked();
+            (save, ui.button(view.t(S::Cancel)).clicked())
+        })
+        .inner;
+    if save {
+        let digits: String = buffer.chars().filter(|c| !c.is_whitespace()).collect();
+        if digits.is_empty() || is_valid_national_id(&digits) {
+            out.push(Command::Edit(Edit::SetText {
+                field: TextField::PersonNationalId,
+                value: digits,
+            }));
+            state.national_id = None;
+        } else {
+            // What was typed stays, to be corrected.
+            out.push(Command::Notify(view.t(S::BadNationalId).into()));
+        }
+    } else if cancel {
+        state.national_id = None;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn national_ids_are_masked() {
-        assert_eq!(super::masked_national_id("01019012345"), "•••••••••45");
-        assert_eq!(super::masked_national_id(""), "");
+        assert_eq!(super::mask_national_id("01019012345"), "•••••••••45");
+        assert_eq!(super::mask_national_id(""), "");
     }
 }

@@ -47,6 +47,10 @@ strings! {
     Dismiss => "Lukk", "Dismiss";
     Close => "Lukk", "Close";
     Cancel => "Avbryt", "Cancel";
+    Change => "Endre", "Change";
+    SaveNationalId => "Lagre fødselsnummer", "Save national ID";
+    NationalIdHint => "11 siffer", "11 digits";
+    BadNationalId => "Fødselsnummeret må ha 11 siffer med riktige kontrollsiffer. Sjekk tallene og prøv igjen.", "A national ID has 11 digits with valid check digits. Check the number and try again.";
     Remove => "Fjern", "Remove";
     Details => "Detaljer", "Details";
     Nothing => "ingenting", "nothing";
