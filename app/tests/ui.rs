@@ -641,3 +641,51 @@ fn the_national_id_is_checked_saved_and_only_ever_shown_masked() {
     assert!(h.query_by_label_contains("•••••••••65").is_some());
     assert!(h.query_by_label_contains("01819012365").is_none());
 }
+
+#[test]
+fn the_user_names_themself_and_every_edit_is_logged_with_that_name() {
+    let fx = empty_store();
+    let mut h = harness(&fx.store);
+    h.get_by_label("Du og denne maskinen").click();
+    step(&mut h);
+    h.get_all_by_label("Ditt navn").last().unwrap().click();
+    step(&mut h);
+    for _ in "Koordinator".chars() {
+        h.key_press(Key::Backspace);
+    }
+    step(&mut h);
+    h.get_all_by_label("Ditt navn")
+        .last()
+        .unwrap()
+        .type_text("Hanne Solberg");
+    step(&mut h);
+    type_into(&mut h, "Organisasjon", "Nordvik kommune");
+    h.get_by_label("Lagre navn").click();
+    step(&mut h);
+    choose(&mut h, "Skjul skjermen etter inaktivitet", "5 min");
+    let hanne = Author::Staff {
+        name: "Hanne Solberg".into(),
+        organisation: "Nordvik kommune".into(),
+    };
+    assert_eq!(
+        fx.store.setting::<Author>("ui.user").unwrap(),
+        Some(hanne.clone())
+    );
+    assert_eq!(
+        fx.store.setting::<u64>("ui.idle_lock_minutes").unwrap(),
+        Some(5)
+    );
+
+    h.get_by_label("Ny sak").click();
+    step(&mut h);
+    type_into(&mut h, "Navn", "Kari Testesen");
+    let id = fx.store.list_cases().unwrap()[0].id;
+    let log = fx.store.log(id).unwrap();
+    assert_eq!(log.last().unwrap().author, hanne);
+
+    // The next start remembers both.
+    drop(h);
+    let next = ansvar::ui::AppState::new(fx.store.clone(), today());
+    assert_eq!(next.user, hanne);
+    assert_eq!(next.idle_lock, std::time::Duration::from_secs(5 * 60));
+}

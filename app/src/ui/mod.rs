@@ -14,6 +14,7 @@ mod overview;
 mod participants;
 mod person_mode;
 mod plugins;
+mod settings;
 pub mod strings;
 mod theme;
 mod widgets;
@@ -87,6 +88,10 @@ pub enum Command {
     SetPresentation(bool),
     SetHighContrast(bool),
     SetCurtain(bool),
+    /// Who is using this computer: the author of every edit from now on.
+    SetUser(Author),
+    /// Minutes without input before the screen hides itself.
+    SetIdleLock(u64),
     SetPersonMode(bool),
     SetLang(Lang),
     ShowHelp(bool),
@@ -123,6 +128,7 @@ pub struct AppState {
     pub show_help: bool,
     pub show_plugins: bool,
     pub idle_lock: Duration,
+    pub settings: settings::SettingsUi,
     pub last_activity: Instant,
     pub message: Option<String>,
     pub case_list: case_list::CaseListUi,
@@ -165,6 +171,7 @@ const ZOOM_SETTING: &str = "ui.zoom";
 const PRESENTATION_ZOOM_SETTING: &str = "ui.presentation_zoom";
 const LANG_SETTING: &str = "ui.lang";
 const USER_SETTING: &str = "ui.user";
+const IDLE_LOCK_SETTING: &str = "ui.idle_lock_minutes";
 
 impl AppState {
     pub fn new(store: Arc<Store>, today: NaiveDate) -> AppState {
@@ -188,6 +195,12 @@ impl AppState {
                 name: lang.pick("Koordinator", "Coordinator").to_string(),
                 organisation: String::new(),
             });
+        let idle_lock_minutes: u64 = store
+            .setting(IDLE_LOCK_SETTING)
+            .ok()
+            .flatten()
+            .filter(|m| settings::IDLE_LOCK_CHOICES.contains(m))
+            .unwrap_or(10);
         let mut state = AppState {
             store,
             lang,
@@ -205,7 +218,8 @@ impl AppState {
             person_mode: false,
             show_help: false,
             show_plugins: false,
-            idle_lock: Duration::from_secs(10 * 60),
+            idle_lock: Duration::from_secs(idle_lock_minutes * 60),
+            settings: Default::default(),
             last_activity: Instant::now(),
             message: None,
             case_list: Default::default(),
@@ -344,6 +358,19 @@ impl AppState {
                 self.last_activity = Instant::now();
             }
             Command::SetPersonMode(on) => self.person_mode = on,
+            Command::SetUser(user) => match self.store.set_setting(USER_SETTING, &user) {
+                Ok(()) => {
+                    self.user = user;
+                    self.settings = Default::default();
+                }
+                Err(e) => self.message = Some(e.message(lang)),
+            },
+            Command::SetIdleLock(minutes) => {
+                self.idle_lock = Duration::from_secs(minutes * 60);
+                if let Err(e) = self.store.set_setting(IDLE_LOCK_SETTING, &minutes) {
+                    self.message = Some(e.message(lang));
+                }
+            }
             Command::SetLang(l) => {
                 self.lang = l;
                 let _ = self.store.set_setting(LANG_SETTING, &l);
@@ -518,6 +545,9 @@ impl AnsvarApp {
             }
             let visible = s.visible_sections();
             let Some(session) = s.session.as_ref() else {
+                let minutes = s.idle_lock.as_secs() / 60;
+                settings::show(ui, s.lang, &s.user, minutes, &mut s.settings, &mut out);
+                ui.separator();
                 case_list::show(
                     ui,
                     s.lang,

@@ -47,6 +47,11 @@ strings! {
     Dismiss => "Lukk", "Dismiss";
     Close => "Lukk", "Close";
     Cancel => "Avbryt", "Cancel";
+    Settings => "Du og denne maskinen", "You and this computer";
+    SettingsUserHelp => "Endringer du gjør, logges med navnet ditt.", "Changes you make are logged with your name.";
+    YourName => "Ditt navn", "Your name";
+    SaveUser => "Lagre navn", "Save name";
+    IdleLockAfter => "Skjul skjermen etter inaktivitet", "Hide the screen when idle for";
     Change => "Endre", "Change";
     SaveNationalId => "Lagre fødselsnummer", "Save national ID";
     NationalIdHint => "11 siffer", "11 digits";
