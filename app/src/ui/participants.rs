@@ -75,38 +75,24 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<
                     }
                 });
                 ui.collapsing(view.t(S::Details), |ui| {
-                    text_field(
-                        ui,
-                        view.t(S::Name),
-                        &p.name,
-                        TextField::ParticipantName(p.id),
-                        false,
-                        out,
-                    );
-                    text_field(
-                        ui,
-                        view.t(S::Organisation),
-                        &p.organisation,
-                        TextField::ParticipantOrganisation(p.id),
-                        false,
-                        out,
-                    );
-                    text_field(
-                        ui,
-                        view.t(S::Phone),
-                        &p.phone,
-                        TextField::ParticipantPhone(p.id),
-                        false,
-                        out,
-                    );
-                    text_field(
-                        ui,
-                        view.t(S::Contributes),
-                        &p.contributes,
-                        TextField::ParticipantContributes(p.id),
-                        true,
-                        out,
-                    );
+                    for (label, value, field, multiline) in [
+                        (S::Name, &p.name, TextField::ParticipantName(p.id), false),
+                        (
+                            S::Organisation,
+                            &p.organisation,
+                            TextField::ParticipantOrganisation(p.id),
+                            false,
+                        ),
+                        (S::Phone, &p.phone, TextField::ParticipantPhone(p.id), false),
+                        (
+                            S::Contributes,
+                            &p.contributes,
+                            TextField::ParticipantContributes(p.id),
+                            true,
+                        ),
+                    ] {
+                        text_field(ui, view.t(label), value, field, multiline, out);
+                    }
                     ui.horizontal(|ui| {
                         date_field(
                             ui,
