@@ -14,7 +14,7 @@ fn documents(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
     let case = sample::large_case(60, 400, 50, today);
     let forms = PluginSections::none();
-    let opts = PdfOptions::complete(today);
+    let opts = PdfOptions::complete(&ansvar::clock::Clock::at_noon(today));
     let now = Utc
         .with_ymd_and_hms(2026, 11, 24, 12, 0, 0)
         .single()

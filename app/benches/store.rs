@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use ansvar::clock::Clock;
 use ansvar::domain::*;
 use ansvar::session::Session;
 use ansvar::store::Store;
@@ -33,7 +34,12 @@ fn durable_edit(c: &mut Criterion) {
     let store = Arc::new(Store::open(dir.path().join("bench.redb")).expect("store"));
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
     let ids = ansvar::demo::write_demo(&store, today).expect("demo");
-    let mut session = Session::open(store.clone(), ids[0]).expect("session");
+    let mut session = Session::open(
+        store.clone(),
+        ids[0],
+        Clock::at_noon(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")),
+    )
+    .expect("session");
     let goal = session.case().goals[0].id;
     let author = staff();
     let mut group = c.benchmark_group("durable_write");
@@ -183,10 +189,14 @@ fn many_cases(path: &Path, n: usize) {
                 ..Goal::default()
             },
         }));
-        Session::open(store.clone(), id)
-            .expect("session")
-            .apply(Edit::Batch { edits }, &author)
-            .expect("batch");
+        Session::open(
+            store.clone(),
+            id,
+            Clock::at_noon(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")),
+        )
+        .expect("session")
+        .apply(Edit::Batch { edits }, &author)
+        .expect("batch");
     }
 }
 

@@ -25,6 +25,7 @@ fn frame(ctx: &egui::Context, draw: &mut dyn FnMut(&mut egui::Ui)) {
 
 fn panels(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+    let clock = ansvar::clock::Clock::at_noon(today);
     let case = ansvar::export::sample::large_case(60, 400, 50, today);
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("dir");
     let store = Arc::new(Store::open(dir.path().join("ui.redb")).expect("store"));
@@ -44,13 +45,13 @@ fn panels(c: &mut Criterion) {
         // Warm the font atlas and layout caches, as a running app has them.
         for _ in 0..3 {
             frame(&ctx, &mut |ui| {
-                draw_tab(ui, case, tab, today, &store, &mut states);
+                draw_tab(ui, case, tab, &clock, &store, &mut states);
             });
         }
         group.bench_function(format!("{tab:?}"), |b| {
             b.iter(|| {
                 frame(&ctx, &mut |ui| {
-                    draw_tab(ui, case, tab, today, &store, &mut states);
+                    draw_tab(ui, case, tab, &clock, &store, &mut states);
                 })
             })
         });

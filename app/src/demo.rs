@@ -8,17 +8,18 @@
 //! All dates are relative to `today`, so the demo stays current whenever it is written.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
 
+use crate::clock::Clock;
 use crate::domain::{
     Action, ActionId, ActionStatus, AgendaItem, AgendaItemId, Approval, Attendance, Author, CaseId,
     Consent, ConsentId, ConsentMethod, ConsentRecipient, Contact, ContactId, DateField, Edit,
     Evaluation, EvaluationId, Goal, GoalId, GoalStatus, Level, LifeDomain, Meeting, MeetingId,
     Participant, ParticipantId, Rating, Role, Section, TextField, Zone,
 };
-use crate::session::{Clock, Session};
+use crate::session::Session;
 use crate::store::{Store, StoreError};
 
 /// Writes the demo cases into `store` and returns their ids. Every call adds three new cases.
@@ -35,11 +36,10 @@ fn write_case(
     spec: &'static CaseSpec,
 ) -> Result<CaseId, StoreError> {
     let case = store.create_case()?;
-    let now = Arc::new(Mutex::new(at(today, 12, 0)));
-    let shared = Arc::clone(&now);
-    let clock: Clock = Arc::new(move || *shared.lock().unwrap_or_else(PoisonError::into_inner));
-    let session = Session::open(Arc::clone(store), case.id)?.with_clock(clock);
-    Writer::new(spec, today, session, now).run()?;
+    // The demo's own clock, moved to the moment each edit plausibly happened.
+    let clock = Clock::fixed(at(today, 12, 0));
+    let session = Session::open(Arc::clone(store), case.id, clock.clone())?;
+    Writer::new(spec, today, session, clock).run()?;
     Ok(case.id)
 }
 
@@ -2078,7 +2078,7 @@ struct Writer {
     spec: &'static CaseSpec,
     today: NaiveDate,
     s: Session,
-    now: Arc<Mutex<DateTime<Utc>>>,
+    now: Clock,
     authors: Vec<Author>,
     pid: Vec<ParticipantId>,
     gid: Vec<GoalId>,
@@ -2091,12 +2091,7 @@ struct Writer {
 }
 
 impl Writer {
-    fn new(
-        spec: &'static CaseSpec,
-        today: NaiveDate,
-        s: Session,
-        now: Arc<Mutex<DateTime<Utc>>>,
-    ) -> Self {
+    fn new(spec: &'static CaseSpec, today: NaiveDate, s: Session, now: Clock) -> Self {
         let authors = spec
             .participants
             .iter()
@@ -2146,11 +2141,11 @@ impl Writer {
     }
 
     fn clock(&self) -> DateTime<Utc> {
-        *self.now.lock().unwrap_or_else(PoisonError::into_inner)
+        self.now.now()
     }
 
     fn set_clock(&self, t: DateTime<Utc>) {
-        *self.now.lock().unwrap_or_else(PoisonError::into_inner) = t;
+        self.now.set(t);
     }
 
     fn wait(&self, seconds: i64) {

@@ -3,9 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use clap::Subcommand;
 
+use ansvar::clock::Clock;
 use ansvar::domain::{Author, Case, CaseId, Meeting, MeetingId, Participant, ParticipantId};
 use ansvar::export::pdf::{self, PdfOptions};
 use ansvar::export::{ExportError, fhir, gather};
@@ -114,12 +115,12 @@ fn find_participant(case: &Case, key: &str, lang: Lang) -> Result<ParticipantId,
     }
 }
 
-fn meeting_day(m: &Meeting) -> NaiveDate {
-    ansvar::i18n::local_date(m.starts_at)
+fn meeting_day(m: &Meeting, clock: &Clock) -> NaiveDate {
+    clock.local_date(m.starts_at)
 }
 
 /// A meeting by id, by date, or "siste"/"latest" (the latest one held).
-fn find_meeting(case: &Case, key: &str, lang: Lang) -> Result<MeetingId, String> {
+fn find_meeting(case: &Case, key: &str, clock: &Clock, lang: Lang) -> Result<MeetingId, String> {
     let key = key.trim();
     if let Ok(id) = uuid::Uuid::parse_str(key)
         && case.meeting(MeetingId(id)).is_some()
@@ -135,13 +136,13 @@ fn find_meeting(case: &Case, key: &str, lang: Lang) -> Result<MeetingId, String>
         let day = NaiveDate::parse_from_str(key, "%d.%m.%Y")
             .or_else(|_| NaiveDate::parse_from_str(key, "%Y-%m-%d"))
             .ok();
-        day.and_then(|d| case.meetings.iter().find(|m| meeting_day(m) == d))
+        day.and_then(|d| case.meetings.iter().find(|m| meeting_day(m, clock) == d))
     };
     found.map(|m| m.id).ok_or_else(|| {
         let dates = case
             .meetings
             .iter()
-            .map(|m| i18n::date(meeting_day(m)))
+            .map(|m| i18n::date(meeting_day(m, clock)))
             .collect::<Vec<_>>()
             .join(", ");
         format!(
@@ -157,9 +158,9 @@ fn find_meeting(case: &Case, key: &str, lang: Lang) -> Result<MeetingId, String>
     })
 }
 
-pub fn export(cmd: ExportCommand, db: &Path, lang: Lang) -> Result<(), String> {
+pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Result<(), String> {
     let store = open(db, lang)?;
-    let today = Local::now().date_naive();
+    let today = clock.today();
     let msg = |e: ExportError| e.message(lang);
     match cmd {
         ExportCommand::Pdf {
@@ -175,12 +176,12 @@ pub fn export(cmd: ExportCommand, db: &Path, lang: Lang) -> Result<(), String> {
             };
             let opts = PdfOptions {
                 reader,
-                date: today,
+                ..PdfOptions::complete(clock)
             };
             let forms = gather::plugin_sections(&store, &case, today);
             let bytes = match meeting {
                 Some(m) => {
-                    let m = find_meeting(&case, &m, lang)?;
+                    let m = find_meeting(&case, &m, clock, lang)?;
                     pdf::minutes_pdf(&case, m, &forms, &opts).map_err(msg)?
                 }
                 None => pdf::plan_pdf(&case, &forms, &opts).map_err(msg)?,
@@ -195,7 +196,7 @@ pub fn export(cmd: ExportCommand, db: &Path, lang: Lang) -> Result<(), String> {
         ExportCommand::Fhir { case, out } => {
             let case = load(&store, case, lang)?;
             let forms = gather::plugin_sections(&store, &case, today);
-            let json = fhir::export_json(&case, &forms, chrono::Utc::now()).map_err(msg)?;
+            let json = fhir::export_json(&case, &forms, clock.now()).map_err(msg)?;
             write(&out, json.as_bytes(), lang)?;
             println!(
                 "{} {}",
@@ -207,7 +208,7 @@ pub fn export(cmd: ExportCommand, db: &Path, lang: Lang) -> Result<(), String> {
     Ok(())
 }
 
-pub fn import(cmd: ImportCommand, db: &Path, lang: Lang) -> Result<(), String> {
+pub fn import(cmd: ImportCommand, db: &Path, clock: &Clock, lang: Lang) -> Result<(), String> {
     match cmd {
         ImportCommand::Fhir { file, author } => {
             let text = std::fs::read_to_string(&file).map_err(|e| {
@@ -226,7 +227,8 @@ pub fn import(cmd: ImportCommand, db: &Path, lang: Lang) -> Result<(), String> {
                 organisation: String::new(),
             };
             let store = open(db, lang)?;
-            let id = fhir::import_bundle(&store, &text, &author).map_err(|e| e.message(lang))?;
+            let id =
+                fhir::import_bundle(&store, &text, &author, clock).map_err(|e| e.message(lang))?;
             println!(
                 "{} {id}",
                 lang.pick("Importert som sak", "Imported as case")

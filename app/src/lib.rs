@@ -5,6 +5,7 @@
 //! - [`session`]: the one path every change takes: apply, log, commit, undo/redo.
 //! - [`ui`]: the egui app; panels read state and send commands.
 
+pub mod clock;
 pub mod consent;
 pub mod demo;
 pub mod domain;

@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod export_cmd;
 mod plugin_cmd;
 
-use ansvar::i18n::{self, Lang};
+use ansvar::clock::Clock;
+use ansvar::i18n::Lang;
 use ansvar::store::{Store, StoreError};
 
 #[derive(Parser)]
@@ -101,15 +102,20 @@ fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     };
+    // The one real clock; everything below reads the time from it.
+    let clock = Clock::system();
     let result = match cli.command {
-        None => open_app(&db, lang).map_err(|e| e.message(lang)),
-        Some(Command::Demo) => demo(&db, lang).map_err(|e| e.message(lang)),
-        Some(Command::Cases { json }) => cases(&db, json, lang).map_err(|e| e.message(lang)),
+        None => open_app(&db, clock, lang).map_err(|e| e.message(lang)),
+        Some(Command::Demo) => demo(&db, &clock, lang).map_err(|e| e.message(lang)),
+        Some(Command::Cases { json }) => {
+            cases(&db, json, &clock, lang).map_err(|e| e.message(lang))
+        }
         Some(Command::Backup { out }) => backup(&db, &out, lang).map_err(|e| e.message(lang)),
-        Some(Command::Export { command }) => export_cmd::export(command, &db, lang),
-        Some(Command::Import { command }) => export_cmd::import(command, &db, lang),
+        Some(Command::Export { command }) => export_cmd::export(command, &db, &clock, lang),
+        Some(Command::Import { command }) => export_cmd::import(command, &db, &clock, lang),
         Some(Command::Plugin { command }) => {
-            plugin_cmd::run(command, &db, cli.db.is_some(), lang).map_err(|e| e.message(lang))
+            plugin_cmd::run(command, &db, cli.db.is_some(), &clock, lang)
+                .map_err(|e| e.message(lang))
         }
     };
     match result {
@@ -125,9 +131,9 @@ fn open_store(db: &Path) -> Result<Arc<Store>, StoreError> {
     Ok(Arc::new(Store::open(db)?))
 }
 
-fn open_app(db: &Path, lang: Lang) -> Result<(), StoreError> {
+fn open_app(db: &Path, clock: Clock, lang: Lang) -> Result<(), StoreError> {
     let store = open_store(db)?;
-    if let Err(e) = ansvar::ui::run(store) {
+    if let Err(e) = ansvar::ui::run(store, clock) {
         eprintln!(
             "{}: {e}",
             lang.pick("Vinduet kunne ikke åpnes", "The window could not be opened")
@@ -136,10 +142,9 @@ fn open_app(db: &Path, lang: Lang) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn demo(db: &Path, lang: Lang) -> Result<(), StoreError> {
+fn demo(db: &Path, clock: &Clock, lang: Lang) -> Result<(), StoreError> {
     let store = open_store(db)?;
-    let today = chrono::Local::now().date_naive();
-    let ids = ansvar::demo::write_demo(&store, today)?;
+    let ids = ansvar::demo::write_demo(&store, clock.today())?;
     println!(
         "{} {}",
         lang.pick("Demosaker skrevet:", "Demo cases written:"),
@@ -151,7 +156,7 @@ fn demo(db: &Path, lang: Lang) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn cases(db: &Path, json: bool, lang: Lang) -> Result<(), StoreError> {
+fn cases(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), StoreError> {
     let store = open_store(db)?;
     let cases = store.list_cases()?;
     if json {
@@ -170,7 +175,7 @@ fn cases(db: &Path, json: bool, lang: Lang) -> Result<(), StoreError> {
     for c in cases {
         let next = c
             .next_meeting
-            .map(i18n::date_time)
+            .map(|t| clock.date_time(t))
             .unwrap_or_else(|| "-".into());
         println!(
             "{:>5}  {:<28}  {:<24}  {}",

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
+use ansvar::clock::Clock;
 use ansvar::i18n::Lang;
 use ansvar::plugins::context::Capability;
 use ansvar::plugins::host::PluginHost;
@@ -75,6 +76,7 @@ pub fn run(
     cmd: PluginCommand,
     db: &Path,
     explicit_db: bool,
+    clock: &Clock,
     lang: Lang,
 ) -> Result<(), PluginError> {
     match cmd {
@@ -145,7 +147,7 @@ pub fn run(
             };
             let key = PublicKey::parse(&text)?;
             let store = Store::open(db)?;
-            registry::trust_key(&store, key, &name, chrono::Utc::now())?;
+            registry::trust_key(&store, key, &name, clock.now())?;
             println!(
                 "{} {} ({})",
                 lang.pick("Godkjent nøkkel", "Trusted key"),
@@ -191,7 +193,7 @@ pub fn run(
             } else {
                 Vec::new()
             };
-            let record = registry::install(&store, &host, &bytes, &grant, chrono::Utc::now())?;
+            let record = registry::install(&store, &host, &bytes, &grant, clock.now())?;
             println!(
                 "{} {} {}",
                 lang.pick("Installert", "Installed"),

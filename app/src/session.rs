@@ -6,14 +6,12 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::clock::Clock;
 use crate::domain::{self, Author, Case, CaseId, Edit};
 use crate::store::{Cause, LogEntry, Store, StoreError};
 
 /// Typing in one field by one author within this window becomes one log entry.
 pub const COALESCE_WINDOW: Duration = Duration::seconds(5);
-
-/// Where the session reads the time; tests and the demo data supply their own.
-pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 
 /// An applied edit that undo can take back.
 #[derive(Clone, Debug)]
@@ -36,7 +34,8 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn open(store: Arc<Store>, id: CaseId) -> Result<Session, StoreError> {
+    /// Opens case `id`; every log entry is stamped with `clock`'s time.
+    pub fn open(store: Arc<Store>, id: CaseId, clock: Clock) -> Result<Session, StoreError> {
         let case = store.load_case(id)?;
         let last_seq = store.last_seq(id)?;
         Ok(Session {
@@ -46,14 +45,8 @@ impl Session {
             last_entry: None,
             undo: Vec::new(),
             redo: Vec::new(),
-            clock: Arc::new(Utc::now),
+            clock,
         })
-    }
-
-    /// Replaces the clock (tests, demo data with a history in the past).
-    pub fn with_clock(mut self, clock: Clock) -> Self {
-        self.clock = clock;
-        self
     }
 
     pub fn case(&self) -> &Case {
@@ -76,7 +69,7 @@ impl Session {
     pub fn apply(&mut self, edit: Edit, author: &Author) -> Result<(), StoreError> {
         let seq = self.next_seq()?;
         let inverse = domain::apply_new(&mut self.case, &edit)?;
-        let now = (self.clock)();
+        let now = self.clock.now();
         let entry = match self.coalesce_target(&edit, author, now) {
             Some(last) => LogEntry {
                 last_at: now,
@@ -176,7 +169,7 @@ impl Session {
     ) -> Result<(), StoreError> {
         let seq = self.next_seq()?;
         let inverse = domain::apply(&mut self.case, edit)?;
-        let now = (self.clock)();
+        let now = self.clock.now();
         let entry = LogEntry {
             seq,
             at: now,

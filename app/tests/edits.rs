@@ -1,9 +1,10 @@
 //! Edits: inverses, undo/redo through the session, coalescing, and the store round trip.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
+use ansvar::clock::Clock;
 use ansvar::domain::*;
-use ansvar::session::{COALESCE_WINDOW, Clock, Session};
+use ansvar::session::{COALESCE_WINDOW, Session};
 use ansvar::store::{Cause, Store};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
@@ -255,10 +256,14 @@ proptest! {
     }
 }
 
-fn fixed_clock(start: DateTime<Utc>) -> (Clock, Arc<Mutex<DateTime<Utc>>>) {
-    let now = Arc::new(Mutex::new(start));
-    let handle = now.clone();
-    (Arc::new(move || *handle.lock().unwrap()), now)
+/// A clock standing still, and a handle that moves it.
+fn fixed_clock(start: DateTime<Utc>) -> (Clock, Clock) {
+    let clock = Clock::fixed(start);
+    (clock.clone(), clock)
+}
+
+fn clock() -> Clock {
+    Clock::fixed(Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap())
 }
 
 fn store_in(dir: &tempfile::TempDir) -> Arc<Store> {
@@ -276,12 +281,12 @@ proptest! {
         let store = store_in(&dir);
         let id = store.create_case().unwrap().id;
         let (clock, now) = fixed_clock(Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap());
-        let mut s = Session::open(store.clone(), id).unwrap().with_clock(clock);
+        let mut s = Session::open(store.clone(), id, clock).unwrap();
         let initial = s.case().clone();
         let mut count = 0;
         for op in &ops {
             // Past the coalescing window, so each edit is its own undo step.
-            *now.lock().unwrap() += Duration::seconds(60);
+            now.advance(Duration::seconds(60));
             let edit = make_edit(s.case(), op);
             if s.apply(edit, &staff()).is_ok() {
                 count += 1;
@@ -299,7 +304,7 @@ proptest! {
             prop_assert!(s.redo(&staff()).unwrap());
         }
         prop_assert_eq!(s.case(), &last);
-        prop_assert_eq!(&Session::open(store.clone(), id).unwrap().case().clone(), &last);
+        prop_assert_eq!(&Session::open(store.clone(), id, now.clone()).unwrap().case().clone(), &last);
         // The log holds every step: edits, undos and redos.
         prop_assert_eq!(store.log(id).unwrap().len(), count * 3);
     }
@@ -312,7 +317,7 @@ fn typing_in_one_field_coalesces_into_one_entry() {
     let id = store.create_case().unwrap().id;
     let start = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
     let (clock, now) = fixed_clock(start);
-    let mut s = Session::open(store.clone(), id).unwrap().with_clock(clock);
+    let mut s = Session::open(store.clone(), id, clock).unwrap();
     let goal = Goal {
         id: GoalId::new(),
         own_words: "Jeg".into(),
@@ -324,7 +329,7 @@ fn typing_in_one_field_coalesces_into_one_entry() {
 
     let text = "Jeg vil ha egen leilighet";
     for n in 4..=text.chars().count() {
-        *now.lock().unwrap() += Duration::milliseconds(300);
+        now.advance(Duration::milliseconds(300));
         let value: String = text.chars().take(n).collect();
         s.apply(
             Edit::SetText {
@@ -362,7 +367,7 @@ fn typing_in_one_field_coalesces_into_one_entry() {
     // Not coalesced: another author, another field, or after a pause.
     s.redo(&person()).unwrap();
     let n_before = store.log(id).unwrap().len();
-    *now.lock().unwrap() += Duration::milliseconds(100);
+    now.advance(Duration::milliseconds(100));
     s.apply(
         Edit::SetText {
             field: TextField::GoalOwnWords(gid),
@@ -373,7 +378,7 @@ fn typing_in_one_field_coalesces_into_one_entry() {
     .unwrap();
     // Directly after a redo the entry is a redo, not an edit: a new entry starts.
     assert_eq!(store.log(id).unwrap().len(), n_before + 1);
-    *now.lock().unwrap() += Duration::milliseconds(100);
+    now.advance(Duration::milliseconds(100));
     s.apply(
         Edit::SetText {
             field: TextField::GoalOwnWords(gid),
@@ -383,7 +388,7 @@ fn typing_in_one_field_coalesces_into_one_entry() {
     )
     .unwrap();
     assert_eq!(store.log(id).unwrap().len(), n_before + 2, "another author");
-    *now.lock().unwrap() += COALESCE_WINDOW + Duration::seconds(1);
+    now.advance(COALESCE_WINDOW + Duration::seconds(1));
     s.apply(
         Edit::SetText {
             field: TextField::GoalOwnWords(gid),
@@ -393,7 +398,7 @@ fn typing_in_one_field_coalesces_into_one_entry() {
     )
     .unwrap();
     assert_eq!(store.log(id).unwrap().len(), n_before + 3, "after a pause");
-    *now.lock().unwrap() += Duration::milliseconds(100);
+    now.advance(Duration::milliseconds(100));
     s.apply(
         Edit::SetText {
             field: TextField::PlanMainGoal,
@@ -411,7 +416,7 @@ fn a_refused_edit_says_why_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_in(&dir);
     let id = store.create_case().unwrap().id;
-    let mut s = Session::open(store.clone(), id).unwrap();
+    let mut s = Session::open(store.clone(), id, clock()).unwrap();
     s.apply(
         Edit::SetDate {
             field: DateField::PlanStart,
@@ -464,7 +469,7 @@ fn an_agenda_item_cannot_hold_more_than_a_day() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_in(&dir);
     let id = store.create_case().unwrap().id;
-    let mut s = Session::open(store.clone(), id).unwrap();
+    let mut s = Session::open(store.clone(), id, clock()).unwrap();
     let item = AgendaItem {
         id: AgendaItemId::new(),
         title: "Bolig".into(),
@@ -532,7 +537,7 @@ fn a_national_id_needs_valid_check_digits() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_in(&dir);
     let id = store.create_case().unwrap().id;
-    let mut s = Session::open(store.clone(), id).unwrap();
+    let mut s = Session::open(store.clone(), id, clock()).unwrap();
     let set = |value: &str| Edit::SetText {
         field: TextField::PersonNationalId,
         value: value.into(),
@@ -607,7 +612,7 @@ fn every_edit_kind_round_trips_through_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_in(&dir);
     let id = store.create_case().unwrap().id;
-    let mut s = Session::open(store.clone(), id).unwrap();
+    let mut s = Session::open(store.clone(), id, clock()).unwrap();
     let t0 = Utc.with_ymd_and_hms(2026, 5, 4, 10, 0, 0).unwrap();
     let (p1, p2, g, a, m, item, c, consent, eval, form) = (
         ParticipantId::new(),

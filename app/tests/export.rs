@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
+use ansvar::clock::Clock;
 use ansvar::domain::{
     Attendance, Author, Case, CaseId, FormEntry, FormEntryId, LifeDomain, Role, Section,
 };
@@ -24,6 +25,10 @@ const INSTALL: &str = "scripts/install-test-deps.sh";
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+fn clock() -> Clock {
+    Clock::at_noon(today())
 }
 
 fn repo() -> PathBuf {
@@ -95,7 +100,7 @@ fn demo_plans_print_every_goal_action_contact_and_page_number() {
         let bytes = pdf::plan_pdf(
             case,
             &PluginSections::none(),
-            &PdfOptions::complete(today()),
+            &PdfOptions::complete(&clock()),
         )
         .unwrap();
         let raw = pdf_text(&bytes);
@@ -303,7 +308,7 @@ fn plugin_summaries_print_in_their_own_section_and_missing_plugins_say_so() {
     let (_dir, _store, cases) = demo();
     let (case, forms) = with_forms(cases[0].clone());
     let text = flat(&pdf_text(
-        &pdf::plan_pdf(&case, &forms, &PdfOptions::complete(today())).unwrap(),
+        &pdf::plan_pdf(&case, &forms, &PdfOptions::complete(&clock())).unwrap(),
     ));
     assert_has(&text, "Lokale skjema", "forms heading");
     assert_has(&text, "IPS-oppfølging", "form title");
@@ -323,7 +328,7 @@ fn a_long_plan_paginates_without_splitting_a_table_row() {
     let bytes = pdf::plan_pdf(
         &case,
         &PluginSections::none(),
-        &PdfOptions::complete(today()),
+        &PdfOptions::complete(&clock()),
     )
     .unwrap();
     let raw = pdf_text(&bytes);
@@ -388,7 +393,7 @@ fn an_export_for_nav_holds_only_what_was_consented_and_says_so() {
         &pdf::plan_pdf(
             case,
             &PluginSections::none(),
-            &PdfOptions::for_reader(nav.id, today()),
+            &PdfOptions::for_reader(nav.id, &clock()),
         )
         .unwrap(),
     ));
@@ -435,7 +440,7 @@ fn an_export_for_nav_holds_only_what_was_consented_and_says_so() {
         case,
         latest.id,
         &PluginSections::none(),
-        &PdfOptions::for_reader(nav.id, today()),
+        &PdfOptions::for_reader(nav.id, &clock()),
     );
     assert!(matches!(refused, Err(ExportError::MinutesNotShared { .. })));
 }
@@ -450,7 +455,7 @@ fn minutes_print_attendance_every_item_agreements_and_recipients() {
                     case,
                     m.id,
                     &PluginSections::none(),
-                    &PdfOptions::complete(today()),
+                    &PdfOptions::complete(&clock()),
                 )
                 .unwrap(),
             )));
@@ -585,7 +590,7 @@ fn fhir_export_import_export_gives_the_same_bundle() {
     all.push((forms_case, forms));
     for (case, forms) in &all {
         let first = fhir::export_bundle(case, forms, now);
-        let id = fhir::import_bundle(&store, &first.to_string(), &importer).unwrap();
+        let id = fhir::import_bundle(&store, &first.to_string(), &importer, &clock()).unwrap();
         let imported = store.load_case(id).unwrap();
         let second = fhir::export_bundle(&imported, forms, now);
         assert_eq!(first, second, "{}", case.person.name);
@@ -656,7 +661,7 @@ fn bad_fhir_input_is_refused_with_a_clear_message_and_changes_nothing() {
         ("two patients", two_patients.to_string()),
     ];
     for (what, text) in cases_ {
-        let err = fhir::import_bundle(&store, &text, &author).unwrap_err();
+        let err = fhir::import_bundle(&store, &text, &author, &clock()).unwrap_err();
         let ExportError::Import(e) = &err else {
             panic!("{what}: {err}");
         };

@@ -4,10 +4,15 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use ansvar::clock::Clock;
 use ansvar::domain::*;
 use ansvar::i18n::Lang;
 use ansvar::session::Session;
 use ansvar::store::{SCHEMA_VERSION, Store, StoreError};
+
+fn clock() -> Clock {
+    Clock::at_noon(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())
+}
 
 fn staff() -> Author {
     Author::Staff {
@@ -24,7 +29,7 @@ fn fresh(dir: &Path) -> PathBuf {
 fn db_with_a_case(path: &Path) {
     let store = Arc::new(Store::open(path).expect("create"));
     let case = store.create_case().expect("case");
-    let mut s = Session::open(store.clone(), case.id).expect("session");
+    let mut s = Session::open(store.clone(), case.id, clock()).expect("session");
     s.apply(
         Edit::SetText {
             field: TextField::PersonName,
@@ -183,7 +188,7 @@ fn fixture_opens_and_keeps_its_content(name: &str) {
     }
     // It takes edits, and opens again with them.
     let id = cases[0].id;
-    let mut s = Session::open(Arc::new(store), id).unwrap();
+    let mut s = Session::open(Arc::new(store), id, clock()).unwrap();
     s.apply(
         Edit::SetText {
             field: TextField::PlanNeeds,
@@ -218,7 +223,7 @@ fn backup_is_a_consistent_copy_while_the_store_is_open() {
     db_with_a_case(&path);
     let store = Arc::new(Store::open(&path).unwrap());
     let id = store.list_cases().unwrap()[0].id;
-    let mut s = Session::open(store.clone(), id).unwrap();
+    let mut s = Session::open(store.clone(), id, clock()).unwrap();
     s.apply(
         Edit::SetText {
             field: TextField::PlanMainGoal,
@@ -269,7 +274,7 @@ fn listing_reads_the_index_not_the_cases() {
     let mut ids = Vec::new();
     for i in 0..5 {
         let case = store.create_case().unwrap();
-        let mut s = Session::open(store.clone(), case.id).unwrap();
+        let mut s = Session::open(store.clone(), case.id, clock()).unwrap();
         let coordinator = Participant {
             id: ParticipantId::new(),
             name: format!("Koordinator {i}"),
@@ -321,7 +326,7 @@ fn a_log_at_the_end_of_its_numbering_refuses_edits_instead_of_overwriting() {
         value: "Kari Nordmann".into(),
     };
     let inverse = apply(&mut case, &edit).unwrap();
-    let at = chrono::Utc::now();
+    let at = clock().now();
     let entry = ansvar::store::LogEntry {
         seq: u64::MAX,
         at,
@@ -332,7 +337,7 @@ fn a_log_at_the_end_of_its_numbering_refuses_edits_instead_of_overwriting() {
         cause: ansvar::store::Cause::Edit,
     };
     store.commit_edit(&case, &entry).unwrap();
-    let mut s = Session::open(store.clone(), case.id).unwrap();
+    let mut s = Session::open(store.clone(), case.id, clock()).unwrap();
     let before = s.case().clone();
     let err = s
         .apply(

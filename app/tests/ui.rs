@@ -3,14 +3,19 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use ansvar::clock::Clock;
 use ansvar::domain::*;
 use ansvar::session::Session;
 use ansvar::store::Store;
 use ansvar::ui::AnsvarApp;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+fn clock() -> Clock {
+    Clock::at_noon(today())
+}
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
@@ -47,7 +52,7 @@ struct Prepared {
 fn prepared() -> Prepared {
     let fx = empty_store();
     let case = fx.store.create_case().unwrap().id;
-    let mut s = Session::open(fx.store.clone(), case).unwrap();
+    let mut s = Session::open(fx.store.clone(), case, clock()).unwrap();
     let person = Participant {
         id: ParticipantId::new(),
         name: "Ola Testesen".into(),
@@ -178,7 +183,7 @@ fn harness(store: &Arc<Store>) -> Harness<'static, AnsvarApp> {
     let store = store.clone();
     let mut h = Harness::builder()
         .with_size([1280.0, 900.0])
-        .build_eframe(move |_cc| AnsvarApp::with_today(store, today()));
+        .build_eframe(move |_cc| AnsvarApp::new(store, clock()));
     h.run_steps(3);
     h
 }
@@ -464,8 +469,8 @@ fn a_plugin_form_shows_the_plugins_validation_messages() {
     let plugin = host.load(&wasm).unwrap();
     let key = SecretKey::generate().unwrap();
     let package = Package::sign(serde_json::to_vec(&plugin.manifest).unwrap(), wasm, &key);
-    registry::trust_key(&p.fx.store, key.public(), "Test", Utc::now()).unwrap();
-    registry::install(&p.fx.store, &host, &package.to_bytes(), &[], Utc::now()).unwrap();
+    registry::trust_key(&p.fx.store, key.public(), "Test", clock().now()).unwrap();
+    registry::install(&p.fx.store, &host, &package.to_bytes(), &[], clock().now()).unwrap();
 
     let mut h = harness(&p.fx.store);
     open_case(&mut h, "Ola Testesen");
@@ -685,7 +690,7 @@ fn the_user_names_themself_and_every_edit_is_logged_with_that_name() {
 
     // The next start remembers both.
     drop(h);
-    let next = ansvar::ui::AppState::new(fx.store.clone(), today());
+    let next = ansvar::ui::AppState::new(fx.store.clone(), clock());
     assert_eq!(next.user, hanne);
     assert_eq!(next.idle_lock, std::time::Duration::from_secs(5 * 60));
 }

@@ -6,6 +6,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
+use ansvar::clock::Clock;
 use ansvar::session::Session;
 use ansvar::store::{Store, StoreError};
 
@@ -66,7 +67,12 @@ fn edits_reported_applied_survive_sigkill() {
         let store = Arc::new(Store::open(&db).unwrap_or_else(|e| panic!("round {round}: {e}")));
         let cases = store.list_cases().unwrap();
         assert_eq!(cases.len(), 1, "round {round}");
-        let session = Session::open(store.clone(), cases[0].id).unwrap();
+        let session = Session::open(
+            store.clone(),
+            cases[0].id,
+            Clock::at_noon(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")),
+        )
+        .unwrap();
         let actions = &session.case().actions;
         let max = reported.expect("the child reported edits");
         for n in 0..=max {

@@ -2216,6 +2216,7 @@ pub fn import_bundle(
     store: &Arc<Store>,
     text: &str,
     author: &Author,
+    clock: &crate::clock::Clock,
 ) -> Result<CaseId, ExportError> {
     let parsed = parse_bundle(text)?;
     let batch = Edit::Batch {
@@ -2225,7 +2226,7 @@ pub fn import_bundle(
     let mut probe = Case::default();
     domain::apply_new(&mut probe, &batch).map_err(ImportError::Rules)?;
     let case = store.create_case()?;
-    let mut session = Session::open(Arc::clone(store), case.id)?;
+    let mut session = Session::open(Arc::clone(store), case.id, clock.clone())?;
     session.apply(batch, author)?;
     Ok(case.id)
 }

@@ -3,6 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::{Command, S};
+use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::store::CaseSummary;
 
@@ -14,24 +15,25 @@ pub struct CaseListUi {
     shown: Option<(String, u64, Vec<usize>)>,
 }
 
-fn next_meeting(c: &CaseSummary) -> String {
+fn next_meeting(c: &CaseSummary, clock: &Clock) -> String {
     c.next_meeting
-        .map(crate::i18n::date_time)
+        .map(|t| clock.date_time(t))
         .unwrap_or_default()
 }
 
 /// Whether a case matches every word of the search, in name, coordinator or meeting date.
-pub fn matches(c: &CaseSummary, words: &[String]) -> bool {
+pub fn matches(c: &CaseSummary, words: &[String], clock: &Clock) -> bool {
     words.iter().all(|w| {
         c.name.to_lowercase().contains(w)
             || c.coordinator.to_lowercase().contains(w)
-            || next_meeting(c).contains(w.as_str())
+            || next_meeting(c, clock).contains(w.as_str())
     })
 }
 
 pub fn show(
     ui: &mut Ui,
     lang: Lang,
+    clock: &Clock,
     cases: &[CaseSummary],
     generation: u64,
     state: &mut CaseListUi,
@@ -68,7 +70,7 @@ pub fn show(
             .map(|w| w.to_lowercase())
             .collect();
         let rows = (0..cases.len())
-            .filter(|i| matches(&cases[*i], &words))
+            .filter(|i| matches(&cases[*i], &words, clock))
             .collect();
         state.shown = Some((state.search.clone(), generation, rows));
     }
@@ -97,7 +99,7 @@ pub fn show(
                             out.push(Command::OpenCase(c.id));
                         }
                         ui.label(&c.coordinator);
-                        ui.label(next_meeting(c));
+                        ui.label(next_meeting(c, clock));
                         ui.end_row();
                     }
                 });

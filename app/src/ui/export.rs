@@ -49,14 +49,14 @@ pub fn write_in_background(
     path: PathBuf,
 ) {
     let store = state.store.clone();
-    let today = state.today;
+    let clock = state.clock.clone();
     let lang = state.lang;
     let (tx, rx) = channel();
     let spawned = std::thread::Builder::new()
         .name("export".into())
         .spawn(move || {
-            let forms = plugin_sections(&store, &case, today);
-            let opts = PdfOptions::complete(today);
+            let opts = PdfOptions::complete(&clock);
+            let forms = plugin_sections(&store, &case, opts.date);
             let result = match meeting {
                 Some(m) => minutes_pdf(&case, m, &forms, &opts),
                 None => plan_pdf(&case, &forms, &opts),

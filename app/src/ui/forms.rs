@@ -394,7 +394,7 @@ pub fn show(
                 .button(format!("{} {name}", view.t(S::NewForm)))
                 .clicked()
         {
-            let now = chrono::Utc::now();
+            let now = view.clock.now();
             out.push(Command::Edit(Edit::InsertFormEntry {
                 index: view.case.forms.len(),
                 entry: FormEntry {
@@ -480,7 +480,7 @@ pub fn show(
                     id: entry.id,
                     data: json,
                     plugin_version: plugin.manifest.version.clone(),
-                    updated: chrono::Utc::now(),
+                    updated: view.clock.now(),
                 }));
             }
         });

@@ -54,7 +54,7 @@ fn describe_entry(e: &LogEntry, view: &View) -> Row {
         Cause::Edit => {}
     }
     Row {
-        at: crate::i18n::date_time(e.last_at),
+        at: view.clock.date_time(e.last_at),
         last_at: e.last_at,
         text,
     }
@@ -97,7 +97,7 @@ pub fn show(
             "{} {} {}",
             shown.len(),
             view.t(S::ChangesSince),
-            crate::i18n::date(crate::i18n::local_date(t))
+            crate::i18n::date(view.clock.local_date(t))
         ));
     }
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;

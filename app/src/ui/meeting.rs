@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use chrono::{Local, NaiveTime, TimeZone, Utc};
+use chrono::NaiveTime;
 use egui::{RichText, Ui};
 
 use super::actions::{new_action_form, participant_picker, status_label};
@@ -105,7 +105,7 @@ fn start(ui: &mut Ui, view: &View, state: &mut MeetingUi, out: &mut Vec<Command>
         let case = view.case;
         let meeting = Meeting {
             id: MeetingId::new(),
-            starts_at: Utc::now(),
+            starts_at: view.clock.now(),
             chair: case.plan.coordinator,
             agenda: standard_agenda(case, view.today, view.lang),
             ..Meeting::default()
@@ -126,7 +126,7 @@ fn running(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
         ui.heading(format!(
             "{} {}",
             view.t(S::MeetingOf),
-            crate::i18n::date(crate::i18n::local_date(m.starts_at))
+            crate::i18n::date(view.clock.local_date(m.starts_at))
         ));
         if ui.button(view.t(S::EndMeeting)).clicked() {
             state.focus(m, None, out);
@@ -371,10 +371,10 @@ fn closing(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
         if ui.button(view.t(S::SetNextMeeting)).clicked() {
             let time = NaiveTime::parse_from_str(state.next_time.trim(), "%H:%M").ok();
             match (parse_date(&state.next_date), time) {
-                (Some(d), Some(t)) => match Local.from_local_datetime(&d.and_time(t)).single() {
+                (Some(d), Some(t)) => match view.clock.from_local(d.and_time(t)) {
                     Some(at) => out.push(Command::Edit(Edit::SetNextMeeting {
                         id: m.id,
-                        at: Some(at.with_timezone(&Utc)),
+                        at: Some(at),
                     })),
                     None => out.push(Command::Notify(view.t(S::BadDate).into())),
                 },
@@ -387,7 +387,7 @@ fn closing(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
             }
         }
         if let Some(next) = m.next_meeting {
-            ui.label(crate::i18n::date_time(next));
+            ui.label(view.clock.date_time(next));
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -415,7 +415,7 @@ fn ended(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut
     ui.heading(format!(
         "{} {}",
         view.t(S::MinutesOf),
-        crate::i18n::date(crate::i18n::local_date(m.starts_at))
+        crate::i18n::date(view.clock.local_date(m.starts_at))
     ));
     match &m.approved {
         Some(a) => {
@@ -494,7 +494,7 @@ fn past_meetings(ui: &mut Ui, view: &View, state: &mut MeetingUi) {
         for m in meetings {
             let label = format!(
                 "{} {}",
-                crate::i18n::date(crate::i18n::local_date(m.starts_at)),
+                crate::i18n::date(view.clock.local_date(m.starts_at)),
                 if m.approved.is_some() { "✔" } else { "" }
             );
             if ui

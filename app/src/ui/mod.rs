@@ -22,9 +22,10 @@ mod widgets;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chrono::{Local, NaiveDate, Utc};
+use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::clock::Clock;
 use crate::consent;
 use crate::domain::{Author, Case, CaseId, Edit, Section};
 use crate::i18n::Lang;
@@ -112,7 +113,8 @@ pub struct AppState {
     pub store: Arc<Store>,
     pub lang: Lang,
     pub user: Author,
-    pub today: NaiveDate,
+    /// The one clock: every "now" and "today" in the app comes from it.
+    pub clock: Clock,
     pub cases: Vec<CaseSummary>,
     /// Changes whenever `cases` is read again.
     pub cases_generation: u64,
@@ -148,6 +150,8 @@ pub struct AppState {
 pub struct View<'a> {
     pub case: &'a Case,
     pub lang: Lang,
+    pub clock: &'a Clock,
+    /// The clock's date, read once per frame.
     pub today: NaiveDate,
     /// Sections everyone present may see; `None` when no meeting is being shown.
     pub visible: Option<std::collections::BTreeSet<Section>>,
@@ -174,7 +178,7 @@ const USER_SETTING: &str = "ui.user";
 const IDLE_LOCK_SETTING: &str = "ui.idle_lock_minutes";
 
 impl AppState {
-    pub fn new(store: Arc<Store>, today: NaiveDate) -> AppState {
+    pub fn new(store: Arc<Store>, clock: Clock) -> AppState {
         let lang: Lang = store
             .setting(LANG_SETTING)
             .ok()
@@ -205,7 +209,7 @@ impl AppState {
             store,
             lang,
             user,
-            today,
+            clock,
             cases: Vec::new(),
             cases_generation: 0,
             session: None,
@@ -242,6 +246,10 @@ impl AppState {
         s.get(self.lang)
     }
 
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
     fn refresh_cases(&mut self) {
         match self.store.list_cases() {
             Ok(cases) => {
@@ -276,7 +284,7 @@ impl AppState {
             .filter(|(_, a)| **a == crate::domain::Attendance::Present)
             .map(|(p, _)| *p)
             .collect();
-        Some(consent::visible_to_all(case, &present, self.today))
+        Some(consent::visible_to_all(case, &present, self.today()))
     }
 
     /// Carries out one command.
@@ -317,16 +325,18 @@ impl AppState {
                     self.update_open_summary();
                 }
             }
-            Command::OpenCase(id) => match Session::open(self.store.clone(), id) {
-                Ok(s) => {
-                    self.overview = Default::default();
-                    self.meeting = meeting::MeetingUi::for_case(s.case());
-                    self.session = Some(s);
-                    self.tab = Tab::Overview;
-                    self.message = None;
+            Command::OpenCase(id) => {
+                match Session::open(self.store.clone(), id, self.clock.clone()) {
+                    Ok(s) => {
+                        self.overview = Default::default();
+                        self.meeting = meeting::MeetingUi::for_case(s.case());
+                        self.session = Some(s);
+                        self.tab = Tab::Overview;
+                        self.message = None;
+                    }
+                    Err(e) => self.message = Some(e.message(lang)),
                 }
-                Err(e) => self.message = Some(e.message(lang)),
-            },
+            }
             Command::CloseCase => {
                 self.session = None;
                 self.person_mode = false;
@@ -341,7 +351,7 @@ impl AppState {
                 Err(e) => self.message = Some(e.message(lang)),
             },
             Command::WriteDemo => {
-                match crate::demo::write_demo(&self.store, self.today) {
+                match crate::demo::write_demo(&self.store, self.today()) {
                     Ok(_) => self.message = None,
                     Err(e) => self.message = Some(e.message(lang)),
                 }
@@ -447,16 +457,10 @@ pub struct AnsvarApp {
 }
 
 impl AnsvarApp {
-    pub fn new(store: Arc<Store>) -> AnsvarApp {
+    /// The app on `store`; the real app passes [`Clock::system`], tests a fixed clock.
+    pub fn new(store: Arc<Store>, clock: Clock) -> AnsvarApp {
         AnsvarApp {
-            state: AppState::new(store, Local::now().date_naive()),
-        }
-    }
-
-    /// For tests: a fixed "today".
-    pub fn with_today(store: Arc<Store>, today: NaiveDate) -> AnsvarApp {
-        AnsvarApp {
-            state: AppState::new(store, today),
+            state: AppState::new(store, clock),
         }
     }
 
@@ -551,6 +555,7 @@ impl AnsvarApp {
                 case_list::show(
                     ui,
                     s.lang,
+                    &s.clock,
                     &s.cases,
                     s.cases_generation,
                     &mut s.case_list,
@@ -561,7 +566,8 @@ impl AnsvarApp {
             let view = View {
                 case: session.case(),
                 lang: s.lang,
-                today: s.today,
+                clock: &s.clock,
+                today: s.clock.today(),
                 visible,
                 presentation: s.presentation,
                 user: s.user.name().to_string(),
@@ -624,14 +630,15 @@ pub fn draw_tab(
     ui: &mut egui::Ui,
     case: &Case,
     tab: Tab,
-    today: NaiveDate,
+    clock: &Clock,
     store: &Arc<Store>,
     states: &mut PanelStates,
 ) -> usize {
     let view = View {
         case,
         lang: Lang::Nb,
-        today,
+        clock,
+        today: clock.today(),
         visible: None,
         presentation: false,
         user: String::new(),
@@ -735,7 +742,7 @@ impl eframe::App for AnsvarApp {
 }
 
 /// Opens the window on `store`.
-pub fn run(store: Arc<Store>) -> Result<(), String> {
+pub fn run(store: Arc<Store>, clock: Clock) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Ansvar")
@@ -745,12 +752,7 @@ pub fn run(store: Arc<Store>) -> Result<(), String> {
     eframe::run_native(
         "Ansvar",
         options,
-        Box::new(move |_cc| Ok(Box::new(AnsvarApp::new(store)))),
+        Box::new(move |_cc| Ok(Box::new(AnsvarApp::new(store, clock)))),
     )
     .map_err(|e| e.to_string())
-}
-
-/// The time now, for edits made from the UI.
-pub fn now() -> chrono::DateTime<Utc> {
-    Utc::now()
 }

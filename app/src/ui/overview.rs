@@ -194,7 +194,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut OverviewUi, out: &mut Vec<Comm
             ui.label(view.t(S::NextMeeting));
             ui.label(
                 case.next_meeting()
-                    .map(|t| crate::i18n::date(crate::i18n::local_date(t)))
+                    .map(|t| crate::i18n::date(view.clock.local_date(t)))
                     .unwrap_or_default(),
             );
             ui.end_row();

@@ -175,7 +175,7 @@ fn install_pending(state: &mut AppState, grant: bool) {
         &host,
         &pending.bytes,
         &grant,
-        chrono::Utc::now(),
+        state.clock.now(),
     ) {
         Ok(record) => {
             state

@@ -6,6 +6,7 @@
 use std::io::Write;
 use std::sync::Arc;
 
+use ansvar::clock::Clock;
 use ansvar::domain::{Action, ActionId, Author, Edit};
 use ansvar::session::Session;
 use ansvar::store::Store;
@@ -32,7 +33,11 @@ fn run(path: &str, max: u64) -> Result<(), Box<dyn std::error::Error>> {
         Some(c) => c.id,
         None => store.create_case()?.id,
     };
-    let mut session = Session::open(store, case)?;
+    let mut session = Session::open(
+        store,
+        case,
+        Clock::at_noon(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")),
+    )?;
     let start = session.case().actions.len() as u64;
     let author = Author::Staff {
         name: "Krasj Test".into(),

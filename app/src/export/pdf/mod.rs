@@ -11,6 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use self::layout::{Block, Cell, Doc, NOTICE, Row, Style, Table};
 use super::consent::{self, Visibility};
 use super::{ExportError, PluginSections, labels};
+use crate::clock::Clock;
 use crate::domain::{
     ActionStatus, Attendance, Case, ConsentRecipient, Goal, LifeDomain, Meeting, MeetingId,
     Participant, ParticipantId, Role, Section, Zone,
@@ -18,34 +19,42 @@ use crate::domain::{
 use crate::i18n;
 
 /// Who the document is for and its date.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct PdfOptions {
     /// `None`: the complete plan (for the person, the coordinator, the case file).
     pub reader: Option<ParticipantId>,
     /// The document's date, in the header; consents are judged on this day.
     pub date: NaiveDate,
+    /// Shows stored times on the reader's wall clock.
+    pub clock: Clock,
 }
 
 impl PdfOptions {
-    pub fn complete(date: NaiveDate) -> Self {
-        PdfOptions { reader: None, date }
+    /// The complete document, dated today by `clock`.
+    pub fn complete(clock: &Clock) -> Self {
+        PdfOptions {
+            reader: None,
+            date: clock.today(),
+            clock: clock.clone(),
+        }
     }
 
-    pub fn for_reader(reader: ParticipantId, date: NaiveDate) -> Self {
+    /// What `reader` may see, dated today by `clock`.
+    pub fn for_reader(reader: ParticipantId, clock: &Clock) -> Self {
         PdfOptions {
             reader: Some(reader),
-            date,
+            ..PdfOptions::complete(clock)
         }
+    }
+
+    fn date_time(&self, t: DateTime<Utc>) -> String {
+        let local = self.clock.local(t);
+        format!("{} kl. {}", i18n::date(local.date()), local.format("%H:%M"))
     }
 }
 
 fn date(d: Option<NaiveDate>) -> String {
     d.map(i18n::date).unwrap_or_else(|| "–".into())
-}
-
-fn date_time(t: DateTime<Utc>) -> String {
-    let local = i18n::local(t);
-    format!("{} kl. {}", i18n::date(local.date()), local.format("%H:%M"))
 }
 
 fn name_of(case: &Case, id: Option<ParticipantId>) -> String {
@@ -326,7 +335,7 @@ fn crisis_blocks(case: &Case, blocks: &mut Vec<Block>) {
     }
 }
 
-fn forms_blocks(case: &Case, forms: &PluginSections, blocks: &mut Vec<Block>) {
+fn forms_blocks(case: &Case, forms: &PluginSections, clock: &Clock, blocks: &mut Vec<Block>) {
     if case.forms.is_empty() {
         return;
     }
@@ -349,7 +358,7 @@ fn forms_blocks(case: &Case, forms: &PluginSections, blocks: &mut Vec<Block>) {
                 }
                 inner.push(small(format!(
                     "Sist endret {}.",
-                    i18n::date(crate::i18n::local_date(entry.updated))
+                    i18n::date(clock.local_date(entry.updated))
                 )));
                 blocks.push(Block::Keep(inner));
             }
@@ -452,7 +461,7 @@ pub fn plan_document(
         }
     }
     if let Some(next) = case.next_meeting() {
-        rows.push(("Neste møte", date_time(next)));
+        rows.push(("Neste møte", opts.date_time(next)));
     }
     rows.push(("Dokumentdato", i18n::date(today)));
     b.push(facts(rows));
@@ -607,7 +616,7 @@ pub fn plan_document(
         crisis_blocks(case, &mut b);
     }
     if v.shows(Section::Forms) {
-        forms_blocks(case, forms, &mut b);
+        forms_blocks(case, forms, &opts.clock, &mut b);
     }
 
     Ok(Doc {
@@ -686,7 +695,7 @@ pub fn minutes_document(
         None => "Møtet er ikke holdt ennå".into(),
     };
     b.push(facts(vec![
-        ("Tid", date_time(m.starts_at)),
+        ("Tid", opts.date_time(m.starts_at)),
         (
             "Sted",
             if m.place.is_empty() {
@@ -753,13 +762,13 @@ pub fn minutes_document(
     }
 
     if v.shows(Section::Forms) && !case.forms.is_empty() {
-        forms_blocks(case, forms, &mut b);
+        forms_blocks(case, forms, &opts.clock, &mut b);
     }
 
     b.push(h2("Neste møte"));
     b.push(para(
         m.next_meeting
-            .map(date_time)
+            .map(|t| opts.date_time(t))
             .unwrap_or_else(|| "Ikke avtalt.".into()),
     ));
     b.push(h2("Referatet sendes til"));
@@ -775,7 +784,7 @@ pub fn minutes_document(
         recipients.join("\n")
     }));
 
-    let day = crate::i18n::local_date(m.starts_at);
+    let day = opts.clock.local_date(m.starts_at);
     Ok(Doc {
         header_left: header_left(case),
         header_right: format!("Referat {} · {}", i18n::date(day), i18n::date(opts.date)),
