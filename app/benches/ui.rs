@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use ansvar::store::Store;
-use ansvar::ui::{PanelStates, Tab, draw_tab};
+use ansvar::ui::panel::case_panels;
+use ansvar::ui::{S, draw_panel};
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -32,26 +33,35 @@ fn panels(c: &mut Criterion) {
     let demo = ansvar::demo::write_demo(&store, today).expect("demo");
     let demo_case = store.load_case(demo[0]).expect("case");
 
+    let demo_log = store.log(demo[0]).expect("log");
+    // The room's view of a meeting: the large case's last meeting, still running.
+    let mut running = case.clone();
+    if let Some(m) = running.meetings.last_mut() {
+        m.ended = false;
+    }
+
     let mut group = c.benchmark_group("frame");
-    for tab in Tab::ALL {
+    let titles: Vec<_> = case_panels(&case).iter().map(|p| p.title()).collect();
+    for (i, title) in titles.into_iter().enumerate() {
         // The history of the large case is not in a store; the demo case's real log is.
-        let case = if tab == Tab::History {
-            &demo_case
-        } else {
-            &case
+        let (case, log) = match title {
+            S::TabHistory => (&demo_case, Some(demo_log.as_slice())),
+            S::TabMeeting => (&running, None),
+            _ => (&case, None),
         };
+        let mut panels = case_panels(case);
+        let panel = panels[i].as_mut();
         let ctx = egui::Context::default();
-        let mut states = PanelStates::default();
         // Warm the font atlas and layout caches, as a running app has them.
         for _ in 0..3 {
             frame(&ctx, &mut |ui| {
-                draw_tab(ui, case, tab, &clock, &store, &mut states);
+                draw_panel(ui, case, panel, &clock, log);
             });
         }
-        group.bench_function(format!("{tab:?}"), |b| {
+        group.bench_function(format!("{title:?}"), |b| {
             b.iter(|| {
                 frame(&ctx, &mut |ui| {
-                    draw_tab(ui, case, tab, &clock, &store, &mut states);
+                    draw_panel(ui, case, panel, &clock, log);
                 })
             })
         });

@@ -57,6 +57,11 @@ impl Session {
         &self.store
     }
 
+    /// The sequence number of the newest log entry of this case.
+    pub fn last_seq(&self) -> u64 {
+        self.last_seq
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -561,6 +561,14 @@ impl Case {
         self.meetings.iter().find(|m| m.id == id)
     }
 
+    /// The meeting that has not ended, the latest if several: the one the room is in.
+    pub fn open_meeting(&self) -> Option<&Meeting> {
+        self.meetings
+            .iter()
+            .filter(|m| !m.ended)
+            .max_by_key(|m| m.starts_at)
+    }
+
     pub fn coordinator(&self) -> Option<&Participant> {
         self.plan.coordinator.and_then(|id| self.participant(id))
     }

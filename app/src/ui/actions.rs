@@ -139,7 +139,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ActionsUi, out: &mut Vec<Comma
         && let Some(a) = state.selected.and_then(|id| case.action(id))
         && a.status == ActionStatus::Open
     {
-        out.push(Command::Edit(Edit::SetActionStatus {
+        out.push(Command::edit(Edit::SetActionStatus {
             id: a.id,
             status: ActionStatus::Done,
         }));
@@ -213,7 +213,7 @@ fn action_row(
                     format!("{}: {}", view.t(S::MarkDone), a.what),
                 );
                 if r.clicked() {
-                    out.push(Command::Edit(Edit::SetActionStatus {
+                    out.push(Command::edit(Edit::SetActionStatus {
                         id: a.id,
                         status: ActionStatus::Done,
                     }));
@@ -262,9 +262,9 @@ pub fn new_action_form(
             };
             match due_date {
                 _ if what.trim().is_empty() => {
-                    out.push(Command::Notify(view.t(S::ActionNeedsWhat).into()))
+                    out.push(Command::notify(view.t(S::ActionNeedsWhat)))
                 }
-                Err(()) => out.push(Command::Notify(format!(
+                Err(()) => out.push(Command::notify(format!(
                     "{}: «{}»",
                     view.t(S::BadDate),
                     due.trim()
@@ -288,10 +288,20 @@ pub fn new_action_form(
     if let Some(action) = &added
         && meeting.is_none()
     {
-        out.push(Command::Edit(Edit::InsertAction {
+        out.push(Command::edit(Edit::InsertAction {
             index: view.case.actions.len(),
             action: action.clone(),
         }));
     }
     added
+}
+
+impl super::panel::Panel for ActionsUi {
+    fn title(&self) -> S {
+        S::TabActions
+    }
+
+    fn show(&mut self, ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
+        show(ui, view, self, out)
+    }
 }

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{Command, S};
+use super::{AppCommand, Command, S, ViewCommand};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::store::CaseSummary;
@@ -42,14 +42,14 @@ pub fn show(
     ui.horizontal(|ui| {
         ui.heading(S::Cases.get(lang));
         if ui.button(S::NewCase.get(lang)).clicked() {
-            out.push(Command::NewCase);
+            out.push(Command::App(AppCommand::NewCase));
         }
     });
     if cases.is_empty() {
         ui.add_space(12.0);
         ui.label(S::NoCasesYet.get(lang));
         if ui.button(S::AddDemoCases.get(lang)).clicked() {
-            out.push(Command::WriteDemo);
+            out.push(Command::App(AppCommand::WriteDemo));
         }
         return;
     }
@@ -96,7 +96,7 @@ pub fn show(
                             .on_hover_text(S::OpenCase.get(lang))
                             .clicked()
                         {
-                            out.push(Command::OpenCase(c.id));
+                            out.push(Command::View(ViewCommand::OpenCase(c.id)));
                         }
                         ui.label(&c.coordinator);
                         ui.label(next_meeting(c, clock));

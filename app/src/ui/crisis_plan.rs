@@ -167,7 +167,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut CrisisUi, out: &mut Vec<Comman
                     .on_hover_text(format!("{} {}", view.t(S::Remove), c.name))
                     .clicked()
                 {
-                    out.push(Command::Edit(Edit::RemoveContact { id: c.id }));
+                    out.push(Command::edit(Edit::RemoveContact { id: c.id }));
                 }
                 ui.end_row();
             }
@@ -183,7 +183,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut CrisisUi, out: &mut Vec<Comman
                 .labelled_by(l.id);
         }
         if ui.button(view.t(S::AddContact)).clicked() && !state.new_name.trim().is_empty() {
-            out.push(Command::Edit(Edit::InsertContact {
+            out.push(Command::edit(Edit::InsertContact {
                 index: plan.contacts.len(),
                 contact: Contact {
                     id: ContactId::new(),
@@ -198,4 +198,14 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut CrisisUi, out: &mut Vec<Comman
             state.new_phone.clear();
         }
     });
+}
+
+impl super::panel::Panel for CrisisUi {
+    fn title(&self) -> S {
+        S::TabCrisisPlan
+    }
+
+    fn show(&mut self, ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
+        show(ui, view, self, out)
+    }
 }

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::plugins::PluginsUi;
 use super::theme::warn_color;
 use super::widgets::parse_date;
-use super::{Command, S, View};
+use super::{Command, PluginCommand, S, View};
 use crate::domain::{Edit, FormEntry, FormEntryId, Section};
 use crate::i18n::Lang;
 use crate::plugins::api::{
@@ -395,7 +395,7 @@ pub fn show(
                 .clicked()
         {
             let now = view.clock.now();
-            out.push(Command::Edit(Edit::InsertFormEntry {
+            out.push(Command::edit(Edit::InsertFormEntry {
                 index: view.case.forms.len(),
                 entry: FormEntry {
                     id: FormEntryId::new(),
@@ -438,10 +438,10 @@ pub fn show(
             };
             let verdict = run().unwrap_or_else(|e| {
                 if e.is_plugin_fault() {
-                    out.push(Command::PluginFailed(
+                    out.push(Command::Plugin(PluginCommand::Failed(
                         entry.plugin_id.clone(),
                         e.message(lang),
-                    ));
+                    )));
                 }
                 Verdict {
                     data_hash: h,
@@ -476,7 +476,7 @@ pub fn show(
         ui.push_id(entry.id, |ui| {
             if let Some(new) = render_form(ui, lang, plugin, &data, &verdict.messages) {
                 let json = Value::Object(new).to_string();
-                out.push(Command::Edit(Edit::SetFormData {
+                out.push(Command::edit(Edit::SetFormData {
                     id: entry.id,
                     data: json,
                     plugin_version: plugin.manifest.version.clone(),
@@ -484,5 +484,15 @@ pub fn show(
                 }));
             }
         });
+    }
+}
+
+impl super::panel::Panel for FormsUi {
+    fn title(&self) -> S {
+        S::TabForms
+    }
+
+    fn show(&mut self, ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
+        show(ui, view, self, view.plugins, out)
     }
 }

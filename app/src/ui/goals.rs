@@ -95,9 +95,9 @@ pub fn rating_buttons(
                     },
                 };
                 out.push(if as_person {
-                    Command::EditAsPerson(edit)
+                    Command::edit_as_person(edit)
                 } else {
-                    Command::Edit(edit)
+                    Command::edit(edit)
                 });
             }
         }
@@ -177,7 +177,7 @@ fn goal_card(ui: &mut Ui, view: &View, goal: &Goal, out: &mut Vec<Command>) {
                 GoalStatus::ALL,
                 name,
             ) {
-                out.push(Command::Edit(Edit::SetGoalStatus {
+                out.push(Command::edit(Edit::SetGoalStatus {
                     id: goal.id,
                     status,
                 }));
@@ -248,10 +248,20 @@ fn new_goal(ui: &mut Ui, view: &View, state: &mut GoalsUi, out: &mut Vec<Command
             goal,
         };
         out.push(if state.by_person {
-            Command::EditAsPerson(edit)
+            Command::edit_as_person(edit)
         } else {
-            Command::Edit(edit)
+            Command::edit(edit)
         });
         state.new_words.clear();
+    }
+}
+
+impl super::panel::Panel for GoalsUi {
+    fn title(&self) -> S {
+        S::TabGoals
+    }
+
+    fn show(&mut self, ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
+        show(ui, view, self, out)
     }
 }

@@ -1,19 +1,17 @@
 //! History: the edit log in words, all of it or only what changed since the last meeting.
 
-use std::sync::Arc;
-
 use egui::{RichText, Ui};
 
 use super::{Command, S, View};
 use crate::domain::describe;
-use crate::store::{Cause, LogEntry, Store};
+use crate::store::{Cause, LogEntry};
 
 #[derive(Default)]
 pub struct HistoryUi {
     pub since_last_meeting: bool,
-    /// The log as last read (newest first, each in words), with the sequence number and
-    /// language it was read at.
-    cache: Option<(crate::domain::CaseId, u64, crate::i18n::Lang, Vec<Row>)>,
+    /// The log in words (newest first), with the case, log length and language it was
+    /// described for.
+    cache: Option<(crate::domain::CaseId, usize, crate::i18n::Lang, Vec<Row>)>,
 }
 
 /// One log entry, ready to show.
@@ -24,21 +22,19 @@ struct Row {
 }
 
 impl HistoryUi {
-    /// The log in words, newest first; read and described again only when the log has grown.
-    fn rows(&mut self, store: &Arc<Store>, view: &View) -> Result<&[Row], String> {
+    /// The view's log in words, newest first; described again only when the log has grown.
+    fn rows(&mut self, view: &View) -> &[Row] {
         let id = view.case.id;
-        let last = store.last_seq(id).map_err(|e| e.message(view.lang))?;
-        let fresh = matches!(&self.cache, Some((c, seq, lang, _)) if *c == id && *seq == last && *lang == view.lang);
+        let log = view.log.unwrap_or(&[]);
+        let fresh = matches!(&self.cache, Some((c, n, lang, _)) if *c == id && *n == log.len() && *lang == view.lang);
         if !fresh {
-            let log = store.log(id).map_err(|e| e.message(view.lang))?;
             let rows = log.iter().rev().map(|e| describe_entry(e, view)).collect();
-            self.cache = Some((id, last, view.lang, rows));
+            self.cache = Some((id, log.len(), view.lang, rows));
         }
-        Ok(self
-            .cache
+        self.cache
             .as_ref()
             .map(|(_, _, _, r)| r.as_slice())
-            .unwrap_or(&[]))
+            .unwrap_or(&[])
     }
 }
 
@@ -60,13 +56,7 @@ fn describe_entry(e: &LogEntry, view: &View) -> Row {
     }
 }
 
-pub fn show(
-    ui: &mut Ui,
-    view: &View,
-    store: &Arc<Store>,
-    state: &mut HistoryUi,
-    out: &mut Vec<Command>,
-) {
+pub fn show(ui: &mut Ui, view: &View, state: &mut HistoryUi) {
     ui.heading(view.t(S::TabHistory));
     let mut since = state.since_last_meeting;
     ui.horizontal(|ui| {
@@ -81,13 +71,7 @@ pub fn show(
         .filter(|m| m.ended)
         .map(|m| m.starts_at)
         .max();
-    let rows = match state.rows(store, view) {
-        Ok(r) => r,
-        Err(message) => {
-            out.push(Command::Notify(message));
-            return;
-        }
-    };
+    let rows = state.rows(view);
     let shown: Vec<&Row> = rows
         .iter()
         .filter(|r| !since || last_meeting.is_none_or(|t| r.last_at > t))
@@ -112,4 +96,18 @@ pub fn show(
                 });
             }
         });
+}
+
+impl super::panel::Panel for HistoryUi {
+    fn title(&self) -> S {
+        S::TabHistory
+    }
+
+    fn needs_log(&self) -> bool {
+        true
+    }
+
+    fn show(&mut self, ui: &mut Ui, view: &View, _out: &mut Vec<Command>) {
+        show(ui, view, self)
+    }
 }

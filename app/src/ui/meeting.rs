@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 use super::actions::{new_action_form, participant_picker, status_label};
 use super::goals::rating_buttons;
 use super::widgets::{not_shared, parse_date, text_field};
-use super::{Command, S, View};
+use super::{CaseCommand, Command, S, View};
 use crate::domain::agenda::standard_agenda;
 use crate::domain::*;
 
@@ -31,12 +31,7 @@ impl MeetingUi {
     /// Opens on the meeting that is running, if any.
     pub fn for_case(case: &Case) -> MeetingUi {
         MeetingUi {
-            current: case
-                .meetings
-                .iter()
-                .filter(|m| !m.ended)
-                .max_by_key(|m| m.starts_at)
-                .map(|m| m.id),
+            current: case.open_meeting().map(|m| m.id),
             next_time: "09:00".into(),
             ..MeetingUi::default()
         }
@@ -57,7 +52,7 @@ impl MeetingUi {
         {
             let spent = self.running_seconds();
             if spent > 0 {
-                out.push(Command::Edit(Edit::SetAgendaItemTime {
+                out.push(Command::edit(Edit::SetAgendaItemTime {
                     meeting: meeting.id,
                     id: item.id,
                     seconds: item
@@ -113,7 +108,7 @@ fn start(ui: &mut Ui, view: &View, state: &mut MeetingUi, out: &mut Vec<Command>
         state.current = Some(meeting.id);
         state.item = None;
         state.item_since = None;
-        out.push(Command::Edit(Edit::InsertMeeting {
+        out.push(Command::edit(Edit::InsertMeeting {
             index: case.meetings.len(),
             meeting,
         }));
@@ -130,7 +125,7 @@ fn running(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
         ));
         if ui.button(view.t(S::EndMeeting)).clicked() {
             state.focus(m, None, out);
-            out.push(Command::Edit(Edit::SetMeetingEnded {
+            out.push(Command::edit(Edit::SetMeetingEnded {
                 meeting: m.id,
                 ended: true,
             }));
@@ -150,12 +145,12 @@ fn running(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
             let mut chair = m.chair;
             participant_picker(ui, view, "chair", S::Chair, &mut chair);
             if chair != m.chair {
-                out.push(Command::Edit(Edit::SetMeetingChair { id: m.id, chair }));
+                out.push(Command::edit(Edit::SetMeetingChair { id: m.id, chair }));
             }
             let mut note_taker = m.note_taker;
             participant_picker(ui, view, "note_taker", S::NoteTaker, &mut note_taker);
             if note_taker != m.note_taker {
-                out.push(Command::Edit(Edit::SetMeetingNoteTaker {
+                out.push(Command::edit(Edit::SetMeetingNoteTaker {
                     id: m.id,
                     note_taker,
                 }));
@@ -182,7 +177,7 @@ fn running(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
                                 format!("{}: {}", p.name, view.t(attendance_label(a))),
                             );
                             if response.clicked() {
-                                out.push(Command::Edit(Edit::SetAttendance {
+                                out.push(Command::edit(Edit::SetAttendance {
                                     meeting: m.id,
                                     participant: p.id,
                                     attendance: if on { None } else { Some(a) },
@@ -284,7 +279,7 @@ fn focused_item(
                     if a.status == ActionStatus::Open
                         && ui.small_button(view.t(S::MarkDone)).clicked()
                     {
-                        out.push(Command::Edit(Edit::Batch {
+                        out.push(Command::edit(Edit::Batch {
                             edits: vec![
                                 Edit::SetActionStatus {
                                     id: a.id,
@@ -317,7 +312,7 @@ fn focused_item(
         // The action and its place on this agenda item: one step, one undo.
         let mut actions = item.actions.clone();
         actions.push(action.id);
-        out.push(Command::Edit(Edit::Batch {
+        out.push(Command::edit(Edit::Batch {
             edits: vec![
                 Edit::InsertAction {
                     index: view.case.actions.len(),
@@ -372,13 +367,13 @@ fn closing(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
             let time = NaiveTime::parse_from_str(state.next_time.trim(), "%H:%M").ok();
             match (parse_date(&state.next_date), time) {
                 (Some(d), Some(t)) => match view.clock.from_local(d.and_time(t)) {
-                    Some(at) => out.push(Command::Edit(Edit::SetNextMeeting {
+                    Some(at) => out.push(Command::edit(Edit::SetNextMeeting {
                         id: m.id,
                         at: Some(at),
                     })),
-                    None => out.push(Command::Notify(view.t(S::BadDate).into())),
+                    None => out.push(Command::notify(view.t(S::BadDate))),
                 },
-                _ => out.push(Command::Notify(format!(
+                _ => out.push(Command::notify(format!(
                     "{}: «{} {}»",
                     view.t(S::BadDate),
                     state.next_date,
@@ -401,7 +396,7 @@ fn closing(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
                 } else {
                     recipients.retain(|r| *r != p.id);
                 }
-                out.push(Command::Edit(Edit::SetMinutesRecipients {
+                out.push(Command::edit(Edit::SetMinutesRecipients {
                     meeting: m.id,
                     recipients,
                 }));
@@ -430,7 +425,7 @@ fn ended(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut
             ui.label(view.t(S::MinutesReady));
             ui.horizontal(|ui| {
                 if ui.button(view.t(S::ApproveMinutes)).clicked() {
-                    out.push(Command::Edit(Edit::SetMeetingApproval {
+                    out.push(Command::edit(Edit::SetMeetingApproval {
                         meeting: m.id,
                         approval: Some(Approval {
                             on: view.today,
@@ -439,10 +434,10 @@ fn ended(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut
                     }));
                 }
                 if ui.button(view.t(S::ExportMinutes)).clicked() {
-                    out.push(Command::ExportPdf(Some(m.id)));
+                    out.push(Command::Case(CaseCommand::ExportPdf(Some(m.id))));
                 }
                 if ui.button(view.t(S::ReopenMeeting)).clicked() {
-                    out.push(Command::Edit(Edit::SetMeetingEnded {
+                    out.push(Command::edit(Edit::SetMeetingEnded {
                         meeting: m.id,
                         ended: false,
                     }));
@@ -451,7 +446,7 @@ fn ended(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut
         }
     }
     if m.approved.is_some() && ui.button(view.t(S::ExportMinutes)).clicked() {
-        out.push(Command::ExportPdf(Some(m.id)));
+        out.push(Command::Case(CaseCommand::ExportPdf(Some(m.id))));
     }
     let names = |a: Attendance| {
         m.attendance
@@ -507,4 +502,14 @@ fn past_meetings(ui: &mut Ui, view: &View, state: &mut MeetingUi) {
             }
         }
     });
+}
+
+impl super::panel::Panel for MeetingUi {
+    fn title(&self) -> S {
+        S::TabMeeting
+    }
+
+    fn show(&mut self, ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
+        show(ui, view, self, out)
+    }
 }

@@ -4,6 +4,7 @@
 
 mod actions;
 mod case_list;
+pub mod command;
 mod crisis_plan;
 mod export;
 mod forms;
@@ -11,6 +12,7 @@ mod goals;
 mod history;
 mod meeting;
 mod overview;
+pub mod panel;
 mod participants;
 mod person_mode;
 mod plugins;
@@ -23,90 +25,16 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::clock::Clock;
 use crate::consent;
 use crate::domain::{Author, Case, CaseId, Edit, Section};
 use crate::i18n::Lang;
 use crate::session::Session;
-use crate::store::{CaseSummary, Store};
+use crate::store::{CaseSummary, LogEntry, Store};
+pub use command::{AppCommand, CaseCommand, Command, PluginCommand, ViewCommand};
+use panel::Panel;
 pub use strings::S;
-
-/// The tabs of an open case.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tab {
-    Overview,
-    Meeting,
-    Goals,
-    CrisisPlan,
-    Actions,
-    Forms,
-    Participants,
-    History,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 8] = [
-        Tab::Overview,
-        Tab::Meeting,
-        Tab::Goals,
-        Tab::CrisisPlan,
-        Tab::Actions,
-        Tab::Forms,
-        Tab::Participants,
-        Tab::History,
-    ];
-
-    pub fn label(self) -> S {
-        match self {
-            Tab::Overview => S::TabOverview,
-            Tab::Meeting => S::TabMeeting,
-            Tab::Goals => S::TabGoals,
-            Tab::CrisisPlan => S::TabCrisisPlan,
-            Tab::Actions => S::TabActions,
-            Tab::Forms => S::TabForms,
-            Tab::Participants => S::TabParticipants,
-            Tab::History => S::TabHistory,
-        }
-    }
-}
-
-/// Everything a panel can ask for. Panels never change state themselves.
-#[derive(Clone, Debug)]
-pub enum Command {
-    /// Apply an edit to the open case as the staff member using the app.
-    Edit(Edit),
-    /// Apply an edit as the person the plan is for (their own mode).
-    EditAsPerson(Edit),
-    Undo,
-    Redo,
-    OpenCase(CaseId),
-    CloseCase,
-    NewCase,
-    WriteDemo,
-    SetTab(Tab),
-    SetPresentation(bool),
-    SetHighContrast(bool),
-    SetCurtain(bool),
-    /// Who is using this computer: the author of every edit from now on.
-    SetUser(Author),
-    /// Minutes without input before the screen hides itself.
-    SetIdleLock(u64),
-    SetPersonMode(bool),
-    SetLang(Lang),
-    ShowHelp(bool),
-    ZoomBy(f32),
-    ShowPlugins(bool),
-    InstallPlugin,
-    RemovePlugin(String),
-    /// Export the plan (`None`) or a meeting's minutes as PDF.
-    ExportPdf(Option<crate::domain::MeetingId>),
-    /// A plugin call failed because of the plugin: mark it failing (id, message).
-    PluginFailed(String, String),
-    /// Show a message to the user.
-    Notify(String),
-}
 
 /// The app's state, apart from the UI toolkit. Tests drive it through the real UI.
 pub struct AppState {
@@ -119,7 +47,11 @@ pub struct AppState {
     /// Changes whenever `cases` is read again.
     pub cases_generation: u64,
     pub session: Option<Session>,
-    pub tab: Tab,
+    /// The open case's tabs ([`panel::case_panels`]), and the one shown.
+    pub panels: Vec<Box<dyn Panel>>,
+    pub tab: S,
+    /// The open case's edit log as last read, for panels that show it: (case, last seq, log).
+    log: Option<(CaseId, u64, Vec<LogEntry>)>,
     pub presentation: bool,
     pub high_contrast: bool,
     /// Type size at the desk and on the shared screen; Ctrl +/− changes the one in use.
@@ -134,14 +66,6 @@ pub struct AppState {
     pub last_activity: Instant,
     pub message: Option<String>,
     pub case_list: case_list::CaseListUi,
-    pub overview: overview::OverviewUi,
-    pub meeting: meeting::MeetingUi,
-    pub goals: goals::GoalsUi,
-    pub actions: actions::ActionsUi,
-    pub participants: participants::ParticipantsUi,
-    pub crisis: crisis_plan::CrisisUi,
-    pub history: history::HistoryUi,
-    pub forms: forms::FormsUi,
     pub plugins: plugins::PluginsUi,
     pub export: export::ExportUi,
 }
@@ -158,6 +82,10 @@ pub struct View<'a> {
     pub presentation: bool,
     /// The staff member using the app.
     pub user: String,
+    /// The case's edit log, for a panel that asked for it ([`Panel::needs_log`]).
+    pub log: Option<&'a [LogEntry]>,
+    /// Installed plugins and their forms' results.
+    pub plugins: &'a plugins::PluginsUi,
 }
 
 impl View<'_> {
@@ -213,7 +141,9 @@ impl AppState {
             cases: Vec::new(),
             cases_generation: 0,
             session: None,
-            tab: Tab::Overview,
+            panels: Vec::new(),
+            tab: S::TabOverview,
+            log: None,
             presentation: false,
             high_contrast: false,
             zoom: zoom.clamp(0.5, 3.0),
@@ -227,14 +157,6 @@ impl AppState {
             last_activity: Instant::now(),
             message: None,
             case_list: Default::default(),
-            overview: Default::default(),
-            meeting: Default::default(),
-            goals: Default::default(),
-            actions: Default::default(),
-            participants: Default::default(),
-            crisis: Default::default(),
-            history: Default::default(),
-            forms: Default::default(),
             plugins: Default::default(),
             export: Default::default(),
         };
@@ -270,12 +192,11 @@ impl AppState {
         }
     }
 
-    /// Sections that everyone marked present at the running meeting may see.
+    /// Sections that everyone marked present at the open meeting may see, while presenting.
     fn visible_sections(&self) -> Option<std::collections::BTreeSet<Section>> {
-        let session = self.session.as_ref()?;
-        let case = session.case();
-        let meeting = self.meeting.current.and_then(|id| case.meeting(id))?;
-        if meeting.ended || !self.presentation {
+        let case = self.session.as_ref()?.case();
+        let meeting = case.open_meeting()?;
+        if !self.presentation {
             return None;
         }
         let present: Vec<_> = meeting
@@ -287,22 +208,55 @@ impl AppState {
         Some(consent::visible_to_all(case, &present, self.today()))
     }
 
+    /// Reads the open case's log when the panel shown needs it and it has grown.
+    fn refresh_log(&mut self) {
+        let Some(session) = &self.session else {
+            self.log = None;
+            return;
+        };
+        let wanted = self
+            .panels
+            .iter()
+            .any(|p| p.title() == self.tab && p.needs_log());
+        let (id, seq) = (session.case().id, session.last_seq());
+        if !wanted || matches!(&self.log, Some((c, s, _)) if *c == id && *s == seq) {
+            return;
+        }
+        match self.store.log(id) {
+            Ok(log) => self.log = Some((id, seq, log)),
+            Err(e) => {
+                self.log = None;
+                self.message = Some(e.message(self.lang));
+            }
+        }
+    }
+
     /// Carries out one command.
     pub fn execute(&mut self, command: Command) {
+        match command {
+            Command::Case(c) => self.execute_case(c),
+            Command::View(c) => self.execute_view(c),
+            Command::Plugin(c) => self.execute_plugin(c),
+            Command::App(c) => self.execute_app(c),
+        }
+    }
+
+    fn execute_case(&mut self, command: CaseCommand) {
         let lang = self.lang;
         match command {
-            Command::Edit(edit) => {
+            CaseCommand::Edit(edit) => {
                 let author = self.user.clone();
                 self.apply(edit, &author);
             }
-            Command::EditAsPerson(edit) => {
+            CaseCommand::EditAsPerson(edit) => {
                 let author = self.person_author();
                 self.apply(edit, &author);
             }
-            Command::Undo | Command::Redo => {
+            CaseCommand::Undo | CaseCommand::Redo => {
+                let undo = matches!(command, CaseCommand::Undo);
                 let author = self.user.clone();
                 if let Some(s) = self.session.as_mut() {
-                    let result = if matches!(command, Command::Undo) {
+                    let result = if undo {
                         s.undo(&author)
                     } else {
                         s.redo(&author)
@@ -310,83 +264,57 @@ impl AppState {
                     match result {
                         Ok(true) => self.message = None,
                         Ok(false) => {
-                            self.message = Some(
-                                if matches!(command, Command::Undo) {
-                                    S::NothingToUndo
-                                } else {
-                                    S::NothingToRedo
-                                }
-                                .get(lang)
-                                .into(),
-                            )
+                            let nothing = if undo {
+                                S::NothingToUndo
+                            } else {
+                                S::NothingToRedo
+                            };
+                            self.message = Some(nothing.get(lang).into());
                         }
                         Err(e) => self.message = Some(e.message(lang)),
                     }
                     self.update_open_summary();
                 }
             }
-            Command::OpenCase(id) => {
+            CaseCommand::ExportPdf(meeting) => export::start(self, meeting),
+        }
+    }
+
+    fn execute_view(&mut self, command: ViewCommand) {
+        match command {
+            ViewCommand::OpenCase(id) => {
                 match Session::open(self.store.clone(), id, self.clock.clone()) {
                     Ok(s) => {
-                        self.overview = Default::default();
-                        self.meeting = meeting::MeetingUi::for_case(s.case());
+                        self.panels = panel::case_panels(s.case());
                         self.session = Some(s);
-                        self.tab = Tab::Overview;
+                        self.tab = S::TabOverview;
                         self.message = None;
                     }
-                    Err(e) => self.message = Some(e.message(lang)),
+                    Err(e) => self.message = Some(e.message(self.lang)),
                 }
             }
-            Command::CloseCase => {
+            ViewCommand::CloseCase => {
                 self.session = None;
+                self.panels.clear();
+                self.log = None;
                 self.person_mode = false;
                 self.refresh_cases();
             }
-            Command::NewCase => match self.store.create_case() {
-                Ok(case) => {
-                    self.refresh_cases();
-                    self.execute(Command::OpenCase(case.id));
-                    self.tab = Tab::Overview;
-                }
-                Err(e) => self.message = Some(e.message(lang)),
-            },
-            Command::WriteDemo => {
-                match crate::demo::write_demo(&self.store, self.today()) {
-                    Ok(_) => self.message = None,
-                    Err(e) => self.message = Some(e.message(lang)),
-                }
-                self.refresh_cases();
+            ViewCommand::SetTab(tab) => self.tab = tab,
+            ViewCommand::TogglePresentation => {
+                self.presentation = !self.presentation;
+                self.high_contrast = self.presentation;
             }
-            Command::SetTab(tab) => self.tab = tab,
-            Command::SetPresentation(on) => {
-                self.presentation = on;
-                self.high_contrast = on;
-            }
-            Command::SetHighContrast(on) => self.high_contrast = on,
-            Command::SetCurtain(on) => {
+            ViewCommand::SetHighContrast(on) => self.high_contrast = on,
+            ViewCommand::SetCurtain(on) => {
                 self.curtain = on;
                 self.last_activity = Instant::now();
             }
-            Command::SetPersonMode(on) => self.person_mode = on,
-            Command::SetUser(user) => match self.store.set_setting(USER_SETTING, &user) {
-                Ok(()) => {
-                    self.user = user;
-                    self.settings = Default::default();
-                }
-                Err(e) => self.message = Some(e.message(lang)),
-            },
-            Command::SetIdleLock(minutes) => {
-                self.idle_lock = Duration::from_secs(minutes * 60);
-                if let Err(e) = self.store.set_setting(IDLE_LOCK_SETTING, &minutes) {
-                    self.message = Some(e.message(lang));
-                }
-            }
-            Command::SetLang(l) => {
-                self.lang = l;
-                let _ = self.store.set_setting(LANG_SETTING, &l);
-            }
-            Command::ShowHelp(on) => self.show_help = on,
-            Command::ZoomBy(factor) => {
+            ViewCommand::ToggleCurtain => self.execute_view(ViewCommand::SetCurtain(!self.curtain)),
+            ViewCommand::TogglePersonMode => self.person_mode = !self.person_mode,
+            ViewCommand::ShowHelp(on) => self.show_help = on,
+            ViewCommand::ToggleHelp => self.show_help = !self.show_help,
+            ViewCommand::ZoomBy(factor) => {
                 let (zoom, key) = if self.presentation {
                     (&mut self.presentation_zoom, PRESENTATION_ZOOM_SETTING)
                 } else {
@@ -395,18 +323,59 @@ impl AppState {
                 *zoom = (*zoom * factor).clamp(0.5, 3.0);
                 let _ = self.store.set_setting(key, &*zoom);
             }
-            Command::ShowPlugins(on) => self.show_plugins = on,
-            Command::InstallPlugin => plugins::pick_and_install(self),
-            Command::RemovePlugin(id) => plugins::remove(self, &id),
-            Command::ExportPdf(meeting) => export::start(self, meeting),
-            Command::PluginFailed(id, message) => {
+            ViewCommand::ShowPlugins(on) => self.show_plugins = on,
+        }
+    }
+
+    fn execute_plugin(&mut self, command: PluginCommand) {
+        match command {
+            PluginCommand::Install => plugins::pick_and_install(self),
+            PluginCommand::Remove(id) => plugins::remove(self, &id),
+            PluginCommand::Failed(id, message) => {
                 let _ =
                     crate::plugins::registry::set_failing(&self.store, &id, Some(message.clone()));
                 self.plugins.installed =
                     crate::plugins::registry::installed(&self.store).unwrap_or_default();
                 self.message = Some(message);
             }
-            Command::Notify(m) => self.message = (!m.is_empty()).then_some(m),
+        }
+    }
+
+    fn execute_app(&mut self, command: AppCommand) {
+        let lang = self.lang;
+        match command {
+            AppCommand::NewCase => match self.store.create_case() {
+                Ok(case) => {
+                    self.refresh_cases();
+                    self.execute_view(ViewCommand::OpenCase(case.id));
+                }
+                Err(e) => self.message = Some(e.message(lang)),
+            },
+            AppCommand::WriteDemo => {
+                match crate::demo::write_demo(&self.store, self.today()) {
+                    Ok(_) => self.message = None,
+                    Err(e) => self.message = Some(e.message(lang)),
+                }
+                self.refresh_cases();
+            }
+            AppCommand::SetUser(user) => match self.store.set_setting(USER_SETTING, &user) {
+                Ok(()) => {
+                    self.user = user;
+                    self.settings = Default::default();
+                }
+                Err(e) => self.message = Some(e.message(lang)),
+            },
+            AppCommand::SetIdleLock(minutes) => {
+                self.idle_lock = Duration::from_secs(minutes * 60);
+                if let Err(e) = self.store.set_setting(IDLE_LOCK_SETTING, &minutes) {
+                    self.message = Some(e.message(lang));
+                }
+            }
+            AppCommand::SetLang(l) => {
+                self.lang = l;
+                let _ = self.store.set_setting(LANG_SETTING, &l);
+            }
+            AppCommand::Notify(m) => self.message = (!m.is_empty()).then_some(m),
         }
     }
 
@@ -464,44 +433,12 @@ impl AnsvarApp {
         }
     }
 
-    /// Keyboard shortcuts that work everywhere. Consumed before any widget sees them, so that
-    /// Ctrl+Z undoes through the edit log even while a text field has focus.
-    fn shortcuts(&self, ctx: &egui::Context, out: &mut Vec<Command>) {
-        let s = &self.state;
-        ctx.input_mut(|i| {
-            let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-            let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-            if i.consume_shortcut(&redo) {
-                out.push(Command::Redo);
-            } else if i.consume_shortcut(&undo) {
-                out.push(Command::Undo);
-            }
-            if i.consume_key(Modifiers::NONE, Key::F9) {
-                out.push(Command::SetCurtain(!s.curtain));
-            }
-            if i.consume_key(Modifiers::NONE, Key::F1) {
-                out.push(Command::ShowHelp(!s.show_help));
-            }
-            if i.consume_key(Modifiers::NONE, Key::F5) {
-                out.push(Command::SetPresentation(!s.presentation));
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::Plus)
-                || i.consume_key(Modifiers::COMMAND, Key::Equals)
-            {
-                out.push(Command::ZoomBy(1.1));
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::Minus) {
-                out.push(Command::ZoomBy(1.0 / 1.1));
-            }
-        });
-    }
-
     /// Draws one frame and returns what the user asked for.
     pub fn draw(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let ctx = ui.ctx().clone();
-        let mut out = Vec::new();
-        self.shortcuts(&ctx, &mut out);
+        let mut out = command::from_keys(&ctx);
         let s = &mut self.state;
+        s.refresh_log();
         plugins::start(s, &ctx);
         plugins::poll(s);
         export::poll(s);
@@ -513,7 +450,7 @@ impl AnsvarApp {
         if ctx.input(|i| !i.events.is_empty() || i.pointer.is_moving()) {
             s.last_activity = Instant::now();
         } else if !s.curtain && s.last_activity.elapsed() >= s.idle_lock {
-            out.push(Command::SetCurtain(true));
+            out.push(Command::View(ViewCommand::SetCurtain(true)));
         }
         ctx.request_repaint_after(Duration::from_secs(1));
 
@@ -536,7 +473,7 @@ impl AnsvarApp {
                 ui.horizontal(|ui| {
                     ui.colored_label(ui.visuals().warn_fg_color, message);
                     if ui.button(s.t(S::Dismiss)).clicked() {
-                        out.push(Command::Notify(String::new()));
+                        out.push(Command::notify(""));
                     }
                 });
             });
@@ -571,36 +508,30 @@ impl AnsvarApp {
                 visible,
                 presentation: s.presentation,
                 user: s.user.name().to_string(),
+                log: s.log.as_ref().map(|(_, _, log)| log.as_slice()),
+                plugins: &s.plugins,
             };
             if s.person_mode {
                 person_mode::show(ui, &view, &mut out);
                 return;
             }
             ui.horizontal_wrapped(|ui| {
-                for tab in Tab::ALL {
+                for p in &s.panels {
                     if ui
-                        .selectable_label(s.tab == tab, view.t(tab.label()))
+                        .selectable_label(s.tab == p.title(), view.t(p.title()))
                         .clicked()
                     {
-                        out.push(Command::SetTab(tab));
+                        out.push(Command::View(ViewCommand::SetTab(p.title())));
                     }
                 }
             });
             ui.separator();
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| match s.tab {
-                    Tab::Overview => overview::show(ui, &view, &mut s.overview, &mut out),
-                    Tab::Meeting => meeting::show(ui, &view, &mut s.meeting, &mut out),
-                    Tab::Goals => goals::show(ui, &view, &mut s.goals, &mut out),
-                    Tab::CrisisPlan => crisis_plan::show(ui, &view, &mut s.crisis, &mut out),
-                    Tab::Actions => actions::show(ui, &view, &mut s.actions, &mut out),
-                    Tab::Forms => forms::show(ui, &view, &mut s.forms, &s.plugins, &mut out),
-                    Tab::Participants => {
-                        participants::show(ui, &view, &mut s.participants, &mut out)
-                    }
-                    Tab::History => history::show(ui, &view, &s.store, &mut s.history, &mut out),
-                });
+            let tab = s.tab;
+            if let Some(panel) = s.panels.iter_mut().find(|p| p.title() == tab) {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| panel.show(ui, &view, &mut out));
+            }
         });
 
         if s.show_help {
@@ -610,30 +541,16 @@ impl AnsvarApp {
     }
 }
 
-/// The panels' own state, kept from frame to frame as the app keeps it.
-#[derive(Default)]
-pub struct PanelStates {
-    overview: overview::OverviewUi,
-    meeting: Option<meeting::MeetingUi>,
-    goals: goals::GoalsUi,
-    crisis: crisis_plan::CrisisUi,
-    actions: actions::ActionsUi,
-    forms: forms::FormsUi,
-    plugins: plugins::PluginsUi,
-    participants: participants::ParticipantsUi,
-    history: history::HistoryUi,
-}
-
-/// Draws one tab of `case` as a frame of the app would and returns how many commands it
-/// produced. For the frame-time benchmark; the History tab needs the store the case's log is in.
-pub fn draw_tab(
+/// Draws `panel` (one of [`panel::case_panels`]) for `case` as a frame of the app would and
+/// returns how many commands it produced. For the frame-time benchmark.
+pub fn draw_panel(
     ui: &mut egui::Ui,
     case: &Case,
-    tab: Tab,
+    panel: &mut dyn Panel,
     clock: &Clock,
-    store: &Arc<Store>,
-    states: &mut PanelStates,
+    log: Option<&[LogEntry]>,
 ) -> usize {
+    let plugins = plugins::PluginsUi::default();
     let view = View {
         case,
         lang: Lang::Nb,
@@ -642,26 +559,11 @@ pub fn draw_tab(
         visible: None,
         presentation: false,
         user: String::new(),
+        log,
+        plugins: &plugins,
     };
     let mut out = Vec::new();
-    let s = states;
-    egui::ScrollArea::vertical().show(ui, |ui| match tab {
-        Tab::Overview => overview::show(ui, &view, &mut s.overview, &mut out),
-        Tab::Meeting => {
-            let state = s.meeting.get_or_insert_with(|| {
-                let mut m = meeting::MeetingUi::for_case(case);
-                m.current = case.meetings.last().map(|m| m.id);
-                m
-            });
-            meeting::show(ui, &view, state, &mut out)
-        }
-        Tab::Goals => goals::show(ui, &view, &mut s.goals, &mut out),
-        Tab::CrisisPlan => crisis_plan::show(ui, &view, &mut s.crisis, &mut out),
-        Tab::Actions => actions::show(ui, &view, &mut s.actions, &mut out),
-        Tab::Forms => forms::show(ui, &view, &mut s.forms, &s.plugins, &mut out),
-        Tab::Participants => participants::show(ui, &view, &mut s.participants, &mut out),
-        Tab::History => history::show(ui, &view, store, &mut s.history, &mut out),
-    });
+    egui::ScrollArea::vertical().show(ui, |ui| panel.show(ui, &view, &mut out));
     out.len()
 }
 
@@ -673,7 +575,7 @@ fn top_bar(ui: &mut egui::Ui, s: &AppState, out: &mut Vec<Command>) {
             return;
         };
         if ui.button(s.t(S::AllCases)).clicked() {
-            out.push(Command::CloseCase);
+            out.push(Command::View(ViewCommand::CloseCase));
         }
         ui.strong(&session.case().person.name);
         ui.separator();
@@ -681,13 +583,13 @@ fn top_bar(ui: &mut egui::Ui, s: &AppState, out: &mut Vec<Command>) {
             .add_enabled(session.can_undo(), egui::Button::new(s.t(S::Undo)))
             .clicked()
         {
-            out.push(Command::Undo);
+            out.push(Command::Case(CaseCommand::Undo));
         }
         if ui
             .add_enabled(session.can_redo(), egui::Button::new(s.t(S::Redo)))
             .clicked()
         {
-            out.push(Command::Redo);
+            out.push(Command::Case(CaseCommand::Redo));
         }
         let person = if s.person_mode {
             S::LeavePersonMode
@@ -695,13 +597,13 @@ fn top_bar(ui: &mut egui::Ui, s: &AppState, out: &mut Vec<Command>) {
             S::PersonMode
         };
         if ui.button(s.t(person)).clicked() {
-            out.push(Command::SetPersonMode(!s.person_mode));
+            out.push(Command::View(ViewCommand::TogglePersonMode));
         }
         if s.export.busy() {
             ui.spinner();
             ui.label(s.t(S::Exporting));
         } else if ui.button(s.t(S::ExportPlan)).clicked() {
-            out.push(Command::ExportPdf(None));
+            out.push(Command::Case(CaseCommand::ExportPdf(None)));
         }
     });
     ui.horizontal(|ui| {
@@ -711,23 +613,23 @@ fn top_bar(ui: &mut egui::Ui, s: &AppState, out: &mut Vec<Command>) {
             S::Presentation
         };
         if ui.button(s.t(presentation)).clicked() {
-            out.push(Command::SetPresentation(!s.presentation));
+            out.push(Command::View(ViewCommand::TogglePresentation));
         }
         if ui.button(s.t(S::Curtain)).clicked() {
-            out.push(Command::SetCurtain(true));
+            out.push(Command::View(ViewCommand::SetCurtain(true)));
         }
         if ui.button(s.t(S::Plugins)).clicked() {
-            out.push(Command::ShowPlugins(!s.show_plugins));
+            out.push(Command::View(ViewCommand::ShowPlugins(!s.show_plugins)));
         }
         let other = match s.lang {
             Lang::Nb => Lang::En,
             Lang::En => Lang::Nb,
         };
         if ui.button(s.t(S::OtherLanguage)).clicked() {
-            out.push(Command::SetLang(other));
+            out.push(Command::App(AppCommand::SetLang(other)));
         }
         if ui.button(s.t(S::Help)).clicked() {
-            out.push(Command::ShowHelp(!s.show_help));
+            out.push(Command::View(ViewCommand::ToggleHelp));
         }
     });
 }

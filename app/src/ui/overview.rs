@@ -100,7 +100,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut OverviewUi, out: &mut Vec<Comm
                         .selectable_label(case.plan.coordinator == Some(p.id), &p.name)
                         .clicked()
                     {
-                        out.push(Command::Edit(Edit::SetCoordinator {
+                        out.push(Command::edit(Edit::SetCoordinator {
                             participant: Some(p.id),
                         }));
                     }
@@ -229,14 +229,14 @@ fn national_id(ui: &mut Ui, view: &View, state: &mut OverviewUi, out: &mut Vec<C
     if save {
         let digits: String = buffer.chars().filter(|c| !c.is_whitespace()).collect();
         if digits.is_empty() || is_valid_national_id(&digits) {
-            out.push(Command::Edit(Edit::SetText {
+            out.push(Command::edit(Edit::SetText {
                 field: TextField::PersonNationalId,
                 value: digits,
             }));
             state.national_id = None;
         } else {
             // What was typed stays, to be corrected.
-            out.push(Command::Notify(view.t(S::BadNationalId).into()));
+            out.push(Command::notify(view.t(S::BadNationalId)));
         }
     } else if cancel {
         state.national_id = None;
@@ -249,5 +249,15 @@ mod tests {
     fn national_ids_are_masked() {
         assert_eq!(super::mask_national_id("01019012345"), "•••••••••45");
         assert_eq!(super::mask_national_id(""), "");
+    }
+}
+
+impl super::panel::Panel for OverviewUi {
+    fn title(&self) -> S {
+        S::TabOverview
+    }
+
+    fn show(&mut self, ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
+        show(ui, view, self, out)
     }
 }

@@ -66,12 +66,12 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<
                     let name = |r| view.t(role_label(r)).to_string();
                     if let Some(role) = choice(ui, "role", view.t(S::Role), p.role, Role::ALL, name)
                     {
-                        out.push(Command::Edit(Edit::SetParticipantRole { id: p.id, role }));
+                        out.push(Command::edit(Edit::SetParticipantRole { id: p.id, role }));
                     }
                     let name = |l| view.t(level_label(l)).to_string();
                     let level = choice(ui, "level", view.t(S::Level), p.level, Level::ALL, name);
                     if let Some(level) = level {
-                        out.push(Command::Edit(Edit::SetParticipantLevel { id: p.id, level }));
+                        out.push(Command::edit(Edit::SetParticipantLevel { id: p.id, level }));
                     }
                 });
                 ui.collapsing(view.t(S::Details), |ui| {
@@ -156,7 +156,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<
                 | Role::IpsJobSpecialist => Level::Municipality,
                 _ => Level::Other,
             };
-            out.push(Command::Edit(Edit::InsertParticipant {
+            out.push(Command::edit(Edit::InsertParticipant {
                 index: case.participants.len(),
                 participant: Participant {
                     id: ParticipantId::new(),
@@ -189,7 +189,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<
         if let Some(p) = state.consent_to
             && ui.button(view.t(S::AddConsent)).clicked()
         {
-            out.push(Command::Edit(Edit::InsertConsent {
+            out.push(Command::edit(Edit::InsertConsent {
                 index: case.consents.len(),
                 consent: Consent {
                     id: ConsentId::new(),
@@ -246,7 +246,7 @@ fn consent_card(ui: &mut Ui, view: &View, c: &Consent, out: &mut Vec<Command>) {
                         } else {
                             sections.retain(|x| *x != s);
                         }
-                        out.push(Command::Edit(Edit::SetConsentSections {
+                        out.push(Command::edit(Edit::SetConsentSections {
                             id: c.id,
                             sections,
                         }));
@@ -281,9 +281,19 @@ fn consent_card(ui: &mut Ui, view: &View, c: &Consent, out: &mut Vec<Command>) {
                 if let Some(method) =
                     choice(ui, "method", view.t(S::HowGiven), c.method, methods, name)
                 {
-                    out.push(Command::Edit(Edit::SetConsentMethod { id: c.id, method }));
+                    out.push(Command::edit(Edit::SetConsentMethod { id: c.id, method }));
                 }
             });
         });
     });
+}
+
+impl super::panel::Panel for ParticipantsUi {
+    fn title(&self) -> S {
+        S::TabParticipants
+    }
+
+    fn show(&mut self, ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
+        show(ui, view, self, out)
+    }
 }

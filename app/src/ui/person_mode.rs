@@ -44,7 +44,7 @@ pub fn show(ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
         .button(RichText::new(view.t(S::AddMyGoal)).size(22.0))
         .clicked()
     {
-        out.push(Command::EditAsPerson(Edit::InsertGoal {
+        out.push(Command::edit_as_person(Edit::InsertGoal {
             index: view.case.goals.len(),
             goal: Goal {
                 id: GoalId::new(),

@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{RichText, Ui};
 
-use super::{AppState, Command, S};
+use super::{AppState, Command, PluginCommand, S, ViewCommand};
 use crate::plugins::context::Capability;
 use crate::plugins::default_cache_dir;
 use crate::plugins::host::{LoadedPlugin, PluginHost};
@@ -204,7 +204,7 @@ pub fn show(ui: &mut Ui, state: &mut AppState, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.heading(S::Plugins.get(lang));
         if ui.button(S::Close.get(lang)).clicked() {
-            out.push(Command::ShowPlugins(false));
+            out.push(Command::View(ViewCommand::ShowPlugins(false)));
         }
     });
     if let Some(what) = state.plugins.busy {
@@ -263,7 +263,7 @@ pub fn show(ui: &mut Ui, state: &mut AppState, out: &mut Vec<Command>) {
         });
     }
     if let Some(id) = remove {
-        out.push(Command::RemovePlugin(id));
+        out.push(Command::Plugin(PluginCommand::Remove(id)));
     }
     ui.separator();
     if ui
@@ -273,7 +273,7 @@ pub fn show(ui: &mut Ui, state: &mut AppState, out: &mut Vec<Command>) {
         )
         .clicked()
     {
-        out.push(Command::InstallPlugin);
+        out.push(Command::Plugin(PluginCommand::Install));
     }
     // Some(Some(grant)): install; Some(None): cancel.
     let mut decision: Option<Option<bool>> = None;

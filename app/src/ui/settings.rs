@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use super::widgets::choice;
-use super::{Command, S};
+use super::{AppCommand, Command, S};
 use crate::domain::Author;
 use crate::i18n::Lang;
 
@@ -49,10 +49,10 @@ pub fn show(
                 egui::Button::new(S::SaveUser.get(lang)),
             );
             if save.clicked() {
-                out.push(Command::SetUser(Author::Staff {
+                out.push(Command::App(AppCommand::SetUser(Author::Staff {
                     name: name.trim().to_string(),
                     organisation: organisation.trim().to_string(),
-                }));
+                })));
             }
         });
         ui.horizontal(|ui| {
@@ -66,7 +66,7 @@ pub fn show(
                 IDLE_LOCK_CHOICES,
                 name,
             ) {
-                out.push(Command::SetIdleLock(m));
+                out.push(Command::App(AppCommand::SetIdleLock(m)));
             }
         });
     });

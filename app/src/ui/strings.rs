@@ -263,7 +263,8 @@ strings! {
     HelpF9 => "Skjul skjermen straks (og vis den igjen)", "Blank the screen at once (and show it again)";
     HelpUndo => "Angre siste endring", "Undo the last change";
     HelpRedo => "Gjør om", "Redo";
-    HelpZoom => "Større eller mindre tekst (huskes)", "Larger or smaller type (remembered)";
+    HelpZoomIn => "Større tekst (huskes)", "Larger type (remembered)";
+    HelpZoomOut => "Mindre tekst (huskes)", "Smaller type (remembered)";
     HelpTab => "Gå til neste eller forrige felt", "Move to the next or previous field";
     HelpEnter => "Bekreft en dato eller et felt", "Confirm a date or a field";
     HelpDone => "Marker valgt tiltak som utført", "Mark the selected action done";

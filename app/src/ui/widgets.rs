@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use egui::{RichText, TextEdit, Ui};
 
-use super::{Command, S};
+use super::{Command, S, ViewCommand};
 use crate::domain::{DateField, Edit, TextField};
 use crate::i18n::Lang;
 
@@ -62,9 +62,9 @@ pub fn text_field_as(
             value: buffer,
         };
         out.push(if as_person {
-            Command::EditAsPerson(e)
+            Command::edit_as_person(e)
         } else {
-            Command::Edit(e)
+            Command::edit(e)
         });
     }
     response
@@ -100,16 +100,16 @@ pub fn date_field(
         ui.data_mut(|d| d.remove::<String>(id));
         if buffer.trim().is_empty() {
             if value.is_some() {
-                out.push(Command::Edit(Edit::SetDate { field, value: None }));
+                out.push(Command::edit(Edit::SetDate { field, value: None }));
             }
         } else {
             match parse_date(&buffer) {
-                Some(d) if Some(d) != value => out.push(Command::Edit(Edit::SetDate {
+                Some(d) if Some(d) != value => out.push(Command::edit(Edit::SetDate {
                     field,
                     value: Some(d),
                 })),
                 Some(_) => {}
-                None => out.push(Command::Notify(format!(
+                None => out.push(Command::notify(format!(
                     "{}: «{}»",
                     S::BadDate.get(lang),
                     buffer.trim()
@@ -182,7 +182,7 @@ pub fn curtain(ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
             )
             .clicked()
         {
-            out.push(Command::SetCurtain(false));
+            out.push(Command::View(ViewCommand::SetCurtain(false)));
         }
     });
 }
@@ -195,25 +195,15 @@ pub fn help(ctx: &egui::Context, lang: Lang, out: &mut Vec<Command>) {
         .collapsible(false)
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for (keys, what) in [
-                    ("F1", S::HelpF1),
-                    ("F5", S::HelpF5),
-                    ("F9", S::HelpF9),
-                    ("Ctrl+Z", S::HelpUndo),
-                    ("Ctrl+Shift+Z", S::HelpRedo),
-                    ("Ctrl +  /  Ctrl −", S::HelpZoom),
-                    ("Tab / Shift+Tab", S::HelpTab),
-                    ("Enter", S::HelpEnter),
-                    ("D", S::HelpDone),
-                ] {
-                    ui.monospace(keys);
-                    ui.label(what.get(lang));
+                for s in super::command::SHORTCUTS {
+                    ui.monospace(s.label);
+                    ui.label(s.help.get(lang));
                     ui.end_row();
                 }
             });
         });
     if !open {
-        out.push(Command::ShowHelp(false));
+        out.push(Command::View(ViewCommand::ShowHelp(false)));
     }
 }
 
