@@ -243,15 +243,6 @@ fn national_id(ui: &mut Ui, view: &View, state: &mut OverviewUi, out: &mut Vec<C
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn national_ids_are_masked() {
-        assert_eq!(super::mask_national_id("01019012345"), "•••••••••45");
-        assert_eq!(super::mask_national_id(""), "");
-    }
-}
-
 impl super::panel::Panel for OverviewUi {
     fn title(&self) -> S {
         S::TabOverview
@@ -259,5 +250,14 @@ impl super::panel::Panel for OverviewUi {
 
     fn show(&mut self, ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
         show(ui, view, self, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn national_ids_are_masked() {
+        assert_eq!(super::mask_national_id("01019012345"), "•••••••••45");
+        assert_eq!(super::mask_national_id(""), "");
     }
 }
