@@ -1,31 +1,52 @@
 //! Demo cases: three fictional people, each with a history of meetings, built through the
 //! same edit path as everything else so that the log and history are real.
 //!
-//! The content is data ([`CaseSpec`]); [`Writer`] plays it through a [`Session`] with a clock
-//! that is moved to the moment each edit plausibly happened: plan setup about five months
-//! before `today`, the meetings every four to eight weeks after that, and the odd edit between
-//! meetings (an action marked done, a due date moved, the person rewording a goal).
-//! All dates are relative to `today`, so the demo stays current whenever it is written.
+//! The content is data: one TOML file per case in `app/assets/demo/`, read into a
+//! [`CaseSpec`]. [`Writer`] plays it through a [`Session`] with a clock that is moved to the
+//! moment each edit plausibly happened: plan setup about five months before `today`, the
+//! meetings every four to eight weeks after that, and the odd edit between meetings (an
+//! action marked done, a due date moved, the person rewording a goal). All dates are relative
+//! to `today`, so the demo stays current whenever it is written.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
+use serde::Deserialize;
 
 use crate::clock::Clock;
 use crate::domain::{
     Action, ActionId, ActionStatus, AgendaItem, AgendaItemId, Approval, Attendance, Author, CaseId,
     Consent, ConsentId, ConsentMethod, ConsentRecipient, Contact, ContactId, DateField, Edit,
     Evaluation, EvaluationId, Goal, GoalId, GoalStatus, Level, LifeDomain, Meeting, MeetingId,
-    Participant, ParticipantId, Rating, Role, Section, TextField, Zone,
+    Participant, ParticipantId, Rating, Role, Section, TextField,
 };
 use crate::session::Session;
 use crate::store::{Store, StoreError};
 
+/// The demo cases' data files, in the order they are written.
+const CASE_FILES: [(&str, &str); 3] = [
+    ("ola.toml", include_str!("../assets/demo/ola.toml")),
+    ("lise.toml", include_str!("../assets/demo/lise.toml")),
+    ("mona.toml", include_str!("../assets/demo/mona.toml")),
+];
+
+/// The demo cases, read once. A file that does not parse is a bug in the shipped data; it is
+/// reported as an error, not a panic.
+static CASES: LazyLock<Result<Vec<CaseSpec>, String>> = LazyLock::new(|| {
+    CASE_FILES
+        .iter()
+        .map(|(name, text)| toml::from_str(text).map_err(|e| format!("demo/{name}: {e}")))
+        .collect()
+});
+
 /// Writes the demo cases into `store` and returns their ids. Every call adds three new cases.
 pub fn write_demo(store: &Arc<Store>, today: NaiveDate) -> Result<Vec<CaseId>, StoreError> {
-    [&OLA, &LISE, &MONA]
-        .into_iter()
+    let specs = CASES
+        .as_ref()
+        .map_err(|e| StoreError::Encoding(e.clone()))?;
+    specs
+        .iter()
         .map(|spec| write_case(store, today, spec))
         .collect()
 }
@@ -47,13 +68,8 @@ fn write_case(
 // The shape of the demo data
 // ---------------------------------------------------------------------------------------------
 
-type Str = &'static str;
-
-/// Marks crisis-plan content that exists before the first meeting (carried over from earlier).
-const SETUP: usize = usize::MAX;
-
 /// The standard agenda of a responsibility-group meeting.
-const AGENDA: [Str; 9] = [
+const AGENDA: [&str; 9] = [
     "Velkommen og hvem som er til stede",
     "Siden sist (personens egen fortelling)",
     "Gjennomgang av mål og tiltak",
@@ -77,125 +93,85 @@ const RECIPIENTS: usize = 8;
 /// The person is always participant 0.
 const PERSON: usize = 0;
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PersonSpec {
-    name: Str,
+    name: String,
     birth: (i32, u32, u32),
-    phone: Str,
-    email: Str,
-    address: Str,
-    national_id: Str,
+    phone: String,
+    email: String,
+    address: String,
+    national_id: String,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PlanSpec {
-    main_goal: Str,
-    resources: Str,
-    needs: Str,
-    implementation: Str,
-    cooperation: Str,
+    main_goal: String,
+    resources: String,
+    needs: String,
+    implementation: String,
+    cooperation: String,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PartSpec {
-    name: Str,
+    name: String,
     role: Role,
-    org: Str,
+    org: String,
     level: Level,
-    phone: Str,
-    email: Str,
-    contributes: Str,
+    phone: String,
+    email: String,
+    contributes: String,
     /// The meeting at which they join the group.
     from: usize,
     /// Days from `today` when their part ends.
     to: Option<i64>,
 }
 
-impl PartSpec {
-    const fn joins_at(self, meeting: usize) -> Self {
-        PartSpec {
-            from: meeting,
-            ..self
-        }
-    }
-
-    const fn until(self, days: i64) -> Self {
-        PartSpec {
-            to: Some(days),
-            ..self
-        }
-    }
-}
-
-const fn part(
-    name: Str,
-    role: Role,
-    org: Str,
-    level: Level,
-    phone: Str,
-    email: Str,
-    contributes: Str,
-) -> PartSpec {
-    PartSpec {
-        name,
-        role,
-        org,
-        level,
-        phone,
-        email,
-        contributes,
-        from: 0,
-        to: None,
-    }
-}
-
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
 enum To {
     Participant(usize),
-    Organisation(Str),
+    Organisation(String),
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ConsentSpec {
     to: To,
-    sections: &'static [Section],
+    sections: Vec<Section>,
     method: ConsentMethod,
-    note: Str,
+    note: String,
     /// The meeting where it is given.
     at: usize,
 }
 
-const fn consent(
-    to: To,
-    sections: &'static [Section],
-    method: ConsentMethod,
-    note: Str,
-    at: usize,
-) -> ConsentSpec {
-    ConsentSpec {
-        to,
-        sections,
-        method,
-        note,
-        at,
-    }
-}
-
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct GoalSpec {
     domain: LifeDomain,
-    own_words: Str,
-    professional: Str,
+    own_words: String,
+    professional: String,
     /// The meeting where the goal is set.
     from: usize,
     /// Target date, days from `today`.
     target: i64,
     /// The person's rating at each meeting from `from` on.
-    ratings: &'static [u8],
+    ratings: Vec<u8>,
     /// Evaluation at each meeting from `from` on; empty for none.
-    evals: &'static [Str],
+    evals: Vec<String>,
     /// Status changes: (meeting, status).
-    status: &'static [(usize, GoalStatus)],
+    status: Vec<(usize, GoalStatus)>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ActionSpec {
-    what: Str,
+    what: String,
     who: usize,
-    goals: &'static [usize],
+    goals: Vec<usize>,
     /// The meeting where it is agreed.
     agreed: usize,
     /// Due date, days from `today`.
@@ -204,36 +180,22 @@ struct ActionSpec {
     result: Option<(usize, ActionStatus)>,
 }
 
-const fn action(
-    what: Str,
-    who: usize,
-    goals: &'static [usize],
-    agreed: usize,
-    due: i64,
-    result: Option<(usize, ActionStatus)>,
-) -> ActionSpec {
-    ActionSpec {
-        what,
-        who,
-        goals,
-        agreed,
-        due,
-        result,
-    }
-}
-
 /// Something that happens between meetings.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
 enum Event {
     /// The responsible party marks an action done.
     Done(usize),
     /// A due date is moved (days from `today`).
     MoveDue(usize, i64),
     /// The person rewords a goal.
-    Reword(usize, Str),
+    Reword(usize, String),
     /// What a consent covers changes.
-    ConsentSections(usize, &'static [Section]),
+    ConsentSections(usize, Vec<Section>),
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Interim {
     /// Days from `today`.
     day: i64,
@@ -241,1782 +203,82 @@ struct Interim {
     event: Event,
 }
 
-const fn between(day: i64, by: usize, event: Event) -> Interim {
-    Interim { day, by, event }
-}
-
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MeetingSpec {
     /// Days from `today` (moved to the nearest weekday).
     day: i64,
-    place: Str,
+    place: String,
     note_taker: usize,
     /// Everyone active is present except these.
-    away: &'static [(usize, Attendance)],
-    since: Str,
-    review: Str,
-    open_note: Str,
-    crisis: Str,
-    forms: Str,
-    agreements: Str,
+    away: Vec<(usize, Attendance)>,
+    since: String,
+    review: String,
+    open_note: String,
+    crisis: String,
+    forms: String,
+    agreements: String,
     /// Minutes spent on each agenda item.
     mins: [u32; 9],
 }
 
+/// Crisis-plan text written at a meeting, or before the first one (`meeting` left out).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CrisisText {
+    meeting: Option<usize>,
+    field: TextField,
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CrisisContact {
+    meeting: Option<usize>,
+    name: String,
+    role: String,
+    phone: String,
+    note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CrisisReview {
+    meeting: Option<usize>,
+    by: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CrisisSpec {
-    /// (meeting or [`SETUP`], field, text).
-    texts: &'static [(usize, TextField, Str)],
-    /// (meeting or [`SETUP`], [name, role, phone, note]).
-    contacts: &'static [(usize, [Str; 4])],
-    /// (meeting or [`SETUP`], reviewed by).
-    reviews: &'static [(usize, Str)],
-    /// For a review at [`SETUP`]: days from `today`.
+    texts: Vec<CrisisText>,
+    contacts: Vec<CrisisContact>,
+    reviews: Vec<CrisisReview>,
+    /// For a review before the first meeting: days from `today`.
     old_review: i64,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CaseSpec {
     person: PersonSpec,
     plan: PlanSpec,
     coordinator: usize,
-    participants: &'static [PartSpec],
-    consents: &'static [ConsentSpec],
-    goals: &'static [GoalSpec],
-    actions: &'static [ActionSpec],
+    participants: Vec<PartSpec>,
+    consents: Vec<ConsentSpec>,
+    goals: Vec<GoalSpec>,
+    actions: Vec<ActionSpec>,
     crisis: CrisisSpec,
-    meetings: &'static [MeetingSpec],
+    meetings: Vec<MeetingSpec>,
     /// Sorted by day.
-    interim: &'static [Interim],
+    interim: Vec<Interim>,
     /// The next meeting after the last one: days from `today`, place.
-    next: (i64, Str),
+    next: (i64, String),
     /// Whether the next meeting is already set up as a planned meeting.
     upcoming: bool,
 }
 
-use ActionStatus::{Cancelled, Done};
-use Attendance::{Absent, SentApologies};
-use ConsentMethod::{Signed, VerbalInMeeting as Verbal};
-use GoalStatus::{Achieved, InProgress, Paused};
-use LifeDomain as D;
-use Section as S;
 use TextField as T;
-use Zone::{Green, Red, Yellow};
-
-const ALL_SECTIONS: &[Section] = &[
-    S::Goals(D::Health),
-    S::Goals(D::SubstanceUse),
-    S::Goals(D::Housing),
-    S::Goals(D::WorkAndActivity),
-    S::Goals(D::Finances),
-    S::Goals(D::NetworkAndFamily),
-    S::Goals(D::Leisure),
-    S::Goals(D::Legal),
-    S::Actions,
-    S::CrisisPlan,
-    S::Forms,
-    S::Minutes,
-];
-
-// ---------------------------------------------------------------------------------------------
-// Case 1: Ola Nordmann — IPS, work goals
-// ---------------------------------------------------------------------------------------------
-
-static OLA: CaseSpec = CaseSpec {
-    person: PersonSpec {
-        name: "Ola Nordmann",
-        birth: (1993, 8, 21),
-        phone: "400 00 101",
-        email: "ola.nordmann@epost.example",
-        address: "Fjordgata 12 B, 9990 Nordvik",
-        national_id: "",
-    },
-    plan: PlanSpec {
-        main_goal: "Jeg vil ha en vanlig hverdag med jobb, og ikke bare være «en som går på NAV».",
-        resources: "Ola er flink med hendene, har erfaring fra lager og barnehage og trives ute. \
-            Han har en god venn (Stian) og god kontakt med mor. Han møter opp når avtalene er tydelige.",
-        needs: "Hjelp til å finne og beholde en jobb, oversikt over økonomi og gjeld, behandling for \
-            angst og søvnvansker, og noen å snakke med om hasjbruken.",
-        implementation: "Koordinator har samtale med Ola hver uke. IPS-jobbspesialisten følger opp \
-            jobbsøk og arbeidsplass uten tidsbegrensning. NAV gir inntektsveiledning. Tiltak avtales \
-            i ansvarsgruppemøtene, som holdes omtrent hver 6. uke, og evalueres i hvert møte.",
-        cooperation: "Samarbeid mellom kommunen (koordinator, IPS-teamet, rustjenesten), NAV Nordvik, \
-            DPS Nordvik poliklinikken og fastlegen. IPS og NAV har egne møter om inntekt og ytelser.",
-    },
-    coordinator: 1,
-    participants: &[
-        part(
-            "Ola Nordmann",
-            Role::Person,
-            "",
-            Level::Other,
-            "400 00 101",
-            "ola.nordmann@epost.example",
-            "Eier planen. Bestemmer hva som er viktigst, møter på avtaler og sier fra når noe ikke fungerer.",
-        ),
-        part(
-            "Hanne Solberg",
-            Role::Coordinator,
-            "Nordvik kommune, psykisk helse og rus",
-            Level::Municipality,
-            "900 00 201",
-            "hanne.solberg@nordvik.kommune.example",
-            "Koordinator. Leder møtene, holder planen oppdatert og har samtale med Ola hver uke. \
-             Hjelper med post og økonomi.",
-        ),
-        part(
-            "Erik Dahl",
-            Role::IpsJobSpecialist,
-            "Nordvik kommune, IPS-teamet",
-            Level::Municipality,
-            "900 00 202",
-            "erik.dahl@nordvik.kommune.example",
-            "Jobbspesialist (IPS). Jobbsøk sammen med Ola, kontakt med arbeidsgivere og oppfølging \
-             på arbeidsplassen så lenge Ola ønsker det.",
-        ),
-        part(
-            "Nina Berg",
-            Role::NavAdvisor,
-            "NAV Nordvik",
-            Level::Nav,
-            "900 00 203",
-            "nina.berg@nav.example",
-            "NAV-veileder. Arbeidsavklaringspenger, aktivitetsplan og inntektsveiledning når Ola \
-             begynner å jobbe.",
-        ),
-        part(
-            "Sigurd Lund",
-            Role::GeneralPractitioner,
-            "Nordvik legesenter",
-            Level::Municipality,
-            "900 00 204",
-            "sigurd.lund@nordvik-legesenter.example",
-            "Fastlege. Medisiner, legeerklæringer til NAV og somatisk oppfølging.",
-        ),
-        part(
-            "Ingrid Moe",
-            Role::DpsTherapist,
-            "DPS Nordvik, poliklinikken",
-            Level::SpecialistHealth,
-            "900 00 205",
-            "ingrid.moe@dps-nordvik.example",
-            "Behandler ved DPS. Samtaler annenhver uke om angst og søvn.",
-        ),
-        part(
-            "Amir Haddad",
-            Role::SubstanceService,
-            "Nordvik kommune, rustjenesten",
-            Level::Municipality,
-            "900 00 206",
-            "amir.haddad@nordvik.kommune.example",
-            "Samtaler om hasjbruk annenhver uke (motiverende samtaler).",
-        )
-        .joins_at(1),
-    ],
-    consents: &[
-        consent(
-            To::Organisation("Nordvik kommune, psykisk helse og rus"),
-            ALL_SECTIONS,
-            Signed,
-            "Koordinator og kommunens psykiske helse- og rustjeneste.",
-            0,
-        ),
-        consent(
-            To::Participant(2),
-            &[
-                S::Goals(D::WorkAndActivity),
-                S::Goals(D::Finances),
-                S::Goals(D::Health),
-                S::Actions,
-                S::Forms,
-                S::Minutes,
-            ],
-            Signed,
-            "IPS får vite om helse så langt det har betydning for jobb.",
-            0,
-        ),
-        consent(
-            To::Organisation("NAV Nordvik"),
-            &[
-                S::Goals(D::WorkAndActivity),
-                S::Goals(D::Finances),
-                S::Actions,
-                S::Forms,
-            ],
-            Signed,
-            "Bare mål og tiltak om arbeid og økonomi. NAV får ikke referat eller kriseplan.",
-            0,
-        ),
-        consent(To::Participant(4), ALL_SECTIONS, Verbal, "", 0),
-        consent(To::Participant(5), ALL_SECTIONS, Verbal, "", 0),
-        consent(
-            To::Participant(6),
-            &[
-                S::Goals(D::SubstanceUse),
-                S::Goals(D::Health),
-                S::Actions,
-                S::CrisisPlan,
-                S::Minutes,
-            ],
-            Verbal,
-            "Gitt muntlig i møtet.",
-            1,
-        ),
-    ],
-    goals: &[
-        GoalSpec {
-            domain: D::WorkAndActivity,
-            own_words: "Jeg vil ha en jobb der jeg kan være ute.",
-            professional: "Ordinært lønnet arbeid i deltidsstilling (40–60 %) innen utendørs arbeid, \
-                med IPS-oppfølging og inntektsveiledning fra NAV.",
-            from: 0,
-            target: 120,
-            ratings: &[3, 4, 7, 8],
-            evals: &[
-                "",
-                "Karriereprofilen er ferdig. Jobbsøk i gang med Erik.",
-                "Jobbtilbud fra Nordvik gartneri, 40 % stilling.",
-                "Har jobbet i tre uker. Vil øke til 50 % etter nyttår.",
-            ],
-            status: &[(0, InProgress)],
-        },
-        GoalSpec {
-            domain: D::Finances,
-            own_words: "Jeg vil slippe å grue meg når jeg åpner posten.",
-            professional: "Oversikt over gjeld og inkassosaker, nedbetalingsavtaler med kreditorene \
-                og et budsjett Ola selv styrer.",
-            from: 0,
-            target: 60,
-            ratings: &[2, 2, 4, 6],
-            evals: &[
-                "",
-                "Gjeldsoversikten er ikke hentet ennå. Ola ønsker hjelp.",
-                "Oversikten er på plass, og budsjettet er laget.",
-                "Avtale med én kreditor. Ola åpner posten sammen med koordinator en gang i uka.",
-            ],
-            status: &[(1, InProgress)],
-        },
-        GoalSpec {
-            domain: D::Health,
-            own_words: "Jeg vil sove bedre og ha færre dager der angsten bestemmer.",
-            professional: "Bedre søvnrytme og mindre angst; poliklinisk behandling ved DPS Nordvik og \
-                medisinsk oppfølging hos fastlegen.",
-            from: 0,
-            target: 90,
-            ratings: &[4, 5, 5, 7],
-            evals: &[
-                "",
-                "Litt bedre søvn etter medisinendringen.",
-                "Stabilt. Møter fast på DPS.",
-                "Sover bedre etter jobbstart.",
-            ],
-            status: &[(0, InProgress)],
-        },
-        GoalSpec {
-            domain: D::SubstanceUse,
-            own_words: "Jeg vil bare røyke hasj i helgene, og etter hvert slutte.",
-            professional: "Redusert cannabisbruk, på sikt rusfrihet. Motiverende samtaler i den \
-                kommunale rustjenesten.",
-            from: 1,
-            target: 90,
-            ratings: &[3, 5, 6],
-            evals: &[
-                "",
-                "Samtaler med Amir er i gang. Mindre bruk i hverdagene.",
-                "Røyker nesten bare i helgene.",
-            ],
-            status: &[(1, InProgress)],
-        },
-        GoalSpec {
-            domain: D::Leisure,
-            own_words: "Jeg vil ut på fisketur igjen.",
-            professional: "Fritidsaktivitet sammen med venn; mer sosial kontakt.",
-            from: 0,
-            target: -40,
-            ratings: &[4, 5, 7, 9],
-            evals: &[
-                "",
-                "Har ikke kommet seg ut ennå.",
-                "Har lånt båt av Stian og planlegger tur.",
-                "To fisketurer. Målet er nådd.",
-            ],
-            status: &[(0, InProgress), (3, Achieved)],
-        },
-        GoalSpec {
-            domain: D::Health,
-            own_words: "Jeg vil trene to ganger i uka.",
-            professional: "Regelmessig fysisk aktivitet, for eksempel med treningskontakt via \
-                frisklivssentralen.",
-            from: 0,
-            target: 150,
-            ratings: &[5, 4, 4],
-            evals: &[
-                "",
-                "Har trent én gang.",
-                "Settes på pause til jobben har satt seg, etter Olas ønske.",
-            ],
-            status: &[(1, InProgress), (2, Paused)],
-        },
-    ],
-    actions: &[
-        action(
-            "Lage karriereprofil sammen med Ola: jobbønsker, erfaring og hva han vil fortelle arbeidsgiver",
-            2,
-            &[0],
-            0,
-            -138,
-            Some((1, Done)),
-        ),
-        action(
-            "Oppdatere aktivitetsplanen i NAV med IPS som tiltak",
-            3,
-            &[0],
-            0,
-            -131,
-            Some((1, Done)),
-        ),
-        action(
-            "Hente gjeldsoversikt fra Gjeldsregisteret og samle inkassobrevene",
-            0,
-            &[1],
-            0,
-            -131,
-            Some((2, Done)),
-        ),
-        action(
-            "Melde Ola på jobbklubb hos NAV",
-            3,
-            &[0],
-            0,
-            -124,
-            Some((1, Cancelled)),
-        ),
-        action(
-            "Vurdere medisin for søvn og ta blodprøver",
-            4,
-            &[2],
-            0,
-            -124,
-            Some((1, Done)),
-        ),
-        action(
-            "Kontakte minst fem arbeidsgivere innen gartneri og grøntanlegg sammen med Ola",
-            2,
-            &[0],
-            1,
-            -82,
-            Some((2, Done)),
-        ),
-        action(
-            "Samtaler om hasjbruk annenhver uke",
-            6,
-            &[3],
-            1,
-            -96,
-            Some((2, Done)),
-        ),
-        action(
-            "Økonomisamtale: sette opp budsjett og forslag til nedbetalingsavtaler",
-            1,
-            &[1],
-            1,
-            -75,
-            Some((2, Done)),
-        ),
-        action(
-            "Beregne hvordan lønn fra deltidsjobben påvirker arbeidsavklaringspengene",
-            3,
-            &[0, 1],
-            2,
-            -47,
-            Some((3, Done)),
-        ),
-        action(
-            "Søke om frivillig forvaltning av arbeidsavklaringspengene",
-            0,
-            &[1],
-            2,
-            -40,
-            Some((3, Cancelled)),
-        ),
-        action(
-            "Avklare tilrettelegging og arbeidstid med Nordvik gartneri før oppstart",
-            2,
-            &[0],
-            2,
-            -54,
-            Some((3, Done)),
-        ),
-        action(
-            "Ukentlig oppfølging på arbeidsplassen den første måneden",
-            2,
-            &[0],
-            3,
-            9,
-            None,
-        ),
-        action(
-            "Sende oppdatert legeerklæring til NAV",
-            4,
-            &[0, 2],
-            3,
-            -12,
-            None,
-        ),
-        action(
-            "Gå gjennom kriseplanen med Ola i en egen time",
-            5,
-            &[2],
-            3,
-            -5,
-            None,
-        ),
-        action(
-            "Ringe den andre kreditoren og be om betalingsutsettelse",
-            1,
-            &[1],
-            3,
-            5,
-            None,
-        ),
-    ],
-    crisis: CrisisSpec {
-        texts: &[
-            (
-                SETUP,
-                T::ZoneSigns(Green),
-                "Jeg sover 7–8 timer, spiser frokost og svarer på telefonen. Jeg har lyst til å gjøre ting.",
-            ),
-            (
-                SETUP,
-                T::ZoneWhatIDo(Green),
-                "Står opp til faste tider, går tur og holder kontakt med Stian og mamma.",
-            ),
-            (
-                SETUP,
-                T::ZoneWhatOthersDo(Green),
-                "Koordinator: samtale hver uke. Erik (IPS): jobbsøk som avtalt.",
-            ),
-            (
-                SETUP,
-                T::ZoneSigns(Yellow),
-                "Sover dårlig flere netter på rad, blir liggende og svarer ikke på telefonen. Røyker mer hasj. Unngår butikken.",
-            ),
-            (
-                SETUP,
-                T::ZoneWhatIDo(Yellow),
-                "Sier fra til koordinator eller Ingrid. Går en tur hver dag selv om jeg ikke har lyst. Holder hasjen unna hverdagene.",
-            ),
-            (
-                SETUP,
-                T::ZoneWhatOthersDo(Yellow),
-                "Koordinator ringer eller kommer på hjemmebesøk innen to dager. DPS (Ingrid) tilbyr ekstra time. Fastlegen vurderer sykmelding ved behov.",
-            ),
-            (
-                SETUP,
-                T::ZoneSigns(Red),
-                "Jeg har ikke vært ute på flere dager og tenker at det ikke er noen vits. Angsten gjør at jeg ikke får puste.",
-            ),
-            (
-                SETUP,
-                T::ZoneWhatIDo(Red),
-                "Ringer mamma eller DPS akutteam. Er ikke alene.",
-            ),
-            (
-                SETUP,
-                T::ZoneWhatOthersDo(Red),
-                "DPS akutteam vurderer samme dag. Mamma kan komme og være hos meg. Koordinator tar kontakt med fastlegen.",
-            ),
-            (
-                SETUP,
-                T::CrisisTriggers,
-                "Brev fra inkasso. Krangling med faren min. Mange avlyste planer på rad.",
-            ),
-            (
-                SETUP,
-                T::CrisisHowIWantToBeMet,
-                "Rolig og direkte. Spør meg heller enn å gjette. Ikke snakk om meg som om jeg ikke er der.",
-            ),
-            (
-                SETUP,
-                T::CrisisWhatDoesNotHelp,
-                "Lange telefonsamtaler om hva jeg burde ha gjort. Å bli sendt fra kontor til kontor.",
-            ),
-            (
-                SETUP,
-                T::CrisisTreatmentWishes,
-                "Samtale på DPS først. Jeg ønsker ikke innleggelse med mindre jeg ikke klarer meg selv. Jeg vil ikke ha vanedannende sovemedisin.",
-            ),
-            (
-                SETUP,
-                T::CrisisPracticalMatters,
-                "Katten Pus må få mat; mamma har nøkkel. Husleia går på avtalegiro.",
-            ),
-        ],
-        contacts: &[
-            (
-                SETUP,
-                [
-                    "Sigurd Lund",
-                    "Fastlege",
-                    "900 00 204",
-                    "Nordvik legesenter, hverdager 8–15",
-                ],
-            ),
-            (
-                SETUP,
-                [
-                    "DPS Nordvik akutteam",
-                    "Akutteam",
-                    "700 00 300",
-                    "Hele døgnet",
-                ],
-            ),
-            (
-                SETUP,
-                [
-                    "Randi Nordmann",
-                    "Mor",
-                    "400 00 102",
-                    "Har nøkkel. Ola har samtykket til at hun kontaktes.",
-                ],
-            ),
-            (
-                SETUP,
-                [
-                    "Hanne Solberg",
-                    "Koordinator",
-                    "900 00 201",
-                    "Hverdager 8–15.30",
-                ],
-            ),
-        ],
-        reviews: &[(SETUP, "Ingrid Moe (DPS Nordvik) sammen med Ola")],
-        old_review: -235,
-    },
-    meetings: &[
-        MeetingSpec {
-            day: -152,
-            place: "Nordvik helsehus, møterom 2",
-            note_taker: 2,
-            away: &[(4, SentApologies)],
-            since: "Ola forteller at han har vært hjemme det meste av året. Han har hatt \
-                arbeidsavklaringspenger siden i fjor og går til samtaler på DPS. Han kjeder seg og \
-                sover dårlig, og sier at han «må ha noe å stå opp til». Han har jobbet på lager og i \
-                barnehage før, og trives best ute. Han er lei av å bli sendt på kurs og vil heller \
-                prøve seg i en ordentlig jobb.",
-            review: "Ola har skrevet målene sine selv, og gruppen har lagt til en faglig formulering \
-                under hvert mål. Hovedmålet er jobb. Økonomien henger sammen med jobbønsket: Ola har \
-                flere inkassosaker og åpner ikke posten. Helse og søvn følges opp av DPS og fastlegen. \
-                Ola vil vente med et mål om rus til han har snakket mer med koordinator.",
-            open_note: "",
-            crisis: "Kriseplanen fra DPS er lagt inn i planen. Ola sier at den stemmer fortsatt. \
-                Ingen endringer nå.",
-            forms: "IPS: Erik starter karriereprofilen med Ola. Skjemaet for IPS-jobboppfølging tas \
-                i bruk fra neste møte.",
-            agreements: "Ola velger selv hva som tas opp i møtene. Erik og Ola møtes hver uke, ellers \
-                ringer Erik. NAV deltar når arbeid og økonomi er tema.",
-            mins: [4, 12, 20, 1, 5, 6, 8, 2, 2],
-        },
-        MeetingSpec {
-            day: -110,
-            place: "Nordvik helsehus, møterom 2",
-            note_taker: 1,
-            away: &[(5, SentApologies)],
-            since: "Ola har vært på fire jobbsøkingsmøter med Erik og har laget CV for første gang \
-                på mange år. Han sier det er «skummelt, men bra». Søvnen er litt bedre etter ny \
-                medisin. Han har røykt hasj flere kvelder i uka for å få sove, og vil gjerne snakke \
-                om det nå.",
-            review: "Jobb: karriereprofilen er ferdig. Ola ønsker arbeid med planter, dyr eller \
-                grøntanlegg. Han vil selv fortelle arbeidsgiver at han har hatt en pause på grunn av \
-                helse, men ikke detaljer. Økonomi: gjeldsoversikten er ikke hentet ennå; Ola synes \
-                det er vanskelig og ønsker hjelp. Rus: nytt mål, formulert av Ola. Amir fra \
-                rustjenesten er med i gruppen fra i dag.",
-            open_note: "Jobbklubb hos NAV avsluttes: IPS erstatter dette, etter ønske fra Ola.",
-            crisis: "Ikke gjennomgått i dag. DPS hadde meldt forfall; tas når Ingrid er til stede.",
-            forms: "IPS-jobboppfølging: jobbmål og plan for hva Ola forteller arbeidsgivere er fylt \
-                ut. Ingen arbeidsgiverkontakter ennå.",
-            agreements: "Ola tar med posten sin til økonomisamtalen. Koordinator og Ola møtes hver \
-                uke som før.",
-            mins: [3, 10, 25, 8, 1, 7, 9, 2, 1],
-        },
-        MeetingSpec {
-            day: -68,
-            place: "NAV Nordvik, møterom Fjorden",
-            note_taker: 3,
-            away: &[(4, SentApologies)],
-            since: "Ola har vært på intervju hos Nordvik gartneri og fått tilbud om 40 % stilling fra \
-                neste måned, med mulighet for mer til våren. Han er stolt, men redd for ikke å klare \
-                det. Han har røykt mindre på hverdager, men hadde en dårlig uke etter en krangel med \
-                faren.",
-            review: "Jobb: jobbtilbud fra Nordvik gartneri. Erik avklarer tilrettelegging (oppstart \
-                kl. 9, faste oppgaver de første ukene). Økonomi: gjeldsoversikten er hentet; to \
-                inkassosaker og ett forbrukslån. Budsjett er laget med koordinator. Helse: Ingrid \
-                melder at Ola møter stabilt på DPS. Rus: Ola har fått oversikt over bruken sin og har \
-                redusert. Trening settes på pause for å gi plass til jobbstarten, etter Olas eget ønske.",
-            open_note: "Gjeldsoversikten som ble utsatt forrige gang, er nå på plass.",
-            crisis: "Ikke gjennomgått. Ola og Ingrid avtaler å se på den i en time på DPS. \
-                Koordinator minner om at planen er gammel.",
-            forms: "IPS: tre arbeidsgiverkontakter er logget (to avslag, ett tilbud). Jobbstart \
-                registreres når kontrakten er signert.",
-            agreements: "Ola sier fra til Erik hvis han vil endre hva arbeidsgiver får vite. NAV \
-                sender vedtak om arbeidsavklaringspenger ved siden av lønn til Ola.",
-            mins: [3, 12, 30, 6, 2, 10, 8, 1, 1],
-        },
-        MeetingSpec {
-            day: -26,
-            place: "Nordvik helsehus, møterom 2",
-            note_taker: 2,
-            away: &[(4, SentApologies), (6, SentApologies)],
-            since: "Ola har jobbet tre uker på gartneriet. Han er sliten etter arbeidsdagene, men \
-                sover bedre enn på lenge. Han har vært på fisketur med Stian to ganger. Han sier: \
-                «Nå har jeg noe å fortelle når folk spør hva jeg driver med.»",
-            review: "Jobb: god start, og arbeidsgiver er fornøyd. Ola ønsker å øke til 50 % etter \
-                nyttår. Økonomi: avtale med én kreditor, den andre er i dialog. Ola ønsker ikke \
-                frivillig forvaltning nå. Helse: bedre søvn og mindre angst på jobb enn han fryktet. \
-                Rus: Ola røyker nesten bare i helgene. Fritid: målet om fisketur er nådd.",
-            open_note: "NAV flyttet fristen for inntektsberegningen fordi lønnsslippen kom senere; \
-                nå er den gjort.",
-            crisis: "Kriseplanen er ikke gjennomgått på over et halvt år. Ola sier at tegnene han \
-                kjenner igjen har endret seg etter at han begynte i jobb. Ingrid og Ola går gjennom \
-                den før neste møte.",
-            forms: "IPS: jobbstart registrert (40 %, lønn etter tariff). Ukentlig oppfølging den \
-                første måneden er i gang.",
-            agreements: "Erik holder kontakt med arbeidsgiver etter avtale med Ola. Gruppen møtes \
-                igjen før jul.",
-            mins: [2, 15, 25, 7, 6, 8, 7, 1, 1],
-        },
-    ],
-    interim: &[
-        between(-140, 2, Event::Done(0)),
-        between(
-            -90,
-            PERSON,
-            Event::Reword(
-                0,
-                "Jeg vil ha en jobb der jeg kan være ute, gjerne på et gartneri. Først litt, så mer.",
-            ),
-        ),
-        between(-78, 1, Event::Done(7)),
-        between(-50, 3, Event::MoveDue(8, -33)),
-        between(
-            -15,
-            PERSON,
-            Event::Reword(
-                1,
-                "Jeg vil åpne posten selv hver fredag og slippe å grue meg.",
-            ),
-        ),
-    ],
-    next: (16, "Nordvik helsehus, møterom 2"),
-    upcoming: false,
-};
-
-// ---------------------------------------------------------------------------------------------
-// Case 2: Lise Eksempelsen — housing crisis
-// ---------------------------------------------------------------------------------------------
-
-static LISE: CaseSpec = CaseSpec {
-    person: PersonSpec {
-        name: "Lise Eksempelsen",
-        birth: (1979, 11, 3),
-        phone: "400 00 201",
-        email: "lise.eksempelsen@epost.example",
-        address: "Havnegata 4, 9990 Nordvik",
-        national_id: "",
-    },
-    plan: PlanSpec {
-        main_goal: "Jeg vil ha et trygt sted å bo, betale regningene mine selv og ha det bedre med \
-            meg selv og familien.",
-        resources: "Lise er omsorgsfull, flink til å lage mat og har en bror som stiller opp. Hun \
-            har bodd i samme leilighet i åtte år og har et godt forhold til naboene. Hun tar imot \
-            hjelp når den kommer hjem til henne.",
-        needs: "Rask hjelp til å hindre utkastelse, oversikt over økonomien, fast trekk av husleie, \
-            oppfølging av alkoholbruk, en helsesjekk og støtte til kontakt med datteren.",
-        implementation: "Koordinator har samtale med Lise annenhver uke. Rustjenesten har \
-            hjemmebesøk hver uke og hjelper med post og regninger. Boligkontoret har kontakten med \
-            utleier. Møtene holdes hver 4.–5. uke så lenge boligsaken pågår.",
-        cooperation: "Samarbeid mellom koordinerende enhet, boligkontoret, rustjenesten, NAV \
-            Nordvik (sosialtjenesten og gjeldsrådgivning) og fastlegen. Utleier kontaktes bare av \
-            boligkontoret, med Lises samtykke.",
-    },
-    coordinator: 1,
-    participants: &[
-        part(
-            "Lise Eksempelsen",
-            Role::Person,
-            "",
-            Level::Other,
-            "400 00 201",
-            "lise.eksempelsen@epost.example",
-            "Eier planen. Åpner posten sammen med Kjetil, betaler husleia først og sier fra når det \
-             kommer brev.",
-        ),
-        part(
-            "Marit Aas",
-            Role::Coordinator,
-            "Nordvik kommune, koordinerende enhet",
-            Level::Municipality,
-            "900 00 301",
-            "marit.aas@nordvik.kommune.example",
-            "Koordinator. Leder møtene, holder planen oppdatert og samler gruppen raskt hvis \
-             boligsaken tilspisser seg.",
-        ),
-        part(
-            "Jon Kristiansen",
-            Role::HousingOffice,
-            "Nordvik kommune, boligkontoret",
-            Level::Municipality,
-            "900 00 302",
-            "jon.kristiansen@nordvik.kommune.example",
-            "Boligkontoret. Kontakt med utleier, bostøtte, nedbetalingsavtale og reserveplan for bolig.",
-        ),
-        part(
-            "Sofie Lien",
-            Role::NavAdvisor,
-            "NAV Nordvik",
-            Level::Nav,
-            "900 00 303",
-            "sofie.lien@nav.example",
-            "NAV-veileder. Økonomisk stønad, fast trekk av husleie og gjeldsrådgivning.",
-        ),
-        part(
-            "Kjetil Brekke",
-            Role::SubstanceService,
-            "Nordvik kommune, rustjenesten",
-            Level::Municipality,
-            "900 00 304",
-            "kjetil.brekke@nordvik.kommune.example",
-            "Hjemmebesøk hver uke, samtaler om alkohol og praktisk hjelp med post og regninger.",
-        ),
-        part(
-            "Anne Grethe Vik",
-            Role::GeneralPractitioner,
-            "Nordvik legesenter",
-            Level::Municipality,
-            "900 00 305",
-            "anne.grethe.vik@nordvik-legesenter.example",
-            "Fastlege. Helsesjekk, blodtrykk og vurdering av henvisning til TSB.",
-        ),
-        part(
-            "Per Eksempelsen",
-            Role::Relative,
-            "",
-            Level::Other,
-            "400 00 202",
-            "",
-            "Bror. Praktisk hjelp og selskap i helgene; passer katten ved behov.",
-        )
-        .joins_at(1),
-    ],
-    consents: &[
-        consent(
-            To::Organisation("Nordvik kommune, koordinerende enhet"),
-            ALL_SECTIONS,
-            Signed,
-            "Koordinator.",
-            0,
-        ),
-        consent(
-            To::Organisation("Nordvik kommune, boligkontoret"),
-            &[
-                S::Goals(D::Housing),
-                S::Goals(D::Finances),
-                S::Actions,
-                S::Forms,
-                S::Minutes,
-            ],
-            Signed,
-            "Boligkontoret får ikke opplysninger om helse og alkohol.",
-            0,
-        ),
-        consent(
-            To::Organisation("NAV Nordvik"),
-            &[
-                S::Goals(D::Housing),
-                S::Goals(D::Finances),
-                S::Goals(D::WorkAndActivity),
-                S::Actions,
-                S::Forms,
-            ],
-            Signed,
-            "Bare bolig, økonomi og aktivitet. NAV får ikke referatet.",
-            0,
-        ),
-        consent(To::Participant(4), ALL_SECTIONS, Verbal, "", 0),
-        consent(
-            To::Participant(5),
-            &[
-                S::Goals(D::Health),
-                S::Goals(D::SubstanceUse),
-                S::Actions,
-                S::CrisisPlan,
-                S::Minutes,
-            ],
-            Verbal,
-            "",
-            0,
-        ),
-        consent(
-            To::Participant(6),
-            &[
-                S::Goals(D::Housing),
-                S::Goals(D::NetworkAndFamily),
-                S::CrisisPlan,
-            ],
-            Verbal,
-            "Per skal ikke ha opplysninger om alkohol.",
-            1,
-        ),
-    ],
-    goals: &[
-        GoalSpec {
-            domain: D::Housing,
-            own_words: "Jeg vil bo i leiligheten min og ikke bli kastet ut.",
-            professional: "Beholde leieforholdet: nedbetale husleierestansen, få utleier til å \
-                trekke begjæringen om utkastelse og sikre fast husleiebetaling.",
-            from: 0,
-            target: 45,
-            ratings: &[2, 3, 5, 6, 7],
-            evals: &[
-                "",
-                "Utleier venter med begjæringen mens betalingsplanen lages.",
-                "Utleier har trukket begjæringen om utkastelse. Restanse gjenstår.",
-                "Skriftlig nedbetalingsavtale er på vei.",
-                "Avtalen er signert. Husleia er betalt tre måneder på rad.",
-            ],
-            status: &[(0, InProgress)],
-        },
-        GoalSpec {
-            domain: D::Finances,
-            own_words: "Jeg vil at husleia blir betalt først, før alt annet.",
-            professional: "Fast trekk av husleie fra ytelsen direkte til utleier, budsjett og \
-                gjeldsrådgivning.",
-            from: 0,
-            target: -20,
-            ratings: &[3, 4, 6, 7, 8],
-            evals: &[
-                "",
-                "Bostøtte er søkt. NAV har dekket deler av restansen.",
-                "Fast trekk av husleie er i gang.",
-                "Gjeldsrådgivning har startet.",
-                "Husleia er betalt i tre måneder. Lise sier at målet er nådd.",
-            ],
-            status: &[(0, InProgress), (4, Achieved)],
-        },
-        GoalSpec {
-            domain: D::SubstanceUse,
-            own_words: "Jeg vil drikke mindre, og ikke alene om kvelden.",
-            professional: "Redusert alkoholbruk; ukentlige samtaler i rustjenesten og vurdering av \
-                poliklinisk TSB.",
-            from: 0,
-            target: 120,
-            ratings: &[3, 3, 2, 4, 5],
-            evals: &[
-                "",
-                "Drikker fortsatt de fleste kvelder. Vil prøve oppfølging i kommunen før TSB.",
-                "Tung periode da brevet fra namsmannen kom.",
-                "Færre drikkedager. Ikke alkohol i hverdagene de siste to ukene.",
-                "Stabil bedring. TSB vurderes på nytt.",
-            ],
-            status: &[(0, InProgress)],
-        },
-        GoalSpec {
-            domain: D::Health,
-            own_words: "Jeg vil få sjekket magen og blodtrykket.",
-            professional: "Somatisk utredning hos fastlegen: blodprøver, blodtrykk og vurdering av \
-                mageplager.",
-            from: 1,
-            target: -60,
-            ratings: &[4, 6, 8],
-            evals: &[
-                "",
-                "Blodprøver tatt. Litt høyt blodtrykk; ny kontroll.",
-                "Blodtrykket er bedre. Målet er nådd.",
-            ],
-            status: &[(1, InProgress), (3, Achieved)],
-        },
-        GoalSpec {
-            domain: D::NetworkAndFamily,
-            own_words: "Jeg vil ha bedre kontakt med datteren min.",
-            professional: "Styrke kontakten med datteren (19 år), med støtte fra broren.",
-            from: 2,
-            target: 150,
-            ratings: &[4, 5, 6],
-            evals: &[
-                "",
-                "Middagen er utsatt; datteren har ikke svart ennå.",
-                "Datteren kom på middag. Lise er glad og lettet.",
-            ],
-            status: &[(2, InProgress)],
-        },
-        GoalSpec {
-            domain: D::WorkAndActivity,
-            own_words: "Jeg vil ha noe å gå til på dagtid.",
-            professional: "Meningsfull dagaktivitet, for eksempel arbeidstrening i kommunens \
-                bruktbutikk.",
-            from: 2,
-            target: 180,
-            ratings: &[5, 4, 5],
-            evals: &[
-                "",
-                "Satt på pause til boligsaken er løst, etter Lises ønske.",
-                "Tas opp igjen nå som boligen er sikret.",
-            ],
-            status: &[(3, Paused), (4, InProgress)],
-        },
-    ],
-    actions: &[
-        action(
-            "Kontakte utleier og be om utsettelse av begjæringen om utkastelse mens betalingsplanen lages",
-            2,
-            &[0],
-            0,
-            -136,
-            Some((1, Done)),
-        ),
-        action(
-            "Behandle søknad om økonomisk stønad til husleierestansen",
-            3,
-            &[0, 1],
-            0,
-            -130,
-            Some((1, Done)),
-        ),
-        action(
-            "Søke bostøtte fra Husbanken, med hjelp fra koordinator",
-            0,
-            &[1],
-            0,
-            -126,
-            Some((1, Done)),
-        ),
-        action(
-            "Hjemmebesøk hver uke: åpne post og betale regninger sammen",
-            4,
-            &[0, 2],
-            0,
-            -112,
-            Some((2, Done)),
-        ),
-        action(
-            "Henvise til poliklinisk TSB",
-            5,
-            &[2],
-            0,
-            -119,
-            Some((1, Cancelled)),
-        ),
-        action(
-            "Sette opp fast trekk av husleie fra stønaden direkte til utleier",
-            3,
-            &[1],
-            1,
-            -98,
-            Some((2, Done)),
-        ),
-        action(
-            "Ta blodprøver og måle blodtrykket",
-            5,
-            &[3],
-            1,
-            -91,
-            Some((2, Done)),
-        ),
-        action(
-            "Undersøke kommunal bolig som reserve hvis leieforholdet likevel avsluttes",
-            2,
-            &[0],
-            1,
-            -84,
-            Some((3, Cancelled)),
-        ),
-        action(
-            "Bestille time hos gjeldsrådgiver i NAV",
-            0,
-            &[1],
-            2,
-            -63,
-            Some((3, Done)),
-        ),
-        action(
-            "Invitere datteren på middag, med Per som støtte",
-            0,
-            &[4],
-            2,
-            -56,
-            Some((4, Done)),
-        ),
-        action(
-            "Få på plass skriftlig avtale med utleier om nedbetaling av resten av restansen",
-            2,
-            &[0],
-            3,
-            -35,
-            Some((4, Done)),
-        ),
-        action(
-            "Vurdere ny henvisning til poliklinisk TSB sammen med Lise",
-            5,
-            &[2],
-            3,
-            -21,
-            None,
-        ),
-        action(
-            "Hjelpe Lise med å rydde boden før utleiers kontroll",
-            4,
-            &[0],
-            4,
-            -9,
-            None,
-        ),
-        action(
-            "Sjekke at husleietrekket fortsetter etter nyttår",
-            3,
-            &[1],
-            4,
-            20,
-            None,
-        ),
-        action(
-            "Avtale en første samtale om arbeidstrening i bruktbutikken",
-            1,
-            &[5],
-            4,
-            25,
-            None,
-        ),
-    ],
-    crisis: CrisisSpec {
-        texts: &[
-            (
-                2,
-                T::ZoneSigns(Green),
-                "Jeg står opp før ni, spiser frokost og åpner posten. Jeg svarer når noen ringer.",
-            ),
-            (
-                2,
-                T::ZoneWhatIDo(Green),
-                "Går tur med naboen på formiddagen. Betaler husleia samme dag som pengene kommer. Ringer datteren min i helgene.",
-            ),
-            (
-                2,
-                T::ZoneWhatOthersDo(Green),
-                "Kjetil: hjemmebesøk hver uke. Marit: samtale annenhver uke.",
-            ),
-            (
-                2,
-                T::ZoneSigns(Yellow),
-                "Lar posten ligge. Drikker alene om kvelden flere dager på rad. Sover til langt på dag. Tar ikke telefonen.",
-            ),
-            (
-                2,
-                T::ZoneWhatIDo(Yellow),
-                "Ringer Kjetil eller Marit samme dag. Heller ut alkoholen som står hjemme. Ber Per komme innom.",
-            ),
-            (
-                2,
-                T::ZoneWhatOthersDo(Yellow),
-                "Kjetil kommer på hjemmebesøk innen to virkedager og åpner posten sammen med Lise. Marit kontakter boligkontoret hvis det har kommet brev om husleie. Per kan være med i helgene.",
-            ),
-            (
-                2,
-                T::ZoneSigns(Red),
-                "Brev fra namsmannen eller varsel om utkastelse. Jeg drikker hver dag og spiser ikke. Tanker om at det ikke er noen vits.",
-            ),
-            (
-                2,
-                T::ZoneWhatIDo(Red),
-                "Ringer fastlegen eller legevakten. Ringer Per. Blir ikke alene hjemme.",
-            ),
-            (
-                2,
-                T::ZoneWhatOthersDo(Red),
-                "Marit samler gruppen samme uke. Jon (boligkontoret) kontakter utleier straks. Fastlegen eller legevakten vurderer helsen og behovet for avrusning. Per kan hente Lise og la henne bo hos seg noen dager.",
-            ),
-            (
-                2,
-                T::CrisisTriggers,
-                "Brev om penger og husleie. Ensomhet i helgene. Krangel med eksmannen.",
-            ),
-            (
-                2,
-                T::CrisisHowIWantToBeMet,
-                "Ærlig og vennlig. Si hva problemet er, uten å kjefte. Gi meg tid til å svare.",
-            ),
-            (
-                2,
-                T::CrisisWhatDoesNotHelp,
-                "Å høre at jeg har meg selv å takke. Å få mange skjemaer på én gang.",
-            ),
-            (
-                2,
-                T::CrisisTreatmentWishes,
-                "Trenger jeg avrusning, vil jeg ha det på dagtid sammen med noen jeg kjenner, ikke alene på legevakten om natta.",
-            ),
-            (
-                2,
-                T::CrisisPracticalMatters,
-                "Katten må passes: Per har nøkkel. Husleia trekkes fast av NAV. Kjetil kan hente posten etter avtale.",
-            ),
-        ],
-        contacts: &[
-            (
-                2,
-                [
-                    "Anne Grethe Vik",
-                    "Fastlege",
-                    "900 00 305",
-                    "Nordvik legesenter",
-                ],
-            ),
-            (
-                2,
-                [
-                    "DPS Nordvik akutteam",
-                    "Akutteam",
-                    "700 00 300",
-                    "Hele døgnet",
-                ],
-            ),
-            (
-                2,
-                [
-                    "Per Eksempelsen",
-                    "Bror",
-                    "400 00 202",
-                    "Samtykke til kontakt om bolig og kriseplan",
-                ],
-            ),
-            (
-                2,
-                [
-                    "Marit Aas",
-                    "Koordinator",
-                    "900 00 301",
-                    "Hverdager 8–15.30",
-                ],
-            ),
-            (
-                2,
-                [
-                    "Kjetil Brekke",
-                    "Rustjenesten",
-                    "900 00 304",
-                    "Hjemmebesøk, hverdager",
-                ],
-            ),
-        ],
-        reviews: &[(2, "Lise Eksempelsen og Marit Aas (koordinator)")],
-        old_review: 0,
-    },
-    meetings: &[
-        MeetingSpec {
-            day: -140,
-            place: "Hjemme hos Lise, Havnegata 4",
-            note_taker: 1,
-            away: &[(5, SentApologies)],
-            since: "Lise forteller at hun har fått varsel fra utleier om begjæring om utkastelse \
-                fordi hun skylder tre måneders husleie. Hun har ikke åpnet posten på flere uker. Hun \
-                sier at hun drikker mer enn før, mest om kvelden når hun er alene. Hun er redd og \
-                skamfull, og sier: «Jeg vil bare bo her i fred.»",
-            review: "Lise har formulert tre mål: bolig, økonomi og alkohol. Bolig er viktigst nå. \
-                Gruppen er enig om at boligsaken krever rask handling denne uka.",
-            open_note: "",
-            crisis: "Lise har ingen kriseplan. Det avtales å lage en når det verste i boligsaken er \
-                avklart.",
-            forms: "Boligkontorets sjekkliste er startet: leiekontrakt (privat utleier, \
-                tidsubestemt), restanse tre måneder, ingen bostøtte i dag, risiko for utkastelse: høy.",
-            agreements: "Lise gir Marit lov til å ringe utleier sammen med Jon. Neste møte om fire \
-                uker, tidligere hvis utleier ikke svarer.",
-            mins: [3, 15, 25, 1, 3, 8, 10, 2, 1],
-        },
-        MeetingSpec {
-            day: -112,
-            place: "Nordvik rådhus, møterom Lyngen",
-            note_taker: 2,
-            away: &[],
-            since: "Lise har fått utsettelse fra utleier. Hun har åpnet posten sammen med Kjetil \
-                hver uke. Hun sover bedre nå, men har vondt i magen. Broren Per er med for første gang.",
-            review: "Bolig: utleier venter med begjæringen. Økonomi: NAV har innvilget stønad til to \
-                av tre måneders restanse, og bostøtte er søkt. Alkohol: Lise vil prøve oppfølging i \
-                kommunen før en eventuell henvisning til TSB. Nytt mål om helse.",
-            open_note: "Henvisningen til TSB avsluttes etter Lises ønske; tas opp igjen senere.",
-            crisis: "Ikke laget ennå. Tas i neste møte.",
-            forms: "Sjekkliste bolig: bostøtte søkt, restansen er redusert til én måned.",
-            agreements: "Per hjelper Lise med praktiske ting i helgene. Lise sier fra til Marit hvis \
-                det kommer nye brev fra utleier.",
-            mins: [3, 12, 22, 8, 2, 6, 8, 2, 1],
-        },
-        MeetingSpec {
-            day: -84,
-            place: "Nordvik rådhus, møterom Lyngen",
-            note_taker: 1,
-            away: &[(6, SentApologies)],
-            since: "Lise fikk brev fra namsmannen rett etter forrige møte, fordi utleier ikke hadde \
-                fått beskjed om betalingen fra NAV i tide. Hun hadde en tung uke og drakk mye. Kjetil \
-                kom på ekstra hjemmebesøk. Nå er saken ryddet opp i, og utleier har trukket begjæringen.",
-            review: "Bolig: begjæringen er trukket. Økonomi: fast trekk av husleie er i gang. \
-                Alkohol: tilbakefall i krisen, men Lise tok selv kontakt med Kjetil. Helse: prøvene er \
-                tatt. Lise ønsker to nye mål: kontakt med datteren og noe å gjøre på dagtid.",
-            open_note: "Reserveplanen om kommunal bolig holdes åpen til nedbetalingsavtalen er skriftlig.",
-            crisis: "Kriseplanen er laget i møtet, med grønn, gul og rød sone. Lise ville ha med hva \
-                som skal skje når det kommer brev om husleie, fordi det var det som utløste krisen.",
-            forms: "Sjekkliste bolig: begjæringen er trukket; risiko for utkastelse: middels. \
-                Hjemmeoppfølging hver uke.",
-            agreements: "Marit gir Lise kriseplanen på papir. Per får kriseplanen etter samtykke.",
-            mins: [3, 14, 20, 6, 25, 5, 8, 2, 2],
-        },
-        MeetingSpec {
-            day: -49,
-            place: "Boligkontoret, Storgata 10",
-            note_taker: 2,
-            away: &[(5, Absent), (3, SentApologies)],
-            since: "Lise har ikke drukket i hverdagene de siste to ukene. Hun har vært hos \
-                gjeldsrådgiver. Datteren har ikke svart på invitasjonen ennå, og det er sårt.",
-            review: "Bolig: Jon og utleier lager en skriftlig nedbetalingsavtale. Helse: blodtrykket \
-                er bedre, og målet er nådd. Familie: middagen er ikke avtalt ennå. Aktivitet: Lise vil \
-                vente til boligsaken er helt i orden.",
-            open_note: "Middagen med datteren flyttes til neste periode.",
-            crisis: "Kort gjennomgang. Ingen endringer. Lise sier at planen gir henne trygghet.",
-            forms: "Sjekkliste bolig: nedbetalingsavtale under arbeid; naboforholdet er godt.",
-            agreements: "Fastlegen var ikke til stede; Marit gir henne beskjed om spørsmålet om TSB.",
-            mins: [2, 10, 18, 8, 4, 6, 8, 1, 1],
-        },
-        MeetingSpec {
-            day: -19,
-            place: "Nordvik rådhus, møterom Lyngen",
-            note_taker: 1,
-            away: &[],
-            since: "Lise sier at dette er første gang på lenge hun ikke gruer seg til månedsskiftet. \
-                Datteren var på middag, og de skal møtes igjen før jul. Hun har drukket to kvelder \
-                siden sist, men ikke alene.",
-            review: "Bolig: nedbetalingsavtalen er signert. Økonomi: husleia er betalt tre måneder \
-                på rad, og Lise mener målet er nådd. Alkohol: bedring; vurdering av TSB gjenstår. \
-                Familie: god utvikling. Aktivitet: tas opp igjen.",
-            open_note: "Fastlegen har ikke rukket å vurdere henvisningen til TSB; står åpen.",
-            crisis: "Ikke gjennomgått i dag; planen ble laget for under tre måneder siden.",
-            forms: "Sjekkliste bolig: restansen nedbetales etter avtale; risiko for utkastelse: lav. \
-                Boveiledningen fortsetter.",
-            agreements: "Utleier kommer på kontroll i leiligheten; Kjetil hjelper med rydding før \
-                det. Neste møte før jul.",
-            mins: [2, 12, 20, 6, 2, 5, 9, 1, 1],
-        },
-    ],
-    interim: &[
-        between(-137, 2, Event::Done(0)),
-        between(
-            -100,
-            PERSON,
-            Event::Reword(
-                2,
-                "Jeg vil ikke drikke i hverdagene, og aldri alene om kvelden.",
-            ),
-        ),
-        between(-97, 3, Event::Done(5)),
-        between(
-            -82,
-            1,
-            Event::ConsentSections(
-                5,
-                &[
-                    S::Goals(D::Housing),
-                    S::Goals(D::NetworkAndFamily),
-                    S::CrisisPlan,
-                    S::Minutes,
-                ],
-            ),
-        ),
-        between(-40, 2, Event::MoveDue(10, -25)),
-        between(-30, 2, Event::Done(10)),
-    ],
-    next: (12, "Nordvik rådhus, møterom Lyngen"),
-    upcoming: false,
-};
-
-// ---------------------------------------------------------------------------------------------
-// Case 3: Mona Prøvestad — just discharged from a DPS ward
-// ---------------------------------------------------------------------------------------------
-
-static MONA: CaseSpec = CaseSpec {
-    person: PersonSpec {
-        name: "Mona Prøvestad",
-        birth: (1997, 2, 9),
-        phone: "400 00 301",
-        email: "mona.provestad@epost.example",
-        address: "Lerkeveien 7, 9990 Nordvik",
-        national_id: "00000000000",
-    },
-    plan: PlanSpec {
-        main_goal: "Jeg vil klare meg selv i min egen leilighet, fullføre studiene og ha folk rundt \
-            meg som vet hva de skal gjøre hvis jeg blir dårlig.",
-        resources: "Mona er reflektert og kjenner sine egne tidlige tegn. Hun er motivert for \
-            studiene, har god kontakt med mor og har hunden Luna, som gir struktur i hverdagen.",
-        needs: "Behandling og medisinsk oppfølging ved DPS, en kriseplan som alle kjenner, \
-            tilrettelegging av studiene, avklaring av inntekt under sykmelding og tett oppfølging \
-            etter utskrivning.",
-        implementation: "Koordinator har samtale med Mona annenhver uke, tettere i perioder med \
-            stress og de første fire ukene etter utskrivning. DPS har behandlingsansvaret. \
-            Kriseplanen gjennomgås i hvert møte. Tiltakene evalueres i ansvarsgruppemøtene hver \
-            6.–7. uke.",
-        cooperation: "Samarbeid mellom kommunens psykiske helsetjeneste, DPS Nordvik (poliklinikk \
-            og døgnavdeling), fastlegen, NAV Nordvik og Høgskolen i Nordvik (studieveileder, etter \
-            samtykke). Mor deltar etter Monas ønske.",
-    },
-    coordinator: 1,
-    participants: &[
-        part(
-            "Mona Prøvestad",
-            Role::Person,
-            "",
-            Level::Other,
-            "400 00 301",
-            "mona.provestad@epost.example",
-            "Eier planen. Kjenner sine tidlige tegn og sier fra til Lars eller Elin.",
-        ),
-        part(
-            "Lars Eide",
-            Role::Coordinator,
-            "Nordvik kommune, psykisk helsetjeneste",
-            Level::Municipality,
-            "900 00 401",
-            "lars.eide@nordvik.kommune.example",
-            "Koordinator og primærkontakt. Samtaler annenhver uke, tettere etter utskrivning.",
-        ),
-        part(
-            "Elin Strand",
-            Role::DpsTherapist,
-            "DPS Nordvik, poliklinikken",
-            Level::SpecialistHealth,
-            "900 00 402",
-            "elin.strand@dps-nordvik.example",
-            "Behandlingsansvarlig ved DPS. Samtaler og medisinering.",
-        ),
-        part(
-            "Thomas Aune",
-            Role::GeneralPractitioner,
-            "Nordvik legesenter",
-            Level::Municipality,
-            "900 00 403",
-            "thomas.aune@nordvik-legesenter.example",
-            "Fastlege. Sykmelding, blodprøver og somatisk oppfølging; får epikrisen.",
-        ),
-        part(
-            "Gunn Prøvestad",
-            Role::Relative,
-            "",
-            Level::Other,
-            "400 00 302",
-            "",
-            "Mor. Kjenner kriseplanen og kan være hos Mona eller passe Luna ved behov.",
-        ),
-        part(
-            "Hilde Myhre",
-            Role::NavAdvisor,
-            "NAV Nordvik",
-            Level::Nav,
-            "900 00 404",
-            "hilde.myhre@nav.example",
-            "NAV-veileder. Sykepenger, avklaring av videre inntekt og eventuelt arbeidsavklaringspenger.",
-        )
-        .joins_at(2),
-        part(
-            "Ahmed Rahimi",
-            Role::Other,
-            "DPS Nordvik, døgnavdelingen",
-            Level::SpecialistHealth,
-            "900 00 405",
-            "ahmed.rahimi@dps-nordvik.example",
-            "Miljøterapeut og kontaktperson under innleggelsen. Deltar til fire uker etter utskrivning.",
-        )
-        .joins_at(3)
-        .until(16),
-    ],
-    consents: &[
-        consent(
-            To::Organisation("Nordvik kommune, psykisk helsetjeneste"),
-            ALL_SECTIONS,
-            Signed,
-            "Koordinator.",
-            0,
-        ),
-        consent(To::Participant(2), ALL_SECTIONS, Signed, "Behandler ved DPS.", 0),
-        consent(To::Participant(3), ALL_SECTIONS, Verbal, "", 0),
-        consent(
-            To::Participant(4),
-            &[S::Goals(D::NetworkAndFamily), S::CrisisPlan],
-            Verbal,
-            "Mor skal kjenne kriseplanen og målet om familie. Ikke referat eller andre \
-             helseopplysninger.",
-            0,
-        ),
-        consent(
-            To::Organisation("NAV Nordvik"),
-            &[
-                S::Goals(D::WorkAndActivity),
-                S::Goals(D::Finances),
-                S::Actions,
-            ],
-            Signed,
-            "Bare studier/arbeid og økonomi.",
-            2,
-        ),
-        consent(
-            To::Participant(6),
-            &[
-                S::Goals(D::Health),
-                S::Goals(D::NetworkAndFamily),
-                S::Actions,
-                S::CrisisPlan,
-                S::Minutes,
-            ],
-            Verbal,
-            "Gjelder til fire uker etter utskrivning.",
-            3,
-        ),
-    ],
-    goals: &[
-        GoalSpec {
-            domain: D::Health,
-            own_words: "Jeg vil sove om natta og kjenne meg trygg i min egen leilighet.",
-            professional: "Stabil søvn og ingen psykotiske symptomer; medisinering etter avtale med \
-                DPS; lavere risiko for ny innleggelse.",
-            from: 0,
-            target: 120,
-            ratings: &[6, 5, 3, 5],
-            evals: &[
-                "",
-                "Sover bedre etter at Elin justerte medisinen.",
-                "Sover 4–5 timer i eksamensperioden. Tettere oppfølging er avtalt.",
-                "Innlagt i fem uker. Sover nå sju timer med medisin. Tett oppfølging etter utskrivning.",
-            ],
-            status: &[(0, InProgress)],
-        },
-        GoalSpec {
-            domain: D::WorkAndActivity,
-            own_words: "Jeg vil fullføre bachelorgraden min i biologi.",
-            professional: "Tilrettelagt studieløp ved Høgskolen i Nordvik; redusert studiebelastning \
-                og utsatt eksamen ved behov.",
-            from: 0,
-            target: 210,
-            ratings: &[7, 7, 4, 3],
-            evals: &[
-                "",
-                "Tilrettelagt eksamen er innvilget.",
-                "Eksamenspress. Vurderer å utsette én eksamen.",
-                "Eksamen er utsatt på grunn av innleggelsen. Målet settes på pause til våren.",
-            ],
-            status: &[(0, InProgress), (3, Paused)],
-        },
-        GoalSpec {
-            domain: D::NetworkAndFamily,
-            own_words: "Jeg vil at mamma skal vite hva hun kan gjøre når jeg blir dårlig, uten at \
-                hun tar over.",
-            professional: "Pårørendeinvolvering: mor kjenner kriseplanen og sin rolle i den.",
-            from: 1,
-            target: 90,
-            ratings: &[5, 7, 6],
-            evals: &[
-                "",
-                "Mor har fått kriseplanen og gått gjennom den med koordinator.",
-                "Mor så de tidlige tegnene, men Mona opplevde det som kontroll. Rollen er gjort \
-                 tydeligere i den nye kriseplanen.",
-            ],
-            status: &[(1, InProgress)],
-        },
-        GoalSpec {
-            domain: D::Leisure,
-            own_words: "Jeg vil gå tur med Luna hver dag.",
-            professional: "Daglig fysisk aktivitet og struktur i hverdagen.",
-            from: 0,
-            target: 60,
-            ratings: &[8, 7, 4, 6],
-            evals: &[
-                "",
-                "Går tur hver dag.",
-                "Færre turer de siste ukene.",
-                "Mor har passet Luna under innleggelsen. Mona gleder seg til å gå turer igjen.",
-            ],
-            status: &[(0, InProgress)],
-        },
-        GoalSpec {
-            domain: D::Finances,
-            own_words: "Jeg vil ha råd til husleia mens jeg er syk.",
-            professional: "Avklare sykepenger eller arbeidsavklaringspenger og studielån; søke bostøtte.",
-            from: 2,
-            target: 45,
-            ratings: &[3, 4],
-            evals: &[
-                "",
-                "Bostøtte er ikke søkt på grunn av innleggelsen. NAV avklarer inntekten.",
-            ],
-            status: &[(2, InProgress)],
-        },
-    ],
-    actions: &[
-        action(
-            "Søke om tilrettelagt eksamen ved høgskolen",
-            0,
-            &[1],
-            0,
-            -130,
-            Some((1, Done)),
-        ),
-        action(
-            "Vurdere medisin for søvn og justere dosen",
-            2,
-            &[0],
-            0,
-            -126,
-            Some((1, Done)),
-        ),
-        action(
-            "Lage utkast til kriseplan sammen med Mona",
-            1,
-            &[0],
-            0,
-            -112,
-            Some((1, Done)),
-        ),
-        action(
-            "Avtale med naboen om å passe Luna ved behov",
-            0,
-            &[3],
-            0,
-            -119,
-            Some((1, Done)),
-        ),
-        action(
-            "Gå gjennom kriseplanen med mor",
-            1,
-            &[2],
-            1,
-            -91,
-            Some((2, Done)),
-        ),
-        action(
-            "Ta blodprøver og EKG i forbindelse med medisineringen",
-            3,
-            &[0],
-            1,
-            -84,
-            Some((2, Done)),
-        ),
-        action(
-            "Be studieveilederen om redusert studiebelastning",
-            0,
-            &[1],
-            1,
-            -91,
-            Some((2, Cancelled)),
-        ),
-        action(
-            "Ukentlige samtaler med koordinator i eksamensperioden",
-            1,
-            &[0],
-            2,
-            -28,
-            Some((3, Cancelled)),
-        ),
-        action("Søke bostøtte", 0, &[4], 2, -35, None),
-        action(
-            "Avklare sykepenger og videre inntekt",
-            5,
-            &[4],
-            2,
-            -28,
-            None,
-        ),
-        action(
-            "Hjemmebesøk to ganger i uka de første fire ukene etter utskrivning",
-            1,
-            &[0],
-            3,
-            16,
-            None,
-        ),
-        action(
-            "Time hos fastlegen innen en uke etter utskrivning: epikrise, medisiner og sykmelding",
-            3,
-            &[0],
-            3,
-            -5,
-            None,
-        ),
-        action(
-            "Poliklinisk time ved DPS innen to uker etter utskrivning",
-            2,
-            &[0],
-            3,
-            2,
-            None,
-        ),
-        action(
-            "Gå gjennom den nye kriseplanen sammen med Mona, hjemme hos henne",
-            4,
-            &[2],
-            3,
-            -5,
-            None,
-        ),
-        action(
-            "Kontakte høgskolen om utsatt eksamen og permisjon",
-            0,
-            &[1],
-            3,
-            9,
-            None,
-        ),
-    ],
-    crisis: CrisisSpec {
-        texts: &[
-            (1, T::ZoneSigns(Green), "Jeg sover 7–8 timer, går tur med Luna, leser til eksamen og har lyst til å treffe folk."),
-            (1, T::ZoneWhatIDo(Green), "Legger meg før midnatt. Tar medisinen om kvelden. Går tur hver dag."),
-            (1, T::ZoneWhatOthersDo(Green), "Lars: samtale annenhver uke. Elin (DPS): time hver tredje uke."),
-            (1, T::ZoneSigns(Yellow), "Sover mindre enn fem timer. Tankene går fort. Jeg blir mistenksom og trekker meg unna."),
-            (1, T::ZoneWhatIDo(Yellow), "Sier fra til Lars eller Elin. Tar ekstra sovemedisin etter avtale."),
-            (1, T::ZoneWhatOthersDo(Yellow), "Lars ringer samme uke. Elin tilbyr ekstra time."),
-            (1, T::ZoneSigns(Red), "Jeg sover ikke, hører stemmer eller tror at noen følger etter meg."),
-            (1, T::ZoneWhatIDo(Red), "Ringer mamma eller akutteamet."),
-            (1, T::ZoneWhatOthersDo(Red), "Akutteamet vurderer innleggelse."),
-            (1, T::CrisisTriggers, "Eksamen og frister. Lite søvn. Konflikter med naboen."),
-            (1, T::CrisisHowIWantToBeMet, "Rolig, kort og tydelig. Ikke for mange mennesker på en gang."),
-            (1, T::CrisisWhatDoesNotHelp, "Å bli diskutert med om hva som er virkelig når jeg er dårlig."),
-            (1, T::CrisisTreatmentWishes, "Jeg ønsker DPS Nordvik og ikke sykehuset hvis det er mulig."),
-            (1, T::CrisisPracticalMatters, "Luna må passes. Naboen kan ta henne noen dager."),
-            (3, T::ZoneSigns(Yellow), "Sover under fem timer to netter på rad. Tankene går fort, og jeg begynner på mange ting uten å gjøre dem ferdig. Jeg slutter å svare på meldinger og går ikke på forelesning. Jeg blir mistenksom overfor naboen. Jeg glemmer medisinen."),
-            (3, T::ZoneWhatIDo(Yellow), "Sier fra til Lars eller Elin samme dag. Tar kveldsmedisinen og ekstra sovemedisin etter avtale med Elin (høyst tre netter). Avlyser det som ikke er nødvendig. Lar mamma sove over hvis jeg vil."),
-            (3, T::ZoneWhatOthersDo(Yellow), "Lars (koordinator): ringer samme dag og kommer på hjemmebesøk innen to dager. Elin (DPS): time innen en uke og vurderer medisinene. Mamma: spør rolig hvordan jeg sover, ikke om jeg tar medisinen. Fastlegen: sykmelding ved behov."),
-            (3, T::ZoneSigns(Red), "Jeg har ikke sovet på to netter. Jeg hører stemmer eller er sikker på at noen følger med på meg. Jeg spiser lite og går ikke ut."),
-            (3, T::ZoneWhatIDo(Red), "Ringer DPS døgnavdeling og ber om brukerstyrt innleggelse (inntil fem døgn). Klarer jeg ikke det, ringer jeg mamma eller akutteamet."),
-            (3, T::ZoneWhatOthersDo(Red), "Mamma: ringer akutteamet og blir hos meg til de kommer. DPS akutteam: vurderer samme dag, helst ved hjemmebesøk. Lars: får beskjed neste virkedag og kaller inn gruppen innen en uke. Naboen eller mamma tar Luna."),
-            (3, T::CrisisTriggers, "Eksamen og frister som hoper seg opp. Mindre enn fem timers søvn. Konflikter med naboen. Å slutte med medisinen fordi jeg føler meg frisk."),
-            (3, T::CrisisHowIWantToBeMet, "Rolig, kort og tydelig. Én person snakker om gangen. Si hva som skal skje og hvorfor. Mamma kan være med hvis jeg vil."),
-            (3, T::CrisisWhatDoesNotHelp, "Å bli diskutert med om hva som er virkelig. Mange nye folk. Å bli snakket om i tredjeperson når jeg er til stede."),
-            (3, T::CrisisTreatmentWishes, "Brukerstyrt innleggelse på DPS Nordvik først. Jeg vil helst ha tabletter framfor sprøyte. Jeg ønsker ikke å bli lagt inn på sykehuset hvis det kan unngås."),
-            (3, T::CrisisPracticalMatters, "Mamma tar Luna hvis jeg blir innlagt. Husleia går på avtalegiro. Lars gir beskjed til høgskolen hvis jeg må utsette eksamen."),
-        ],
-        contacts: &[
-            (1, ["Thomas Aune", "Fastlege", "900 00 403", "Nordvik legesenter, hverdager 8–15"]),
-            (1, ["DPS Nordvik akutteam", "Akutteam", "700 00 300", "Hele døgnet"]),
-            (1, ["Gunn Prøvestad", "Mor", "400 00 302", "Mona har samtykket til at mor kontaktes"]),
-            (1, ["Lars Eide", "Koordinator", "900 00 401", "Hverdager 8–15.30"]),
-            (3, ["DPS Nordvik døgnavdeling", "Brukerstyrt innleggelse", "700 00 310", "Mona kan ringe selv og be om inntil fem døgn, uten henvisning"]),
-        ],
-        reviews: &[
-            (1, "Mona Prøvestad og Lars Eide (koordinator)"),
-            (
-                3,
-                "Mona Prøvestad, Elin Strand (DPS Nordvik), Ahmed Rahimi (døgnavdelingen) og Lars Eide (koordinator)",
-            ),
-        ],
-        old_review: 0,
-    },
-    meetings: &[
-        MeetingSpec {
-            day: -147,
-            place: "Nordvik helsehus, møterom 1",
-            note_taker: 1,
-            away: &[(3, SentApologies)],
-            since: "Mona har vært innlagt én gang tidligere, for to år siden, etter en psykose i \
-                forbindelse med eksamen. Hun har klart seg godt siden, men er redd for at det skal \
-                skje igjen. Hun studerer biologi og bor alene med hunden Luna. Hun ønsker en plan der \
-                alle vet hva de skal gjøre.",
-            review: "Mona har skrevet målene sine selv. Søvn er viktigst for henne. Studiene og de \
-                daglige turene gir struktur. Mor er med i møtet etter Monas ønske.",
-            open_note: "",
-            crisis: "Mona har ingen kriseplan i dag. Lars og Mona lager et utkast til neste møte.",
-            forms: "Ingen lokale skjema i bruk.",
-            agreements: "Mor er med i møtene når Mona ønsker det. Mona kan be om å snakke med Lars \
-                alene før hvert møte.",
-            mins: [3, 14, 20, 1, 6, 2, 8, 2, 1],
-        },
-        MeetingSpec {
-            day: -105,
-            place: "Nordvik helsehus, møterom 1",
-            note_taker: 2,
-            away: &[(3, SentApologies)],
-            since: "Mona har fått tilrettelagt eksamen og går tur med Luna hver dag. Hun sover bedre \
-                etter at Elin justerte medisinen. Hun vil at mamma skal vite hva hun kan gjøre, uten \
-                at hun «tar over».",
-            review: "Helse: bedre søvn. Studier: tilrettelegging er innvilget. Nytt mål om mor og \
-                pårørenderollen.",
-            open_note: "",
-            crisis: "Kriseplanen er laget i møtet sammen med Mona. Mor ønsker en kopi; Mona vil gå \
-                gjennom den med henne først, sammen med Lars.",
-            forms: "Ingen.",
-            agreements: "Mor får kriseplanen etter gjennomgangen med Lars.",
-            mins: [2, 10, 15, 6, 22, 1, 7, 1, 1],
-        },
-        MeetingSpec {
-            day: -56,
-            place: "DPS Nordvik, poliklinikken",
-            note_taker: 1,
-            away: &[(4, SentApologies)],
-            since: "Mona er i eksamensperiode og sover 4–5 timer. Hun føler seg presset, men sier at \
-                hun har kontroll. Mor er bekymret og har ringt Lars. NAV er med for første gang fordi \
-                Mona er sykmeldt fra deltidsjobben i butikk og trenger å avklare inntekten.",
-            review: "Helse: søvnen er dårligere, og Elin tilbyr tettere oppfølging. Studier: Mona \
-                vurderer å utsette én eksamen. Økonomi: nytt mål. NAV avklarer sykepenger.",
-            open_note: "Studieveilederen ble ikke kontaktet; tilretteleggingen dekket behovet.",
-            crisis: "Gjennomgått kort: Mona kjenner seg igjen i gul sone (lite søvn, tankene går \
-                fort). Det avtales ukentlige samtaler med Lars i eksamensperioden.",
-            forms: "Ingen.",
-            agreements: "Mona sier fra til Lars eller Elin hvis hun sover under fem timer to netter \
-                på rad.",
-            mins: [3, 15, 20, 5, 10, 1, 9, 2, 1],
-        },
-        MeetingSpec {
-            day: -12,
-            place: "DPS Nordvik, døgnavdelingen, møterom 3",
-            note_taker: 2,
-            away: &[(5, SentApologies)],
-            since: "Mona ble lagt inn på DPS Nordvik døgnavdeling for fem uker siden, etter flere \
-                netter uten søvn og en psykotisk episode. Mor ringte akutteamet. Mona sier at hun er \
-                takknemlig for at mor ringte, men at det føltes som om alle bestemte over henne. Hun \
-                skrives ut om tre dager og gleder seg til å komme hjem til Luna.",
-            review: "Helse: søvnen er stabil med medisin, og det har ikke vært psykotiske symptomer \
-                de siste to ukene. Studier: eksamen er utsatt, og målet settes på pause. Familie: Mona \
-                vil at mor skal ha en tydeligere og mer avgrenset rolle. Økonomi: bostøtte er ikke \
-                søkt; NAV avklarer sykepenger.",
-            open_note: "De ukentlige samtalene med Lars ble avbrutt av innleggelsen og erstattes av \
-                tett oppfølging etter utskrivning. Søknaden om bostøtte er forsinket.",
-            crisis: "Kriseplanen er revidert i møtet sammen med Mona, Elin, Ahmed og Lars, med \
-                erfaringene fra innleggelsen. Nytt: brukerstyrt innleggelse ved DPS, tydeligere roller \
-                for mor og hva som ikke hjelper. Gjennomgått og godkjent av Mona.",
-            forms: "Epikrisen sendes fastlegen ved utskrivning.",
-            agreements: "Tett oppfølging de første fire ukene. Ahmed deltar til fire uker etter \
-                utskrivning. Mona kan ringe døgnavdelingen direkte og be om brukerstyrt innleggelse.",
-            mins: [3, 18, 20, 6, 30, 3, 12, 2, 2],
-        },
-    ],
-    interim: &[
-        between(-133, PERSON, Event::Done(0)),
-        between(-20, 5, Event::MoveDue(9, 10)),
-        between(
-            -11,
-            1,
-            Event::ConsentSections(
-                3,
-                &[
-                    S::Goals(D::NetworkAndFamily),
-                    S::Goals(D::Health),
-                    S::CrisisPlan,
-                    S::Minutes,
-                ],
-            ),
-        ),
-        between(-6, 3, Event::Done(11)),
-        between(
-            -4,
-            PERSON,
-            Event::Reword(
-                0,
-                "Jeg vil sove om natta, ta medisinene mine og kjenne meg trygg hjemme igjen.",
-            ),
-        ),
-    ],
-    next: (14, "Nordvik helsehus, møterom 1"),
-    upcoming: true,
-};
 
 // ---------------------------------------------------------------------------------------------
 // Playing a case through a session
@@ -2186,18 +448,20 @@ impl Writer {
     // --- names ------------------------------------------------------------------------------
 
     fn name(&self, k: usize) -> &'static str {
-        self.spec.participants[k].name
+        let spec: &'static CaseSpec = self.spec;
+        &spec.participants[k].name
     }
 
     fn first_name(&self) -> &'static str {
-        let name = self.spec.person.name;
+        let spec: &'static CaseSpec = self.spec;
+        let name = spec.person.name.as_str();
         name.split(' ').next().unwrap_or(name)
     }
 
     /// "Name (Organisation)", as the minutes list people.
     fn label(&self, k: usize) -> String {
         let p = &self.spec.participants[k];
-        match (p.role, p.org) {
+        match (p.role, p.org.as_str()) {
             (Role::Person, _) => p.name.to_string(),
             (Role::Relative, "") => format!("{} (pårørende)", p.name),
             (_, "") => p.name.to_string(),
@@ -2230,16 +494,16 @@ impl Writer {
         self.set_clock(at(setup_day, 11, 0));
 
         let p = &spec.person;
-        self.text(c, T::PersonName, p.name)?;
+        self.text(c, T::PersonName, &p.name)?;
         let (y, m, d) = p.birth;
         if let Some(birth) = NaiveDate::from_ymd_opt(y, m, d) {
             self.date(c, DateField::PersonBirthDate, birth)?;
         }
-        self.text(c, T::PersonPhone, p.phone)?;
-        self.text(c, T::PersonEmail, p.email)?;
-        self.text(c, T::PersonAddress, p.address)?;
+        self.text(c, T::PersonPhone, &p.phone)?;
+        self.text(c, T::PersonEmail, &p.email)?;
+        self.text(c, T::PersonAddress, &p.address)?;
         if !p.national_id.is_empty() {
-            self.text(c, T::PersonNationalId, p.national_id)?;
+            self.text(c, T::PersonNationalId, &p.national_id)?;
         }
 
         self.date(c, DateField::PlanStart, start)?;
@@ -2257,26 +521,26 @@ impl Writer {
                 participant: Some(self.pid[c]),
             },
         )?;
-        self.text(c, T::PlanResources, spec.plan.resources)?;
-        self.text(c, T::PlanNeeds, spec.plan.needs)?;
-        self.text(c, T::PlanImplementation, spec.plan.implementation)?;
-        self.text(c, T::PlanCooperation, spec.plan.cooperation)?;
+        self.text(c, T::PlanResources, &spec.plan.resources)?;
+        self.text(c, T::PlanNeeds, &spec.plan.needs)?;
+        self.text(c, T::PlanImplementation, &spec.plan.implementation)?;
+        self.text(c, T::PlanCooperation, &spec.plan.cooperation)?;
 
         let old_review = self.day(spec.crisis.old_review);
-        self.crisis(SETUP, old_review)
+        self.crisis(None, old_review)
     }
 
     fn add_participant(&mut self, k: usize, from: NaiveDate) -> Result<(), StoreError> {
         let p = &self.spec.participants[k];
         let participant = Participant {
             id: self.pid[k],
-            name: p.name.into(),
+            name: p.name.clone(),
             role: p.role,
-            organisation: p.org.into(),
+            organisation: p.org.clone(),
             level: p.level,
-            phone: p.phone.into(),
-            email: p.email.into(),
-            contributes: p.contributes.into(),
+            phone: p.phone.clone(),
+            email: p.email.clone(),
+            contributes: p.contributes.clone(),
             active_from: Some(from),
             active_to: p.to.map(|d| self.day(d)),
         };
@@ -2287,16 +551,16 @@ impl Writer {
         )
     }
 
-    /// Writes the crisis-plan content that belongs to `at` (a meeting or [`SETUP`]).
-    fn crisis(&mut self, at: usize, reviewed: NaiveDate) -> Result<(), StoreError> {
-        let spec = &self.spec.crisis;
+    /// Writes the crisis-plan content that belongs to meeting `at` (`None`: before the first).
+    fn crisis(&mut self, at: Option<usize>, reviewed: NaiveDate) -> Result<(), StoreError> {
+        let spec: &'static CrisisSpec = &self.spec.crisis;
         let c = self.spec.coordinator;
-        for (_, field, text) in spec.texts.iter().filter(|t| t.0 == at) {
+        for CrisisText { field, text, .. } in spec.texts.iter().filter(|t| t.meeting == at) {
             // In a meeting the person writes their own parts; carried-over text is entered
             // by the coordinator.
             let by = match field {
                 T::ZoneWhatIDo(_) | T::CrisisHowIWantToBeMet | T::CrisisTreatmentWishes
-                    if at != SETUP =>
+                    if at.is_some() =>
                 {
                     PERSON
                 }
@@ -2304,18 +568,18 @@ impl Writer {
             };
             self.text(by, field.clone(), text)?;
         }
-        for (_, [name, role, phone, note]) in spec.contacts.iter().filter(|t| t.0 == at) {
+        for k in spec.contacts.iter().filter(|t| t.meeting == at) {
             let contact = Contact {
                 id: ContactId::new(),
-                name: (*name).into(),
-                role: (*role).into(),
-                phone: (*phone).into(),
-                note: (*note).into(),
+                name: k.name.clone(),
+                role: k.role.clone(),
+                phone: k.phone.clone(),
+                note: k.note.clone(),
             };
             let index = self.s.case().crisis_plan.contacts.len();
             self.edit(c, Edit::InsertContact { index, contact })?;
         }
-        for (_, by) in spec.reviews.iter().filter(|t| t.0 == at) {
+        for CrisisReview { by, .. } in spec.reviews.iter().filter(|t| t.meeting == at) {
             self.date(c, DateField::CrisisPlanReviewed, reviewed)?;
             self.text(c, T::CrisisReviewedBy, by)?;
         }
@@ -2330,22 +594,22 @@ impl Writer {
                 break;
             }
             self.set_clock(at(day, 13, 0));
-            let edit = match ev.event {
+            let edit = match &ev.event {
                 Event::Done(a) => Edit::SetActionStatus {
-                    id: self.aid[a],
+                    id: self.aid[*a],
                     status: ActionStatus::Done,
                 },
                 Event::MoveDue(a, due) => Edit::SetDate {
-                    field: DateField::ActionDue(self.aid[a]),
-                    value: Some(self.day(due)),
+                    field: DateField::ActionDue(self.aid[*a]),
+                    value: Some(self.day(*due)),
                 },
                 Event::Reword(g, words) => Edit::SetText {
-                    field: T::GoalOwnWords(self.gid[g]),
-                    value: words.into(),
+                    field: T::GoalOwnWords(self.gid[*g]),
+                    value: words.clone(),
                 },
                 Event::ConsentSections(k, sections) => Edit::SetConsentSections {
-                    id: self.cid[k],
-                    sections: sections.to_vec(),
+                    id: self.cid[*k],
+                    sections: sections.clone(),
                 },
             };
             self.edit(ev.by, edit)?;
@@ -2446,7 +710,7 @@ impl Writer {
         let meeting = Meeting {
             id: mid,
             starts_at: at(date, 9, 0),
-            place: ms.place.into(),
+            place: ms.place.clone(),
             chair: Some(self.pid[c]),
             note_taker: Some(self.pid[nt]),
             attendance: attendance.clone(),
@@ -2478,8 +742,8 @@ impl Writer {
             .enumerate()
             .filter(|(_, cs)| cs.at == i)
         {
-            let recipient = match cs.to {
-                To::Participant(p) => {
+            let recipient = match &cs.to {
+                &To::Participant(p) => {
                     consented.push(self.name(p).to_string());
                     ConsentRecipient::Participant(self.pid[p])
                 }
@@ -2495,7 +759,7 @@ impl Writer {
                 given: Some(date),
                 withdrawn: None,
                 method: cs.method,
-                note: cs.note.into(),
+                note: cs.note.clone(),
             };
             let index = self.s.case().consents.len();
             self.edit(c, Edit::InsertConsent { index, consent })?;
@@ -2506,9 +770,9 @@ impl Writer {
         // Since last time, in the person's own words.
         let started = self.clock();
         if i == 0 {
-            self.text(PERSON, T::PlanMainGoal, spec.plan.main_goal)?;
+            self.text(PERSON, T::PlanMainGoal, &spec.plan.main_goal)?;
         }
-        self.finish_item(i, SINCE, ms.since, started)?;
+        self.finish_item(i, SINCE, &ms.since, started)?;
 
         // Goals: new goals, the person's ratings, evaluations and status.
         let started = self.clock();
@@ -2536,12 +800,12 @@ impl Writer {
 
         // Crisis plan.
         let started = self.clock();
-        self.crisis(i, date)?;
-        self.finish_item(i, CRISIS, ms.crisis, started)?;
+        self.crisis(Some(i), date)?;
+        self.finish_item(i, CRISIS, &ms.crisis, started)?;
 
         // Local forms.
         let started = self.clock();
-        self.finish_item(i, FORMS, ms.forms, started)?;
+        self.finish_item(i, FORMS, &ms.forms, started)?;
 
         // Agreements: who does what by when.
         let started = self.clock();
@@ -2554,8 +818,8 @@ impl Writer {
         // Next meeting.
         let started = self.clock();
         let (next_day, next_place) = match spec.meetings.get(i + 1) {
-            Some(next) => (self.dates[i + 1], next.place),
-            None => (workday(self.day(spec.next.0)), spec.next.1),
+            Some(next) => (self.dates[i + 1], next.place.as_str()),
+            None => (workday(self.day(spec.next.0)), spec.next.1.as_str()),
         };
         self.edit(
             c,
@@ -2596,7 +860,7 @@ impl Writer {
         }
         self.finish_item(i, RECIPIENTS, &text, started)?;
 
-        self.text(nt, T::MeetingAgreements(mid), ms.agreements)?;
+        self.text(nt, T::MeetingAgreements(mid), &ms.agreements)?;
         self.edit(
             c,
             Edit::SetMeetingEnded {
@@ -2607,7 +871,7 @@ impl Writer {
 
         if last && spec.upcoming {
             self.wait(20 * 60);
-            self.plan_meeting(next_day, next_place)?;
+            self.plan_meeting(next_day, &next_place)?;
         }
         Ok(())
     }
@@ -2630,11 +894,11 @@ impl Writer {
             "Til stede: {}.",
             with(Attendance::Present).join(", ")
         )];
-        let apologies = with(SentApologies);
+        let apologies = with(Attendance::SentApologies);
         if !apologies.is_empty() {
             lines.push(format!("Meldt forfall: {}.", apologies.join(", ")));
         }
-        let absent = with(Absent);
+        let absent = with(Attendance::Absent);
         if !absent.is_empty() {
             lines.push(format!("Ikke møtt: {}.", absent.join(", ")));
         }
@@ -2681,7 +945,7 @@ impl Writer {
                 let goal = Goal {
                     id,
                     domain: g.domain,
-                    own_words: g.own_words.into(),
+                    own_words: g.own_words.clone(),
                     expressed_by_person: true,
                     target_date: Some(self.day(g.target)),
                     ..Goal::default()
@@ -2691,7 +955,7 @@ impl Writer {
                 self.text(
                     spec.coordinator,
                     T::GoalProfessionalWording(id),
-                    g.professional,
+                    &g.professional,
                 )?;
             }
             let n = i - g.from;
@@ -2719,7 +983,7 @@ impl Writer {
                     id: EvaluationId::new(),
                     date,
                     meeting: Some(self.mid[i]),
-                    text: (*text).into(),
+                    text: text.clone(),
                 };
                 self.edit(
                     nt,
@@ -2797,7 +1061,7 @@ impl Writer {
         } else {
             format!("Fulgt opp fra tidligere møter:\n{}", lines.join("\n"))
         };
-        let note = spec.meetings[i].open_note;
+        let note = &spec.meetings[i].open_note;
         if !note.is_empty() {
             text.push_str("\n\n");
             text.push_str(note);
@@ -2822,7 +1086,7 @@ impl Writer {
             let due = self.day(a.due);
             let action = Action {
                 id: self.aid[k],
-                what: a.what.into(),
+                what: a.what.clone(),
                 responsible: Some(self.pid[a.who]),
                 due: Some(due),
                 status: ActionStatus::Open,
@@ -2866,7 +1130,7 @@ impl Writer {
                             && c.sections.contains(&Section::Minutes)
                             && match &c.recipient {
                                 ConsentRecipient::Participant(id) => *id == self.pid[k],
-                                ConsentRecipient::Organisation(org) => org == p.org,
+                                ConsentRecipient::Organisation(org) => *org == p.org,
                             }
                     })
             })
