@@ -871,7 +871,7 @@ impl Writer {
 
         if last && spec.upcoming {
             self.wait(20 * 60);
-            self.plan_meeting(next_day, &next_place)?;
+            self.plan_meeting(next_day, next_place)?;
         }
         Ok(())
     }
