@@ -14,4 +14,5 @@ pub mod i18n;
 pub mod plugins;
 pub mod session;
 pub mod store;
+pub mod text;
 pub mod ui;

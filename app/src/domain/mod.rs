@@ -1,7 +1,6 @@
 //! The plan model and its edits. Plain Rust and serde: no UI, no storage.
 
 pub mod agenda;
-pub mod describe;
 pub mod edit;
 pub mod model;
 

@@ -28,7 +28,7 @@ use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::{ExportError, PluginSections, labels};
+use super::{ExportError, PluginSections};
 use crate::domain::{
     self, Action, ActionId, ActionStatus, AgendaItem, AgendaItemId, Approval, Attendance, Author,
     Case, CaseId, Consent, ConsentId, ConsentMethod, ConsentRecipient, Contact, ContactId,
@@ -36,12 +36,14 @@ use crate::domain::{
     GoalId, GoalStatus, Level, LifeDomain, Meeting, MeetingId, Participant, ParticipantId, Rating,
     Role, Section, TextField, Zone,
 };
+use crate::i18n::Lang;
 use crate::plugins::api::{
     self as papi, Condition, FieldKind, FormDefinition, MatchValue, ValueKind,
 };
 use crate::plugins::validate::value_kind;
 use crate::session::Session;
 use crate::store::Store;
+use crate::text::labels;
 
 /// Where Ansvar's own extensions and code systems live.
 pub const BASE: &str = "https://ansvar.example/fhir";
@@ -470,7 +472,7 @@ pub fn export_bundle(case: &Case, forms: &PluginSections, timestamp: DateTime<Ut
                     json!([concept(
                         &code_system("participant-role"),
                         &code_of(&p.role),
-                        labels::role(p.role)
+                        labels::role(p.role).get(Lang::Nb)
                     )]),
                 )
                 .set(
@@ -662,7 +664,7 @@ pub fn export_bundle(case: &Case, forms: &PluginSections, timestamp: DateTime<Ut
             json!([concept(
                 &code_system("life-domain"),
                 &code_of(&g.domain),
-                labels::domain(g.domain)
+                labels::domain(g.domain).get(Lang::Nb)
             )]),
         )
         .set(
@@ -810,7 +812,7 @@ pub fn export_bundle(case: &Case, forms: &PluginSections, timestamp: DateTime<Ut
                             concept(
                                 &code_system("consent-section"),
                                 &section_code(*s),
-                                &labels::section(*s),
+                                &labels::section_in_text(*s, Lang::Nb),
                             )
                         })
                         .collect(),

@@ -13,7 +13,6 @@
 pub mod consent;
 pub mod fhir;
 pub mod gather;
-pub mod labels;
 pub mod pdf;
 pub mod sample;
 

@@ -7,6 +7,7 @@ use super::theme::warn_color;
 use super::widgets::{not_shared, parse_date};
 use super::{Command, S, View};
 use crate::domain::*;
+use crate::text::labels;
 
 #[derive(Default)]
 pub struct ActionsUi {
@@ -17,14 +18,6 @@ pub struct ActionsUi {
     pub new_what: String,
     pub new_responsible: Option<ParticipantId>,
     pub new_due: String,
-}
-
-pub fn status_label(s: ActionStatus) -> S {
-    match s {
-        ActionStatus::Open => S::StatusOpen,
-        ActionStatus::Done => S::StatusDone,
-        ActionStatus::Cancelled => S::StatusCancelled,
-    }
 }
 
 fn participant_name(case: &Case, id: Option<ParticipantId>) -> String {
@@ -84,7 +77,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ActionsUi, out: &mut Vec<Comma
             .selected_text(
                 state
                     .status
-                    .map(|s| view.t(status_label(s)))
+                    .map(|s| view.t(labels::action_status(s)))
                     .unwrap_or(view.t(S::AllStatuses)),
             )
             .show_ui(ui, |ui| {
@@ -94,7 +87,11 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ActionsUi, out: &mut Vec<Comma
                     ActionStatus::Done,
                     ActionStatus::Cancelled,
                 ] {
-                    ui.selectable_value(&mut state.status, Some(s), view.t(status_label(s)));
+                    ui.selectable_value(
+                        &mut state.status,
+                        Some(s),
+                        view.t(labels::action_status(s)),
+                    );
                 }
             })
             .response
@@ -204,7 +201,7 @@ fn action_row(
             }
         });
         cell(ui, widths[3], &mut |ui| {
-            ui.label(view.t(status_label(a.status)));
+            ui.label(view.t(labels::action_status(a.status)));
             if a.status == ActionStatus::Open {
                 let r = ui.small_button(view.t(S::MarkDone));
                 super::widgets::name_for_a11y(

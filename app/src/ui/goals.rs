@@ -6,27 +6,14 @@ use egui_plot::{Line, Plot, PlotPoints, Points};
 
 use super::widgets::{choice, date_field, not_shared, text_field};
 use super::{Command, S, View};
-use crate::domain::describe::goal_status;
 use crate::domain::*;
+use crate::text::labels;
 
 #[derive(Default)]
 pub struct GoalsUi {
     pub new_domain: LifeDomain,
     pub new_words: String,
     pub by_person: bool,
-}
-
-pub fn domain_label(d: LifeDomain) -> S {
-    match d {
-        LifeDomain::Health => S::DomainHealth,
-        LifeDomain::SubstanceUse => S::DomainSubstance,
-        LifeDomain::Housing => S::DomainHousing,
-        LifeDomain::WorkAndActivity => S::DomainWork,
-        LifeDomain::Finances => S::DomainFinances,
-        LifeDomain::NetworkAndFamily => S::DomainNetwork,
-        LifeDomain::Leisure => S::DomainLeisure,
-        LifeDomain::Legal => S::DomainLegal,
-    }
 }
 
 /// A small chart of the person's ratings over time.
@@ -111,7 +98,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut GoalsUi, out: &mut Vec<Command
         if goals.is_empty() {
             continue;
         }
-        ui.heading(view.t(domain_label(domain)));
+        ui.heading(view.t(labels::domain(domain)));
         if !view.shows(Section::Goals(domain)) {
             not_shared(ui, view.lang);
             ui.separator();
@@ -167,7 +154,7 @@ fn goal_card(ui: &mut Ui, view: &View, goal: &Goal, out: &mut Vec<Command>) {
             );
         });
         ui.horizontal(|ui| {
-            let name = |s| goal_status(s, view.lang).to_string();
+            let name = |s| view.t(labels::goal_status(s)).to_string();
             let salt = ("status", goal.id);
             if let Some(status) = choice(
                 ui,
@@ -220,7 +207,7 @@ fn goal_card(ui: &mut Ui, view: &View, goal: &Goal, out: &mut Vec<Command>) {
 fn new_goal(ui: &mut Ui, view: &View, state: &mut GoalsUi, out: &mut Vec<Command>) {
     ui.heading(view.t(S::NewGoal));
     ui.horizontal(|ui| {
-        let name = |d| view.t(domain_label(d)).to_string();
+        let name = |d| view.t(labels::domain(d)).to_string();
         let current = state.new_domain;
         let label = view.t(S::LifeDomain);
         if let Some(d) = choice(ui, "new_goal_domain", label, current, LifeDomain::ALL, name) {

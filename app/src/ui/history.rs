@@ -3,8 +3,8 @@
 use egui::{RichText, Ui};
 
 use super::{Command, S, View};
-use crate::domain::describe;
 use crate::store::{Cause, LogEntry};
+use crate::text::describe;
 
 #[derive(Default)]
 pub struct HistoryUi {

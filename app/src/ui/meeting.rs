@@ -6,12 +6,13 @@ use std::time::Instant;
 use chrono::NaiveTime;
 use egui::{RichText, Ui};
 
-use super::actions::{new_action_form, participant_picker, status_label};
+use super::actions::{new_action_form, participant_picker};
 use super::goals::rating_buttons;
 use super::widgets::{not_shared, parse_date, text_field};
 use super::{CaseCommand, Command, S, View};
 use crate::domain::agenda::standard_agenda;
 use crate::domain::*;
+use crate::text::labels;
 
 #[derive(Default)]
 pub struct MeetingUi {
@@ -69,14 +70,6 @@ impl MeetingUi {
 
 fn mmss(seconds: u32) -> String {
     format!("{:02}:{:02}", seconds / 60, seconds % 60)
-}
-
-fn attendance_label(a: Attendance) -> S {
-    match a {
-        Attendance::Present => S::Present,
-        Attendance::SentApologies => S::SentApologies,
-        Attendance::Absent => S::Absent,
-    }
 }
 
 pub fn show(ui: &mut Ui, view: &View, state: &mut MeetingUi, out: &mut Vec<Command>) {
@@ -170,11 +163,11 @@ fn running(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
                             Attendance::Absent,
                         ] {
                             let on = m.attendance.get(&p.id) == Some(&a);
-                            let response = ui.selectable_label(on, view.t(attendance_label(a)));
+                            let response = ui.selectable_label(on, view.t(labels::attendance(a)));
                             super::widgets::name_for_a11y(
                                 &response,
                                 Some(on),
-                                format!("{}: {}", p.name, view.t(attendance_label(a))),
+                                format!("{}: {}", p.name, view.t(labels::attendance(a))),
                             );
                             if response.clicked() {
                                 out.push(Command::edit(Edit::SetAttendance {
@@ -275,7 +268,7 @@ fn focused_item(
             for a in item.actions.iter().filter_map(|a| view.case.action(*a)) {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(&a.what);
-                    ui.label(RichText::new(view.t(status_label(a.status))).weak());
+                    ui.label(RichText::new(view.t(labels::action_status(a.status))).weak());
                     if a.status == ActionStatus::Open
                         && ui.small_button(view.t(S::MarkDone)).clicked()
                     {

@@ -17,7 +17,6 @@ mod participants;
 mod person_mode;
 mod plugins;
 mod settings;
-pub mod strings;
 mod theme;
 mod widgets;
 
@@ -32,9 +31,9 @@ use crate::domain::{Author, Case, CaseId, Edit, Section};
 use crate::i18n::Lang;
 use crate::session::Session;
 use crate::store::{CaseSummary, LogEntry, Store};
+pub use crate::text::S;
 pub use command::{AppCommand, CaseCommand, Command, PluginCommand, ViewCommand};
 use panel::Panel;
-pub use strings::S;
 
 /// The app's state, apart from the UI toolkit. Tests drive it through the real UI.
 pub struct AppState {

@@ -7,6 +7,7 @@ use super::widgets::{choice, date_field, text_field};
 use super::{Command, S, View};
 use crate::consent::in_force;
 use crate::domain::*;
+use crate::text::labels;
 
 #[derive(Default)]
 pub struct ParticipantsUi {
@@ -14,45 +15,6 @@ pub struct ParticipantsUi {
     pub new_role: Role,
     pub new_organisation: String,
     pub consent_to: Option<ParticipantId>,
-}
-
-pub fn role_label(r: Role) -> S {
-    match r {
-        Role::Person => S::RolePerson,
-        Role::Relative => S::RoleRelative,
-        Role::Coordinator => S::RoleCoordinator,
-        Role::GeneralPractitioner => S::RoleGp,
-        Role::DpsTherapist => S::RoleDps,
-        Role::SubstanceService => S::RoleSubstance,
-        Role::NavAdvisor => S::RoleNav,
-        Role::HousingOffice => S::RoleHousing,
-        Role::IpsJobSpecialist => S::RoleIps,
-        Role::CorrectionalService => S::RoleCorrectional,
-        Role::Other => S::RoleOther,
-    }
-}
-
-fn level_label(l: Level) -> S {
-    match l {
-        Level::Municipality => S::LevelMunicipality,
-        Level::SpecialistHealth => S::LevelSpecialist,
-        Level::Nav => S::LevelNav,
-        Level::Other => S::LevelOther,
-    }
-}
-
-pub fn section_label(view: &View, s: Section) -> String {
-    match s {
-        Section::Goals(d) => format!(
-            "{}: {}",
-            view.t(S::TabGoals),
-            view.t(super::goals::domain_label(d))
-        ),
-        Section::Actions => view.t(S::TabActions).into(),
-        Section::CrisisPlan => view.t(S::TabCrisisPlan).into(),
-        Section::Forms => view.t(S::TabForms).into(),
-        Section::Minutes => view.t(S::Minutes).into(),
-    }
 }
 
 pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<Command>) {
@@ -63,12 +25,12 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<
             ui.push_id(p.id, |ui| {
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(&p.name).strong().size(18.0));
-                    let name = |r| view.t(role_label(r)).to_string();
+                    let name = |r| view.t(labels::role(r)).to_string();
                     if let Some(role) = choice(ui, "role", view.t(S::Role), p.role, Role::ALL, name)
                     {
                         out.push(Command::edit(Edit::SetParticipantRole { id: p.id, role }));
                     }
-                    let name = |l| view.t(level_label(l)).to_string();
+                    let name = |l| view.t(labels::level(l)).to_string();
                     let level = choice(ui, "level", view.t(S::Level), p.level, Level::ALL, name);
                     if let Some(level) = level {
                         out.push(Command::edit(Edit::SetParticipantLevel { id: p.id, level }));
@@ -113,7 +75,10 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<
                     });
                 });
                 let sees = crate::consent::visible_to(case, p.id, view.today);
-                let shared: Vec<String> = sees.iter().map(|s| section_label(view, *s)).collect();
+                let shared: Vec<String> = sees
+                    .iter()
+                    .map(|s| labels::section(*s, view.lang))
+                    .collect();
                 ui.label(format!(
                     "{}: {}",
                     view.t(S::MaySee),
@@ -132,7 +97,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<
         let l = ui.label(view.t(S::Name));
         ui.add(egui::TextEdit::singleline(&mut state.new_name).desired_width(180.0))
             .labelled_by(l.id);
-        let name = |r| view.t(role_label(r)).to_string();
+        let name = |r| view.t(labels::role(r)).to_string();
         if let Some(r) = choice(
             ui,
             "new_role",
@@ -233,11 +198,11 @@ fn consent_card(ui: &mut Ui, view: &View, c: &Consent, out: &mut Vec<Command>) {
                 ]);
                 for s in all {
                     let mut on = c.sections.contains(&s);
-                    let response = ui.checkbox(&mut on, section_label(view, s));
+                    let response = ui.checkbox(&mut on, labels::section(s, view.lang));
                     super::widgets::name_for_a11y(
                         &response,
                         Some(on),
-                        format!("{to}: {}", section_label(view, s)),
+                        format!("{to}: {}", labels::section(s, view.lang)),
                     );
                     if response.changed() {
                         let mut sections = c.sections.clone();

@@ -3,10 +3,11 @@
 
 use egui::{RichText, Ui};
 
-use super::goals::{domain_label, rating_buttons};
+use super::goals::rating_buttons;
 use super::widgets::text_field_as;
 use super::{Command, S, View};
 use crate::domain::*;
+use crate::text::labels;
 
 pub fn show(ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
     ui.label(RichText::new(view.t(S::PersonModeIntro)).size(24.0));
@@ -19,7 +20,7 @@ pub fn show(ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
             .inner_margin(12.0)
             .show(ui, |ui| {
                 ui.label(
-                    RichText::new(view.t(domain_label(goal.domain)))
+                    RichText::new(view.t(labels::domain(goal.domain)))
                         .size(18.0)
                         .weak(),
                 );

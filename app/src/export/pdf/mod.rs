@@ -10,13 +10,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use self::layout::{Block, Cell, Doc, NOTICE, Row, Style, Table};
 use super::consent::{self, Visibility};
-use super::{ExportError, PluginSections, labels};
+use super::{ExportError, PluginSections};
 use crate::clock::Clock;
 use crate::domain::{
     ActionStatus, Attendance, Case, ConsentRecipient, Goal, LifeDomain, Meeting, MeetingId,
     Participant, ParticipantId, Role, Section, Zone,
 };
-use crate::i18n;
+use crate::i18n::{self, Lang};
+use crate::text::labels;
 
 /// Who the document is for and its date.
 #[derive(Clone, Debug)]
@@ -65,12 +66,16 @@ fn name_of(case: &Case, id: Option<ParticipantId>) -> String {
 
 fn who(p: &Participant) -> String {
     if p.organisation.is_empty() {
-        format!("{} ({})", p.name, labels::role_in_text(p.role))
+        format!(
+            "{} ({})",
+            p.name,
+            labels::role_in_text(p.role).get(Lang::Nb)
+        )
     } else {
         format!(
             "{} ({}, {})",
             p.name,
-            labels::role_in_text(p.role),
+            labels::role_in_text(p.role).get(Lang::Nb),
             p.organisation
         )
     }
@@ -147,13 +152,13 @@ fn consent_notice(case: &Case, reader: &Participant, v: &Visibility) -> String {
     let shown: Vec<String> = consent::all_sections()
         .into_iter()
         .filter(|s| v.shows(*s) && *s != Section::Minutes)
-        .map(labels::section)
+        .map(|s| labels::section_in_text(s, Lang::Nb))
         .collect();
     let hidden: Vec<String> = v
         .hidden()
         .into_iter()
         .filter(|s| *s != Section::Minutes)
-        .map(labels::section)
+        .map(|s| labels::section_in_text(s, Lang::Nb))
         .chain(["hovedmål, ressurser, behov og gjennomføring".to_string()])
         .collect();
     let shared = if shown.is_empty() {
@@ -165,13 +170,13 @@ fn consent_notice(case: &Case, reader: &Participant, v: &Visibility) -> String {
         format!(
             "Utdraget inneholder bare det {person} har samtykket til å dele med {}: {}",
             reader.name,
-            labels::join_and(&shown)
+            labels::join_and(&shown, Lang::Nb)
         )
     };
     format!(
         "Utdrag for {}. {shared}. Ikke med (ikke samtykke): {}.",
         who(reader),
-        labels::join_and(&hidden)
+        labels::join_and(&hidden, Lang::Nb)
     )
 }
 
@@ -183,7 +188,10 @@ fn goal_block(goal: &Goal) -> Block {
         format!("«{}»", goal.own_words)
     };
     inner.push(Block::Para(words, Style::BODY.bold().size(11.0)));
-    let mut meta = vec![format!("Status: {}", labels::goal_status(goal.status))];
+    let mut meta = vec![format!(
+        "Status: {}",
+        labels::goal_status(goal.status).get(Lang::Nb)
+    )];
     if let Some(t) = goal.target_date {
         meta.push(format!("Mål innen: {}", i18n::date(t)));
     }
@@ -224,7 +232,7 @@ fn action_rows<'a>(
             let status = if a.is_overdue(today) {
                 "Åpen, frist passert".to_string()
             } else {
-                labels::action_status(a.status).to_string()
+                labels::action_status(a.status).get(Lang::Nb).to_string()
             };
             let mut row = Row::new(vec![
                 Cell::new(a.what.clone()),
@@ -484,7 +492,7 @@ pub fn plan_document(
             if goals.is_empty() {
                 continue;
             }
-            b.push(h3(labels::domain(d)));
+            b.push(h3(labels::domain(d).get(Lang::Nb)));
             for g in goals {
                 b.push(goal_block(g));
             }
@@ -519,7 +527,7 @@ pub fn plan_document(
         .participants
         .iter()
         .map(|p| {
-            let mut role = labels::role(p.role).to_string();
+            let mut role = labels::role(p.role).get(Lang::Nb).to_string();
             if case.plan.coordinator == Some(p.id) && p.role != Role::Coordinator {
                 role.push_str(", koordinator");
             }
@@ -582,15 +590,20 @@ pub fn plan_document(
                     let mut what = labels::join_and(
                         &c.sections
                             .iter()
-                            .map(|s| labels::section(*s))
+                            .map(|s| labels::section_in_text(*s, Lang::Nb))
                             .collect::<Vec<_>>(),
+                        Lang::Nb,
                     );
                     if !c.note.is_empty() {
                         what.push_str(&format!("\n{}", c.note));
                     }
                     let given = match c.given {
                         Some(g) => {
-                            format!("{} ({})", i18n::date(g), labels::consent_method(c.method))
+                            format!(
+                                "{} ({})",
+                                i18n::date(g),
+                                labels::consent_method(c.method).get(Lang::Nb)
+                            )
                         }
                         None => "Ikke gitt".into(),
                     };

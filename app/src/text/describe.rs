@@ -3,9 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::Author;
-use super::edit::{DateField, Edit, TextField};
-use super::model::*;
+use crate::domain::*;
 use crate::i18n::Lang;
 
 fn date(d: &Option<NaiveDate>) -> String {
@@ -232,7 +230,7 @@ pub fn edit(e: &Edit, before: &Edit, case: &Case, lang: Lang) -> String {
             l("satte status for", "set the status of"),
             goal_name(case, *id),
             l("til", "to"),
-            goal_status(*status, lang)
+            super::labels::goal_status(*status).get(lang).to_lowercase()
         ),
         (E::InsertRating { goal, rating, .. }, _) => format!(
             "{} {} {} {}",
@@ -396,17 +394,6 @@ pub fn edit(e: &Edit, before: &Edit, case: &Case, lang: Lang) -> String {
     }
 }
 
-pub fn goal_status(s: GoalStatus, lang: Lang) -> String {
-    match s {
-        GoalStatus::NotStarted => lang.pick("ikke startet", "not started"),
-        GoalStatus::InProgress => lang.pick("i gang", "in progress"),
-        GoalStatus::Achieved => lang.pick("nådd", "achieved"),
-        GoalStatus::Paused => lang.pick("satt på vent", "paused"),
-        GoalStatus::Dropped => lang.pick("avsluttet", "dropped"),
-    }
-    .to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -425,7 +412,7 @@ mod tests {
             field: DateField::ActionDue(id),
             value: NaiveDate::from_ymd_opt(2026, 12, 15),
         };
-        let before = super::super::apply(&mut case, &e).unwrap();
+        let before = crate::domain::apply(&mut case, &e).unwrap();
         let who = author(
             &Author::Staff {
                 name: "Kari Nordmann".into(),

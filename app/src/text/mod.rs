@@ -1,4 +1,9 @@
-//! Every string the user interface shows, in bokmål and English, in one place.
+//! The text catalogue: every string a user reads (the window, messages, the command line,
+//! documents, the history), in bokmål and English, in one place. [`labels`] names the model's
+//! enums through it; [`describe`] turns log entries into sentences with it.
+
+pub mod describe;
+pub mod labels;
 
 use crate::i18n::Lang;
 
@@ -14,8 +19,28 @@ macro_rules! strings {
                     $((S::$key, Lang::Nb) => $nb, (S::$key, Lang::En) => $en,)*
                 }
             }
+
+            /// Every entry, for the catalogue's own checks.
+            pub const ALL: &[S] = &[$(S::$key),*];
         }
     };
+}
+
+impl S {
+    /// The entry with each `{}` replaced by the next of `args`, in order.
+    pub fn fill(self, lang: Lang, args: &[&str]) -> String {
+        let mut out = String::new();
+        let mut args = args.iter();
+        let mut parts = self.get(lang).split("{}");
+        if let Some(first) = parts.next() {
+            out.push_str(first);
+        }
+        for part in parts {
+            out.push_str(args.next().copied().unwrap_or(""));
+            out.push_str(part);
+        }
+        out
+    }
 }
 
 strings! {
@@ -148,9 +173,22 @@ strings! {
     Responsible => "Ansvarlig", "Responsible";
     Due => "Frist", "Due";
     AllStatuses => "alle", "all";
-    StatusOpen => "åpent", "open";
-    StatusDone => "utført", "done";
-    StatusCancelled => "avlyst", "cancelled";
+    StatusOpen => "Åpen", "Open";
+    StatusDone => "Utført", "Done";
+    StatusCancelled => "Avlyst", "Cancelled";
+    GoalNotStarted => "Ikke startet", "Not started";
+    GoalInProgress => "Pågår", "In progress";
+    GoalAchieved => "Nådd", "Achieved";
+    GoalPaused => "Satt på pause", "Paused";
+    GoalDropped => "Avsluttet", "Dropped";
+    MethodVerbal => "muntlig i møte", "verbally in a meeting";
+    MethodSigned => "skriftlig", "in writing";
+    GoalsInDomain => "mål innen {}", "goals in {}";
+    ActionsInText => "tiltak", "actions";
+    CrisisPlanInText => "kriseplanen", "the crisis plan";
+    FormsInText => "lokale skjema", "local forms";
+    MinutesInText => "møtereferater", "minutes";
+    And => "og", "and";
     MarkDone => "Utført", "Done";
     MarkDoneHint => "Velg et tiltak og trykk D for å markere det som utført.", "Select an action and press D to mark it done.";
     NewAction => "Nytt tiltak", "New action";
@@ -207,6 +245,17 @@ strings! {
     RoleIps => "Jobbspesialist (IPS)", "IPS job specialist";
     RoleCorrectional => "Kriminalomsorgen", "Correctional service";
     RoleOther => "Annen", "Other";
+    RolePersonInText => "personen selv", "the person";
+    RoleRelativeInText => "pårørende", "relative";
+    RoleCoordinatorInText => "koordinator", "coordinator";
+    RoleGpInText => "fastlege", "GP";
+    RoleDpsInText => "behandler ved DPS", "therapist at the DPS";
+    RoleSubstanceInText => "rustjenesten", "substance service";
+    RoleNavInText => "NAV-veileder", "NAV advisor";
+    RoleHousingInText => "boligkontoret", "housing office";
+    RoleIpsInText => "IPS-jobbspesialist", "IPS job specialist";
+    RoleCorrectionalInText => "kriminalomsorgen", "correctional service";
+    RoleOtherInText => "deltaker", "participant";
     LevelMunicipality => "Kommune", "Municipality";
     LevelSpecialist => "Spesialisthelsetjenesten", "Specialist health service";
     LevelNav => "NAV", "NAV";
@@ -268,4 +317,32 @@ strings! {
     HelpTab => "Gå til neste eller forrige felt", "Move to the next or previous field";
     HelpEnter => "Bekreft en dato eller et felt", "Confirm a date or a field";
     HelpDone => "Marker valgt tiltak som utført", "Mark the selected action done";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_has_both_languages() {
+        for s in S::ALL {
+            for lang in [Lang::Nb, Lang::En] {
+                assert!(!s.get(lang).trim().is_empty(), "{s:?} is empty in {lang:?}");
+            }
+            let holes = |l| s.get(l).matches("{}").count();
+            assert_eq!(
+                holes(Lang::Nb),
+                holes(Lang::En),
+                "{s:?}: placeholders differ"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_puts_arguments_in_order() {
+        assert_eq!(
+            S::GoalsInDomain.fill(Lang::En, &["health"]),
+            "goals in health"
+        );
+    }
 }
