@@ -176,7 +176,7 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
             };
             let opts = PdfOptions {
                 reader,
-                ..PdfOptions::complete(clock)
+                ..PdfOptions::complete(clock).in_lang(lang)
             };
             let forms = gather::plugin_sections(&store, &case, today);
             let bytes = match meeting {

@@ -688,3 +688,72 @@ fn bad_fhir_input_is_refused_with_a_clear_message_and_changes_nothing() {
     }
     assert!(store.load_case(CaseId(before as u64 + 1)).is_err());
 }
+
+#[test]
+fn documents_are_made_in_english_on_request() {
+    let (_dir, _store, cases) = demo();
+    let case = &cases[0];
+    let nav = case
+        .participants
+        .iter()
+        .find(|p| p.role == Role::NavAdvisor)
+        .unwrap();
+    let en = |opts: PdfOptions| {
+        flat(&pdf_text(
+            &pdf::plan_pdf(
+                case,
+                &PluginSections::none(),
+                &opts.in_lang(ansvar::i18n::Lang::En),
+            )
+            .unwrap(),
+        ))
+    };
+    let complete = en(PdfOptions::complete(&clock()));
+    for words in [
+        "Individual plan",
+        "Plan period",
+        "Participants & consent",
+        "Page 1 of",
+    ] {
+        assert_has(&complete, words, "English plan");
+    }
+    for words in ["Individuell plan", "Planperiode", "Side 1 av", "Kriseplan"] {
+        assert!(
+            !complete.contains(words),
+            "Norwegian «{words}» in the English plan"
+        );
+    }
+    let extract = en(PdfOptions::for_reader(nav.id, &clock()));
+    assert_has(
+        &extract,
+        &format!("Extract for {}", nav.name),
+        "English extract",
+    );
+    assert_has(
+        &extract,
+        "Left out (no consent): goals in health",
+        "English extract",
+    );
+    let m = case.meetings.iter().find(|m| m.ended).unwrap();
+    let minutes = flat(&pdf_text(
+        &pdf::minutes_pdf(
+            case,
+            m.id,
+            &PluginSections::none(),
+            &PdfOptions::complete(&clock()).in_lang(ansvar::i18n::Lang::En),
+        )
+        .unwrap(),
+    ));
+    for words in [
+        "Minutes of the responsibility group meeting",
+        "Note taker",
+        "The minutes go to",
+        "Individual plan for",
+    ] {
+        assert_has(&minutes, words, "English minutes");
+    }
+    assert!(
+        !minutes.contains("Individuell plan for"),
+        "Norwegian in the English minutes"
+    );
+}

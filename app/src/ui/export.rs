@@ -50,12 +50,13 @@ pub fn write_in_background(
 ) {
     let store = state.store.clone();
     let clock = state.clock.clone();
+    let doc_lang = state.lang;
     let lang = state.lang;
     let (tx, rx) = channel();
     let spawned = std::thread::Builder::new()
         .name("export".into())
         .spawn(move || {
-            let opts = PdfOptions::complete(&clock);
+            let opts = PdfOptions::complete(&clock).in_lang(doc_lang);
             let forms = plugin_sections(&store, &case, opts.date);
             let result = match meeting {
                 Some(m) => minutes_pdf(&case, m, &forms, &opts),

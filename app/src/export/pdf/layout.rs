@@ -162,6 +162,8 @@ pub struct Doc {
     /// Right of the header: the document and its date.
     pub header_right: String,
     pub title: String,
+    /// The language of the page footers ("Side 2 av 5").
+    pub lang: crate::i18n::Lang,
     pub blocks: Vec<Block>,
 }
 
@@ -821,7 +823,8 @@ pub fn render(doc: &Doc) -> Result<(Vec<u8>, usize), String> {
         .next()
         .unwrap_or_default();
     for (n, page) in pages.iter_mut().enumerate() {
-        let footer = format!("Side {} av {total}", n + 1);
+        let footer =
+            crate::text::S::PdfPageOf.fill(doc.lang, &[&(n + 1).to_string(), &total.to_string()]);
         let footer_w = fonts.width(&footer, small);
         page.draws.extend([
             Draw::Text {

@@ -17,6 +17,7 @@ use crate::domain::{
     Participant, ParticipantId, Role, Section, Zone,
 };
 use crate::i18n::{self, Lang};
+use crate::text::S;
 use crate::text::labels;
 
 /// Who the document is for and its date.
@@ -28,6 +29,8 @@ pub struct PdfOptions {
     pub date: NaiveDate,
     /// Shows stored times on the reader's wall clock.
     pub clock: Clock,
+    /// The document's language.
+    pub lang: Lang,
 }
 
 impl PdfOptions {
@@ -37,6 +40,7 @@ impl PdfOptions {
             reader: None,
             date: clock.today(),
             clock: clock.clone(),
+            lang: Lang::Nb,
         }
     }
 
@@ -48,9 +52,21 @@ impl PdfOptions {
         }
     }
 
+    /// The same document in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
     fn date_time(&self, t: DateTime<Utc>) -> String {
         let local = self.clock.local(t);
-        format!("{} kl. {}", i18n::date(local.date()), local.format("%H:%M"))
+        S::PdfDateTime.fill(
+            self.lang,
+            &[
+                &i18n::date(local.date()),
+                &local.format("%H:%M").to_string(),
+            ],
+        )
     }
 }
 
@@ -64,18 +80,14 @@ fn name_of(case: &Case, id: Option<ParticipantId>) -> String {
         .unwrap_or_else(|| "–".into())
 }
 
-fn who(p: &Participant) -> String {
+fn who(p: &Participant, lang: Lang) -> String {
     if p.organisation.is_empty() {
-        format!(
-            "{} ({})",
-            p.name,
-            labels::role_in_text(p.role).get(Lang::Nb)
-        )
+        format!("{} ({})", p.name, labels::role_in_text(p.role).get(lang))
     } else {
         format!(
             "{} ({}, {})",
             p.name,
-            labels::role_in_text(p.role).get(Lang::Nb),
+            labels::role_in_text(p.role).get(lang),
             p.organisation
         )
     }
@@ -136,51 +148,46 @@ fn reader_of<'c>(
 }
 
 /// The first-page sentence about what the document holds.
-fn consent_notice(case: &Case, reader: &Participant, v: &Visibility) -> String {
+fn consent_notice(case: &Case, reader: &Participant, v: &Visibility, lang: Lang) -> String {
     let person = if case.person.name.is_empty() {
-        "Personen".to_string()
+        S::PdfThePerson.get(lang).to_string()
     } else {
         case.person.name.clone()
     };
     if v.full {
-        return format!(
-            "Utskrift for {}. Fullstendig plan: {} har tilgang til hele planen.",
-            who(reader),
-            reader.name
-        );
+        return S::PdfForFull.fill(lang, &[&who(reader, lang), &reader.name]);
     }
     let shown: Vec<String> = consent::all_sections()
         .into_iter()
         .filter(|s| v.shows(*s) && *s != Section::Minutes)
-        .map(|s| labels::section_in_text(s, Lang::Nb))
+        .map(|s| labels::section_in_text(s, lang))
         .collect();
     let hidden: Vec<String> = v
         .hidden()
         .into_iter()
         .filter(|s| *s != Section::Minutes)
-        .map(|s| labels::section_in_text(s, Lang::Nb))
-        .chain(["hovedmål, ressurser, behov og gjennomføring".to_string()])
+        .map(|s| labels::section_in_text(s, lang))
+        .chain([S::PdfPlanTexts.get(lang).to_string()])
         .collect();
     let shared = if shown.is_empty() {
-        format!(
-            "{person} har ikke samtykket til å dele noen deler av planen med {}",
-            reader.name
-        )
+        S::PdfSharesNothing.fill(lang, &[&person, &reader.name])
     } else {
-        format!(
-            "Utdraget inneholder bare det {person} har samtykket til å dele med {}: {}",
-            reader.name,
-            labels::join_and(&shown, Lang::Nb)
+        S::PdfSharesSome.fill(
+            lang,
+            &[&person, &reader.name, &labels::join_and(&shown, lang)],
         )
     };
-    format!(
-        "Utdrag for {}. {shared}. Ikke med (ikke samtykke): {}.",
-        who(reader),
-        labels::join_and(&hidden, Lang::Nb)
+    S::PdfExtractFor.fill(
+        lang,
+        &[
+            &who(reader, lang),
+            &shared,
+            &labels::join_and(&hidden, lang),
+        ],
     )
 }
 
-fn goal_block(goal: &Goal) -> Block {
+fn goal_block(goal: &Goal, lang: Lang) -> Block {
     let mut inner = Vec::new();
     let words = if goal.own_words.is_empty() {
         goal.professional_wording.clone()
@@ -188,33 +195,26 @@ fn goal_block(goal: &Goal) -> Block {
         format!("«{}»", goal.own_words)
     };
     inner.push(Block::Para(words, Style::BODY.bold().size(11.0)));
-    let mut meta = vec![format!(
-        "Status: {}",
-        labels::goal_status(goal.status).get(Lang::Nb)
-    )];
+    let mut meta = vec![S::PdfStatus.fill(lang, &[labels::goal_status(goal.status).get(lang)])];
     if let Some(t) = goal.target_date {
-        meta.push(format!("Mål innen: {}", i18n::date(t)));
+        meta.push(S::PdfTargetDate.fill(lang, &[&i18n::date(t)]));
     }
     if let Some(r) = goal.ratings.last() {
-        meta.push(format!(
-            "Egen vurdering: {} av 10 ({})",
-            r.value,
-            i18n::date(r.date)
-        ));
+        meta.push(S::PdfOwnRating.fill(lang, &[&r.value.to_string(), &i18n::date(r.date)]));
     }
     if goal.expressed_by_person {
-        meta.push("Skrevet av personen selv".into());
+        meta.push(S::PdfWrittenByPerson.get(lang).into());
     }
     inner.push(small(meta.join("  ·  ")));
     if !goal.professional_wording.is_empty() && !goal.own_words.is_empty() {
         inner.push(Block::Para(
-            format!("Faglig formulering: {}", goal.professional_wording),
+            S::PdfProfessional.fill(lang, &[&goal.professional_wording]),
             Style::BODY.colour(layout::GREY),
         ));
     }
     if let Some(e) = goal.evaluations.iter().max_by_key(|e| e.date) {
         inner.push(Block::Para(
-            format!("Siste evaluering {}: {}", i18n::date(e.date), e.text),
+            S::PdfLastEvaluation.fill(lang, &[&i18n::date(e.date), &e.text]),
             Style::BODY,
         ));
     }
@@ -226,13 +226,14 @@ fn action_rows<'a>(
     case: &Case,
     actions: impl Iterator<Item = &'a crate::domain::Action>,
     today: NaiveDate,
+    lang: Lang,
 ) -> Vec<Row> {
     actions
         .map(|a| {
             let status = if a.is_overdue(today) {
-                "Åpen, frist passert".to_string()
+                S::PdfOverdue.get(lang).to_string()
             } else {
-                labels::action_status(a.status).get(Lang::Nb).to_string()
+                labels::action_status(a.status).get(lang).to_string()
             };
             let mut row = Row::new(vec![
                 Cell::new(a.what.clone()),
@@ -250,36 +251,36 @@ fn action_rows<'a>(
         .collect()
 }
 
-fn actions_table(rows: Vec<Row>) -> Block {
+fn actions_table(rows: Vec<Row>, lang: Lang) -> Block {
     Block::Table(Table {
         widths: vec![0.45, 0.22, 0.15, 0.18],
         header: Some(vec![
-            "Tiltak (hva)".into(),
-            "Ansvarlig (hvem)".into(),
-            "Frist".into(),
-            "Status".into(),
+            S::PdfActionWhat.get(lang).into(),
+            S::PdfActionWho.get(lang).into(),
+            S::PdfDue.get(lang).into(),
+            S::Status.get(lang).into(),
         ]),
         rows,
         grid: true,
     })
 }
 
-fn crisis_blocks(case: &Case, blocks: &mut Vec<Block>) {
+fn crisis_blocks(case: &Case, blocks: &mut Vec<Block>, lang: Lang) {
     let cp = &case.crisis_plan;
-    blocks.push(h2("Kriseplan"));
+    blocks.push(h2(S::TabCrisisPlan.get(lang)));
     if let Some(r) = cp.reviewed_on {
         let by = if cp.reviewed_by.is_empty() {
             String::new()
         } else {
-            format!(" av {}", cp.reviewed_by)
+            S::PdfReviewedBy.fill(lang, &[&cp.reviewed_by])
         };
-        blocks.push(small(format!("Sist gjennomgått {}{by}.", i18n::date(r))));
+        blocks.push(small(S::PdfReviewedOn.fill(lang, &[&i18n::date(r), &by])));
     }
     let zone_row = |zone: Zone| {
         let (title, fill) = match zone {
-            Zone::Green => ("Grønn: jeg har det bra", layout::GREEN),
-            Zone::Yellow => ("Gul: tidlige varseltegn", layout::YELLOW),
-            Zone::Red => ("Rød: krise", layout::RED),
+            Zone::Green => (S::PdfZoneGreen.get(lang), layout::GREEN),
+            Zone::Yellow => (S::PdfZoneYellow.get(lang), layout::YELLOW),
+            Zone::Red => (S::PdfZoneRed.get(lang), layout::RED),
         };
         let z = cp.zone(zone);
         Row::filled(
@@ -295,36 +296,44 @@ fn crisis_blocks(case: &Case, blocks: &mut Vec<Block>) {
     blocks.push(Block::Table(Table {
         widths: vec![0.16, 0.28, 0.28, 0.28],
         header: Some(vec![
-            "Sone".into(),
-            "Tegn".into(),
-            "Det gjør jeg selv".into(),
-            "Det gjør andre (hvem)".into(),
+            S::PdfZone.get(lang).into(),
+            S::PdfSigns.get(lang).into(),
+            S::PdfWhatIDo.get(lang).into(),
+            S::PdfWhatOthersDo.get(lang).into(),
         ]),
         rows: Zone::ALL.iter().map(|z| zone_row(*z)).collect(),
         grid: true,
     }));
-    text_section(blocks, "Dette kan utløse en krise", &cp.triggers);
-    text_section(blocks, "Slik vil jeg bli møtt", &cp.how_i_want_to_be_met);
-    text_section(blocks, "Dette hjelper ikke", &cp.what_does_not_help);
+    text_section(blocks, S::PdfTriggers.get(lang), &cp.triggers);
     text_section(
         blocks,
-        "Mine ønsker for behandling i en akutt krise",
+        S::PdfHowToMeetMe.get(lang),
+        &cp.how_i_want_to_be_met,
+    );
+    text_section(
+        blocks,
+        S::PdfWhatDoesNotHelp.get(lang),
+        &cp.what_does_not_help,
+    );
+    text_section(
+        blocks,
+        S::PdfTreatmentWishes.get(lang),
         &cp.treatment_wishes,
     );
     text_section(
         blocks,
-        "Praktiske ting (barn, dyr, hjem, regninger)",
+        S::PdfPracticalMatters.get(lang),
         &cp.practical_matters,
     );
     if !cp.contacts.is_empty() {
-        blocks.push(h3("Kontakter i en krise"));
+        blocks.push(h3(S::PdfCrisisContacts.get(lang)));
         blocks.push(Block::Table(Table {
             widths: vec![0.27, 0.23, 0.18, 0.32],
             header: Some(vec![
-                "Navn".into(),
-                "Rolle".into(),
-                "Telefon".into(),
-                "Merknad".into(),
+                S::Name.get(lang).into(),
+                S::Role.get(lang).into(),
+                S::Phone.get(lang).into(),
+                S::PdfNote.get(lang).into(),
             ]),
             rows: cp
                 .contacts
@@ -343,11 +352,17 @@ fn crisis_blocks(case: &Case, blocks: &mut Vec<Block>) {
     }
 }
 
-fn forms_blocks(case: &Case, forms: &PluginSections, clock: &Clock, blocks: &mut Vec<Block>) {
+fn forms_blocks(
+    case: &Case,
+    forms: &PluginSections,
+    clock: &Clock,
+    blocks: &mut Vec<Block>,
+    lang: Lang,
+) {
     if case.forms.is_empty() {
         return;
     }
-    blocks.push(h2("Lokale skjema"));
+    blocks.push(h2(S::PdfLocalForms.get(lang)));
     for entry in &case.forms {
         match forms.get(entry.id) {
             Some(f) => {
@@ -360,14 +375,13 @@ fn forms_blocks(case: &Case, forms: &PluginSections, clock: &Clock, blocks: &mut
                 if let Some(problem) = &f.problem {
                     inner.push(Block::Notice(problem.clone(), NOTICE));
                 } else if f.summary.is_empty() {
-                    inner.push(small("Skjemaet har ingen oppsummering."));
+                    inner.push(small(S::PdfFormNoSummary.get(lang)));
                 } else {
                     inner.extend(f.summary.iter().map(|l| para(l.clone())));
                 }
-                inner.push(small(format!(
-                    "Sist endret {}.",
-                    i18n::date(clock.local_date(entry.updated))
-                )));
+                inner.push(small(
+                    S::PdfFormChanged.fill(lang, &[&i18n::date(clock.local_date(entry.updated))]),
+                ));
                 blocks.push(Block::Keep(inner));
             }
             None => {
@@ -381,10 +395,10 @@ fn forms_blocks(case: &Case, forms: &PluginSections, clock: &Clock, blocks: &mut
     }
 }
 
-fn header_left(case: &Case) -> String {
+fn header_left(case: &Case, lang: Lang) -> String {
     let mut s = case.person.name.clone();
     if let Some(b) = case.person.birth_date {
-        s.push_str(&format!(" (f. {})", i18n::date(b)));
+        s.push_str(&S::PdfBorn.fill(lang, &[&i18n::date(b)]));
     }
     s
 }
@@ -410,18 +424,17 @@ pub fn plan_document(
     let reader = reader_of(case, opts)?;
     let v = consent::visible_sections(case, opts.reader, opts.date);
     let today = opts.date;
+    let lang = opts.lang;
     let mut b = Vec::new();
 
-    b.push(h1("Individuell plan"));
+    b.push(h1(S::PdfPlanTitle.get(lang)));
     b.push(Block::Para(
         case.person.name.clone(),
         Style::BODY.bold().size(14.0),
     ));
     match reader {
-        Some(r) => b.push(Block::Notice(consent_notice(case, r, &v), NOTICE)),
-        None => b.push(small(
-            "Fullstendig plan. Inneholder taushetsbelagte opplysninger: del den bare med dem personen har samtykket til.",
-        )),
+        Some(r) => b.push(Block::Notice(consent_notice(case, r, &v, lang), NOTICE)),
+        None => b.push(small(S::PdfCompleteNotice.get(lang))),
     }
 
     // § 19 points 3 and 7: coordinator, plan period, revision.
@@ -434,27 +447,27 @@ pub fn plan_document(
                 .collect::<Vec<_>>()
                 .join(", ");
             if contact.is_empty() {
-                who(c)
+                who(c, lang)
             } else {
-                format!("{}, {contact}", who(c))
+                format!("{}, {contact}", who(c, lang))
             }
         })
-        .unwrap_or_else(|| "Ikke oppnevnt".into());
+        .unwrap_or_else(|| S::PdfNotAppointed.get(lang).into());
     let mut rows = vec![
         (
-            "Planperiode",
+            S::PdfPlanPeriod.get(lang),
             format!(
                 "{} – {}",
                 date(case.plan.period_start),
                 date(case.plan.period_end)
             ),
         ),
-        ("Revideres", date(case.plan.revision_date)),
-        ("Koordinator", coordinator),
+        (S::PdfRevision.get(lang), date(case.plan.revision_date)),
+        (S::RoleCoordinator.get(lang), coordinator),
     ];
     if v.full {
         if let Some(bd) = case.person.birth_date {
-            rows.push(("Fødselsdato", i18n::date(bd)));
+            rows.push((S::PdfBirthDate.get(lang), i18n::date(bd)));
         }
         let contact = [case.person.phone.as_str(), case.person.email.as_str()]
             .into_iter()
@@ -462,81 +475,84 @@ pub fn plan_document(
             .collect::<Vec<_>>()
             .join(", ");
         if !contact.is_empty() {
-            rows.push(("Kontakt", contact));
+            rows.push((S::PdfContact.get(lang), contact));
         }
         if !case.person.address.is_empty() {
-            rows.push(("Adresse", case.person.address.clone()));
+            rows.push((S::Address.get(lang), case.person.address.clone()));
         }
     }
     if let Some(next) = case.next_meeting() {
-        rows.push(("Neste møte", opts.date_time(next)));
+        rows.push((S::NextMeeting.get(lang), opts.date_time(next)));
     }
-    rows.push(("Dokumentdato", i18n::date(today)));
+    rows.push((S::PdfDocumentDate.get(lang), i18n::date(today)));
     b.push(facts(rows));
 
     // § 19 point 1: goals, resources and needs.
     if v.full {
-        b.push(h2("Hovedmål, ressurser og behov"));
-        text_section(&mut b, "Hovedmål (med egne ord)", &case.plan.main_goal);
-        text_section(&mut b, "Ressurser", &case.plan.resources);
-        text_section(&mut b, "Behov for tjenester", &case.plan.needs);
+        b.push(h2(S::PdfGoalsResourcesNeeds.get(lang)));
+        text_section(&mut b, S::PdfMainGoal.get(lang), &case.plan.main_goal);
+        text_section(&mut b, S::PdfResources.get(lang), &case.plan.resources);
+        text_section(&mut b, S::PdfNeeds.get(lang), &case.plan.needs);
     }
     let visible_goals: Vec<&Goal> = case.goals.iter().filter(|g| v.shows_goal(g)).collect();
     if !visible_goals.is_empty() || v.full {
-        b.push(h2("Mål"));
+        b.push(h2(S::TabGoals.get(lang)));
         if visible_goals.is_empty() {
-            b.push(para("Ingen mål er satt ennå."));
+            b.push(para(S::PdfNoGoals.get(lang)));
         }
         for d in LifeDomain::ALL {
             let goals: Vec<&&Goal> = visible_goals.iter().filter(|g| g.domain == d).collect();
             if goals.is_empty() {
                 continue;
             }
-            b.push(h3(labels::domain(d).get(Lang::Nb)));
+            b.push(h3(labels::domain(d).get(lang)));
             for g in goals {
-                b.push(goal_block(g));
+                b.push(goal_block(g, lang));
             }
         }
     }
 
     // § 19 points 5 and 6: actions, who is responsible, how they are carried out.
     if v.shows(Section::Actions) {
-        b.push(h2("Tiltak"));
+        b.push(h2(S::TabActions.get(lang)));
         let shown: Vec<_> = case
             .actions
             .iter()
             .filter(|a| v.shows_action(case, a))
             .collect();
         if shown.is_empty() {
-            b.push(para("Ingen tiltak."));
+            b.push(para(S::PdfNoActions.get(lang)));
         } else {
-            b.push(actions_table(action_rows(case, shown.into_iter(), today)));
+            b.push(actions_table(
+                action_rows(case, shown.into_iter(), today, lang),
+                lang,
+            ));
         }
         if v.full {
             text_section(
                 &mut b,
-                "Slik gjennomføres tiltakene",
+                S::PdfImplementation.get(lang),
                 &case.plan.implementation,
             );
         }
     }
 
     // § 19 points 2, 3, 4 and 8: participants, their contribution, consent.
-    b.push(h2("Deltakere og samtykke"));
+    b.push(h2(S::TabParticipants.get(lang)));
     let participant_rows = case
         .participants
         .iter()
         .map(|p| {
-            let mut role = labels::role(p.role).get(Lang::Nb).to_string();
+            let mut role = labels::role(p.role).get(lang).to_string();
             if case.plan.coordinator == Some(p.id) && p.role != Role::Coordinator {
-                role.push_str(", koordinator");
+                role.push_str(S::PdfAlsoCoordinator.get(lang));
             }
             if !p.organisation.is_empty() {
                 role.push_str(&format!("\n{}", p.organisation));
             }
             let mut name = p.name.clone();
             if !p.phone.is_empty() {
-                name.push_str(&format!("\nTlf. {}", p.phone));
+                name.push_str(&format!("\n{}", S::PdfPhone.fill(lang, &[&p.phone])));
             }
             let mut cells = vec![Cell::new(name), Cell::new(role)];
             // What each contributes may say what the services are for: only with full access.
@@ -550,9 +566,9 @@ pub fn plan_document(
         Table {
             widths: vec![0.24, 0.26, 0.50],
             header: Some(vec![
-                "Navn".into(),
-                "Rolle og tjeneste".into(),
-                "Bidrar med".into(),
+                S::Name.get(lang).into(),
+                S::PdfRoleAndService.get(lang).into(),
+                S::PdfContributes.get(lang).into(),
             ]),
             rows: participant_rows,
             grid: true,
@@ -560,7 +576,10 @@ pub fn plan_document(
     } else {
         Table {
             widths: vec![0.40, 0.60],
-            header: Some(vec!["Navn".into(), "Rolle og tjeneste".into()]),
+            header: Some(vec![
+                S::Name.get(lang).into(),
+                S::PdfRoleAndService.get(lang).into(),
+            ]),
             rows: participant_rows,
             grid: true,
         }
@@ -571,28 +590,30 @@ pub fn plan_document(
         .filter(|c| v.full || reader.is_some_and(|r| consent::consent_applies_to(c, r)))
         .collect();
     if !consents.is_empty() {
-        b.push(h3("Samtykke til å dele opplysninger"));
+        b.push(h3(S::PdfConsents.get(lang)));
         b.push(Block::Table(Table {
             widths: vec![0.25, 0.39, 0.18, 0.18],
             header: Some(vec![
-                "Til".into(),
-                "Gjelder".into(),
-                "Gitt".into(),
-                "Trukket tilbake".into(),
+                S::PdfTo.get(lang).into(),
+                S::PdfCovers.get(lang).into(),
+                S::PdfGiven.get(lang).into(),
+                S::PdfWithdrawn.get(lang).into(),
             ]),
             rows: consents
                 .iter()
                 .map(|c| {
                     let to = match &c.recipient {
                         ConsentRecipient::Participant(id) => name_of(case, Some(*id)),
-                        ConsentRecipient::Organisation(org) => format!("{org} (alle)"),
+                        ConsentRecipient::Organisation(org) => {
+                            S::PdfOrganisationAll.fill(lang, &[org])
+                        }
                     };
                     let mut what = labels::join_and(
                         &c.sections
                             .iter()
-                            .map(|s| labels::section_in_text(*s, Lang::Nb))
+                            .map(|s| labels::section_in_text(*s, lang))
                             .collect::<Vec<_>>(),
-                        Lang::Nb,
+                        lang,
                     );
                     if !c.note.is_empty() {
                         what.push_str(&format!("\n{}", c.note));
@@ -602,10 +623,10 @@ pub fn plan_document(
                             format!(
                                 "{} ({})",
                                 i18n::date(g),
-                                labels::consent_method(c.method).get(Lang::Nb)
+                                labels::consent_method(c.method).get(lang)
                             )
                         }
-                        None => "Ikke gitt".into(),
+                        None => S::PdfNotGiven.get(lang).into(),
                     };
                     Row::new(vec![
                         Cell::new(to),
@@ -621,25 +642,26 @@ pub fn plan_document(
 
     // § 19 point 9.
     if v.full && !case.plan.cooperation.trim().is_empty() {
-        b.push(h2("Samarbeid med andre etater"));
+        b.push(h2(S::PdfCooperation.get(lang)));
         b.push(para(case.plan.cooperation.clone()));
     }
 
     if v.shows(Section::CrisisPlan) {
-        crisis_blocks(case, &mut b);
+        crisis_blocks(case, &mut b, lang);
     }
     if v.shows(Section::Forms) {
-        forms_blocks(case, forms, &opts.clock, &mut b);
+        forms_blocks(case, forms, &opts.clock, &mut b, lang);
     }
 
     Ok(Doc {
-        header_left: header_left(case),
+        header_left: header_left(case, lang),
         header_right: if reader.is_some() && !v.full {
-            format!("Individuell plan (utdrag) · {}", i18n::date(today))
+            S::PdfPlanHeaderExtract.fill(lang, &[&i18n::date(today)])
         } else {
-            format!("Individuell plan · {}", i18n::date(today))
+            S::PdfPlanHeader.fill(lang, &[&i18n::date(today)])
         },
-        title: format!("Individuell plan – {}", case.person.name),
+        title: S::PdfPlanDocTitle.fill(lang, &[&case.person.name]),
+        lang,
         blocks: b,
     })
 }
@@ -657,11 +679,11 @@ pub fn minutes_pdf(
         .map_err(ExportError::Pdf)
 }
 
-fn names(case: &Case, m: &Meeting, which: Attendance) -> Vec<String> {
+fn names(case: &Case, m: &Meeting, which: Attendance, lang: Lang) -> Vec<String> {
     case.participants
         .iter()
         .filter(|p| m.attendance.get(&p.id) == Some(&which))
-        .map(who)
+        .map(|p| who(p, lang))
         .collect()
 }
 
@@ -677,6 +699,7 @@ pub fn minutes_document(
         .ok_or(ExportError::UnknownMeeting(meeting))?;
     let reader = reader_of(case, opts)?;
     let v = consent::visible_sections(case, opts.reader, opts.date);
+    let lang = opts.lang;
     if let Some(r) = reader
         && !v.shows(Section::Minutes)
     {
@@ -686,65 +709,60 @@ pub fn minutes_document(
         });
     }
     let mut b = Vec::new();
-    b.push(h1("Referat fra ansvarsgruppemøte"));
+    b.push(h1(S::PdfMinutesTitle.get(lang)));
     b.push(Block::Para(
-        format!("Individuell plan for {}", case.person.name),
+        S::PdfPlanFor.fill(lang, &[&case.person.name]),
         Style::BODY.bold().size(12.0),
     ));
     if let Some(r) = reader {
         b.push(Block::Notice(
-            format!(
-                "Kopi til {}. {} har samtykket til at møtereferatene deles med {}.",
-                who(r),
-                case.person.name,
-                r.name
-            ),
+            S::PdfMinutesCopy.fill(lang, &[&who(r, lang), &case.person.name, &r.name]),
             NOTICE,
         ));
     }
     let approved = match &m.approved {
-        Some(a) => format!("Godkjent {} av {}", i18n::date(a.on), a.by),
-        None if m.ended => "Ikke godkjent ennå".into(),
-        None => "Møtet er ikke holdt ennå".into(),
+        Some(a) => S::PdfApproved.fill(lang, &[&i18n::date(a.on), &a.by]),
+        None if m.ended => S::PdfNotApproved.get(lang).into(),
+        None => S::PdfNotHeld.get(lang).into(),
     };
     b.push(facts(vec![
-        ("Tid", opts.date_time(m.starts_at)),
+        (S::Time.get(lang), opts.date_time(m.starts_at)),
         (
-            "Sted",
+            S::PdfPlace.get(lang),
             if m.place.is_empty() {
                 "–".into()
             } else {
                 m.place.clone()
             },
         ),
-        ("Møteleder", name_of(case, m.chair)),
-        ("Referent", name_of(case, m.note_taker)),
-        ("Referatet", approved),
+        (S::PdfChair.get(lang), name_of(case, m.chair)),
+        (S::PdfNoteTaker.get(lang), name_of(case, m.note_taker)),
+        (S::PdfTheMinutes.get(lang), approved),
     ]));
 
-    b.push(h2("Til stede"));
-    let present = names(case, m, Attendance::Present);
+    b.push(h2(S::Present.get(lang)));
+    let present = names(case, m, Attendance::Present, lang);
     b.push(para(if present.is_empty() {
-        "Ikke registrert.".to_string()
+        S::PdfNotRecorded.get(lang).to_string()
     } else {
         present.join("\n")
     }));
-    let apologies = names(case, m, Attendance::SentApologies);
-    b.push(h2("Meldt forfall"));
+    let apologies = names(case, m, Attendance::SentApologies, lang);
+    b.push(h2(S::SentApologies.get(lang)));
     b.push(para(if apologies.is_empty() {
-        "Ingen.".to_string()
+        S::PdfNone.get(lang).to_string()
     } else {
         apologies.join("\n")
     }));
-    let absent = names(case, m, Attendance::Absent);
+    let absent = names(case, m, Attendance::Absent, lang);
     if !absent.is_empty() {
-        b.push(h2("Ikke møtt"));
+        b.push(h2(S::Absent.get(lang)));
         b.push(para(absent.join("\n")));
     }
 
-    b.push(h2("Saker"));
+    b.push(h2(S::PdfItems.get(lang)));
     if m.agenda.is_empty() {
-        b.push(para("Ingen saker."));
+        b.push(para(S::PdfNoItems.get(lang)));
     }
     for (n, item) in m.agenda.iter().enumerate() {
         b.push(h3(format!("{}. {}", n + 1, item.title)));
@@ -755,53 +773,53 @@ pub fn minutes_document(
         }));
     }
 
-    b.push(h2("Avtaler: hvem gjør hva innen når"));
+    b.push(h2(S::PdfAgreements.get(lang)));
     let agreed: Vec<_> = case
         .actions
         .iter()
         .filter(|a| a.agreed_in == Some(m.id))
         .collect();
     if !agreed.is_empty() {
-        b.push(actions_table(action_rows(
-            case,
-            agreed.into_iter(),
-            opts.date,
-        )));
+        b.push(actions_table(
+            action_rows(case, agreed.into_iter(), opts.date, lang),
+            lang,
+        ));
     }
     if !m.agreements.trim().is_empty() {
         b.push(para(m.agreements.clone()));
     } else if case.actions.iter().all(|a| a.agreed_in != Some(m.id)) {
-        b.push(para("Ingen avtaler."));
+        b.push(para(S::PdfNoAgreements.get(lang)));
     }
 
     if v.shows(Section::Forms) && !case.forms.is_empty() {
-        forms_blocks(case, forms, &opts.clock, &mut b);
+        forms_blocks(case, forms, &opts.clock, &mut b, lang);
     }
 
-    b.push(h2("Neste møte"));
+    b.push(h2(S::NextMeeting.get(lang)));
     b.push(para(
         m.next_meeting
             .map(|t| opts.date_time(t))
-            .unwrap_or_else(|| "Ikke avtalt.".into()),
+            .unwrap_or_else(|| S::PdfNotAgreed.get(lang).into()),
     ));
-    b.push(h2("Referatet sendes til"));
+    b.push(h2(S::PdfRecipients.get(lang)));
     let recipients: Vec<String> = m
         .minutes_recipients
         .iter()
         .filter_map(|id| case.participant(*id))
-        .map(who)
+        .map(|p| who(p, lang))
         .collect();
     b.push(para(if recipients.is_empty() {
-        "Ingen mottakere registrert.".to_string()
+        S::PdfNoRecipients.get(lang).to_string()
     } else {
         recipients.join("\n")
     }));
 
     let day = opts.clock.local_date(m.starts_at);
     Ok(Doc {
-        header_left: header_left(case),
-        header_right: format!("Referat {} · {}", i18n::date(day), i18n::date(opts.date)),
-        title: format!("Referat {} – {}", i18n::date(day), case.person.name),
+        header_left: header_left(case, lang),
+        header_right: S::PdfMinutesHeader.fill(lang, &[&i18n::date(day), &i18n::date(opts.date)]),
+        title: S::PdfMinutesDocTitle.fill(lang, &[&i18n::date(day), &case.person.name]),
+        lang,
         blocks: b,
     })
 }
