@@ -489,13 +489,52 @@ fn a_plugin_form_shows_the_plugins_validation_messages() {
     step(&mut h);
     type_into(&mut h, "Timer per uke", "100");
     step(&mut h);
+    // The plugin service answers off the UI thread; the message shows once it has.
     assert!(
-        h.query_by_label("Kan ikke være mer enn 60.").is_some(),
+        until_shown(&mut h, "Kan ikke være mer enn 60."),
         "the plugin's range message is shown beside the field"
     );
     let case = p.fx.store.load_case(p.case).unwrap();
     assert_eq!(case.forms.len(), 1);
     assert!(case.forms[0].data.contains("100"));
+
+    // API 0.2's time of day: typed loosely, stored as "HH:MM"; what is no time is said so.
+    h.get_by_label("Ukentlig oppfølging av jobbspesialist: Ja")
+        .click();
+    step(&mut h);
+    // Below the window's height: scrolled to first, like a user would.
+    h.get_by_label("Fast tidspunkt for oppfølgingen")
+        .scroll_to_me();
+    step(&mut h);
+    type_into(&mut h, "Fast tidspunkt for oppfølgingen", "9.30");
+    h.key_press(Key::Enter);
+    step(&mut h);
+    let data = || p.fx.store.load_case(p.case).unwrap().forms[0].data.clone();
+    assert!(data().contains(r#""support-time":"09:30""#), "{}", data());
+    assert!(until_shown(
+        &mut h,
+        "Ukentlig oppfølging første måned: ja, kl. 09:30"
+    ));
+    type_into(&mut h, "Fast tidspunkt for oppfølgingen", "x");
+    h.key_press(Key::Enter);
+    step(&mut h);
+    assert!(
+        h.query_by_label("Ugyldig klokkeslett (bruk tt:mm, f.eks. 09:30)")
+            .is_some()
+    );
+    assert!(data().contains(r#""support-time":"09:30""#), "{}", data());
+}
+
+/// Steps until `label` shows, for answers that come from a worker thread; about 10 s at most.
+fn until_shown(h: &mut Harness<'_, AnsvarApp>, label: &str) -> bool {
+    for _ in 0..200 {
+        if h.query_by_label(label).is_some() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        step(h);
+    }
+    false
 }
 
 #[test]

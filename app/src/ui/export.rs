@@ -6,7 +6,6 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::{AppState, S};
 use crate::domain::MeetingId;
-use crate::export::gather::plugin_sections;
 use crate::export::pdf::{PdfOptions, minutes_pdf, plan_pdf};
 
 #[derive(Default)]
@@ -48,7 +47,8 @@ pub fn write_in_background(
     meeting: Option<MeetingId>,
     path: PathBuf,
 ) {
-    let store = state.store.clone();
+    // The forms' summaries come from the app's one plugin service, not a host of the export's.
+    let plugins = state.plugins.service.as_ref().map(|s| s.sections_client());
     let clock = state.clock.clone();
     let lang = state.lang;
     let (tx, rx) = channel();
@@ -56,7 +56,15 @@ pub fn write_in_background(
         .name("export".into())
         .spawn(move || {
             let opts = PdfOptions::complete(&clock);
-            let forms = plugin_sections(&store, &case, opts.date);
+            let forms = match &plugins {
+                Some(client) => client.sections(&case, opts.date),
+                None => crate::export::gather::all_failed(
+                    &case,
+                    &crate::plugins::PluginError::Io(
+                        S::PluginsNotReady.get(crate::i18n::Lang::Nb).into(),
+                    ),
+                ),
+            };
             let result = match meeting {
                 Some(m) => minutes_pdf(&case, m, &forms, &opts),
                 None => plan_pdf(&case, &forms, &opts),
