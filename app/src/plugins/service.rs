@@ -57,11 +57,13 @@ pub struct PendingInstall {
     pub requested: Vec<Capability>,
 }
 
+/// Each installed plugin's id, and the plugin or why it did not load.
+pub type LoadedPlugins = Vec<(String, Result<PluginInfo, String>)>;
+
 /// An answer from the worker.
 pub enum Event {
-    /// The installed plugins, each loaded or with why not. `Err` when the engine itself could
-    /// not start.
-    Loaded(Result<Vec<(String, Result<PluginInfo, String>)>, String>),
+    /// The installed plugins. `Err` when the engine itself could not start.
+    Loaded(Result<LoadedPlugins, String>),
     /// The verdict on one entry's data, identified by the hash the request carried.
     Verdict {
         entry: FormEntryId,
@@ -69,9 +71,13 @@ pub enum Event {
         plugin: String,
         result: Result<Verdict, PluginError>,
     },
-    Checked(Result<PendingInstall, String>),
-    Installed(Result<(InstalledPlugin, PluginInfo), String>),
+    Checked(Result<Box<PendingInstall>, String>),
+    Installed(Result<Box<(InstalledPlugin, PluginInfo)>, String>),
 }
+
+/// The worker is gone (it panicked), so no answer will come.
+#[derive(Debug)]
+pub struct Stopped;
 
 enum Request {
     LoadInstalled,
@@ -80,7 +86,7 @@ enum Request {
         data_hash: u64,
         plugin: String,
         data: String,
-        context: CaseContext,
+        context: Box<CaseContext>,
     },
     Check(PathBuf),
     Install {
@@ -181,7 +187,7 @@ impl PluginService {
             data_hash,
             plugin: plugin.to_string(),
             data: data.to_string(),
-            context,
+            context: Box::new(context),
         });
     }
 
@@ -206,13 +212,12 @@ impl PluginService {
         }
     }
 
-    /// The next answer, if one has arrived. `Err(())` when the worker has stopped (a panic in
-    /// the engine).
-    pub fn try_next(&self) -> Result<Option<Event>, ()> {
+    /// The next answer, if one has arrived.
+    pub fn try_next(&self) -> Result<Option<Event>, Stopped> {
         match self.events.try_recv() {
             Ok(e) => Ok(Some(e)),
             Err(TryRecvError::Empty) => Ok(None),
-            Err(TryRecvError::Disconnected) => Err(()),
+            Err(TryRecvError::Disconnected) => Err(Stopped),
         }
     }
 }
@@ -257,9 +262,12 @@ impl Worker {
                 result: self.verdict(&plugin, &data, &context),
                 plugin,
             },
-            Request::Check(path) => Event::Checked(self.check(path).map_err(|e| e.message(lang))),
+            Request::Check(path) => {
+                Event::Checked(self.check(path).map(Box::new).map_err(|e| e.message(lang)))
+            }
             Request::Install { bytes, grant, now } => Event::Installed(
                 self.install(&bytes, &grant, now)
+                    .map(Box::new)
                     .map_err(|e| e.message(lang)),
             ),
             Request::Forget(id) => {
@@ -279,7 +287,7 @@ impl Worker {
         })
     }
 
-    fn load_installed(&mut self) -> Result<Vec<(String, Result<PluginInfo, String>)>, String> {
+    fn load_installed(&mut self) -> Result<LoadedPlugins, String> {
         let host = self.host.as_ref().map_err(Clone::clone)?;
         let installed = registry::installed(&self.store).map_err(|e| e.message(self.lang))?;
         self.loaded.clear();

@@ -74,7 +74,7 @@ pub fn poll(state: &mut AppState) {
             Ok(Some(event)) => event,
             Ok(None) => return,
             // The worker died (a panic in a compiler or in the engine).
-            Err(()) => {
+            Err(_stopped) => {
                 state.plugins.service = None;
                 state.plugins.busy = None;
                 state.message = Some(S::BackgroundStopped.get(state.lang).into());
@@ -119,14 +119,15 @@ pub fn poll(state: &mut AppState) {
             Event::Checked(result) => {
                 state.plugins.busy = None;
                 match result {
-                    Ok(p) => state.plugins.pending = Some(p),
+                    Ok(p) => state.plugins.pending = Some(*p),
                     Err(e) => state.message = Some(e),
                 }
             }
             Event::Installed(result) => {
                 state.plugins.busy = None;
                 match result {
-                    Ok((record, info)) => {
+                    Ok(installed) => {
+                        let (record, info) = *installed;
                         state
                             .plugins
                             .loaded
