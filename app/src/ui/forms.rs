@@ -454,13 +454,14 @@ pub fn show(
         let empty = Answer::default();
         let shown = plugins.answers.get(&entry.id).unwrap_or(&empty);
         let verdict = &shown.verdict;
-        ui.label(RichText::new(loc(&plugin.form.title, lang)).heading());
-        if waiting {
-            ui.horizontal(|ui| {
+        // The spinner sits in the title's row, so that waiting does not move the form.
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(loc(&plugin.form.title, lang)).heading());
+            if waiting {
                 ui.spinner();
-                ui.label(view.t(S::PluginWorking));
-            });
-        }
+                ui.label(RichText::new(view.t(S::PluginWorking)).weak());
+            }
+        });
         if let Some(e) = &shown.error {
             ui.colored_label(warn_color(), e);
         }
