@@ -73,11 +73,7 @@ fn bench_dir() -> tempfile::TempDir {
 fn context() -> CaseContext {
     CaseContext {
         today: "2025-10-20".into(),
-        person_name: None,
-        participants: None,
-        goals: None,
-        plan_period: None,
-        actions: None,
+        ..CaseContext::default()
     }
 }
 

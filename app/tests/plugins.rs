@@ -13,7 +13,7 @@ use ansvar::plugins::api::{self, CaseContext, FieldKind, Severity, Tone, ValueKi
 use ansvar::plugins::context::{self, Capability};
 use ansvar::plugins::host::{LoadedPlugin, PluginHost};
 use ansvar::plugins::package::{Package, SecretKey};
-use ansvar::plugins::{PluginError, registry};
+use ansvar::plugins::{ApiVersion, PluginError, registry};
 use ansvar::store::Store;
 use chrono::{NaiveDate, TimeZone, Utc};
 
@@ -50,11 +50,7 @@ fn load(host: &PluginHost, name: &str) -> LoadedPlugin {
 fn ctx() -> CaseContext {
     CaseContext {
         today: TODAY.into(),
-        person_name: None,
-        participants: None,
-        goals: None,
-        plan_period: None,
-        actions: None,
+        ..CaseContext::default()
     }
 }
 
@@ -141,8 +137,9 @@ fn ips_plugin_loads_with_its_manifest_and_form() {
     let ips = load(&host, "ips-follow-up");
     let m = &ips.manifest;
     assert_eq!(m.id, IPS_ID);
-    assert_eq!(m.version, "1.0.0");
-    assert_eq!(m.api_version, "0.1.0");
+    assert_eq!(m.version, "1.1.0");
+    assert_eq!(m.api_version, "0.2.0");
+    assert_eq!(ips.api, ApiVersion::V0_2);
     assert_eq!(m.publisher, "Fjordvik kommune");
     assert_eq!(m.name.en, "IPS job follow-up");
     assert_eq!(
@@ -168,7 +165,7 @@ fn ips_plugin_loads_with_its_manifest_and_form() {
             ("disclosure", 2),
             ("contacts", 1),
             ("job-start", 6),
-            ("first-month", 2),
+            ("first-month", 3),
             ("benefits", 3)
         ]
     );
@@ -186,6 +183,9 @@ fn ips_plugin_loads_with_its_manifest_and_form() {
     assert!(matches!(field("disclosure").kind, FieldKind::SingleChoice(ref o) if o.len() == 4));
     assert!(matches!(field("job-started").kind, FieldKind::YesNo));
     assert!(matches!(field("start-date").kind, FieldKind::Date));
+    // API 0.2: a time of day, shown with weekly support.
+    assert!(matches!(field("support-time").kind, FieldKind::TimeOfDay));
+    assert!(field("support-time").show_when.is_some());
     assert!(
         matches!(field("benefits-topics").kind, FieldKind::MultipleChoice(ref o) if o.len() == 6)
     );
@@ -312,6 +312,189 @@ fn ips_computed_values_and_summaries() {
     assert!(nb.contains(&"Jobbspesialist: Kari Testesen"));
     assert!(en.contains(&"Employment specialist: Kari Testesen"));
     assert!(nb.contains(&"Arbeidsmål i planen: «Ha en jobb jeg trives i»"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// API versions: a plugin built with the 0.1 SDK, kept as built, beside 0.2 plugins
+// ---------------------------------------------------------------------------------------------
+
+/// `app/tests/fixtures/plugins/ips-follow-up-api-0.1.0.wasm`: IPS 1.0.0 as the 0.1 SDK built
+/// it (see the README there). Without the host's 0.1 bindings it cannot load.
+fn ips_api_0_1() -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/plugins/ips-follow-up-api-0.1.0.wasm");
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn a_plugin_built_with_the_0_1_sdk_loads_validates_and_summarises_unchanged() {
+    let (_cache, host) = host();
+    let old = host.load(&ips_api_0_1()).expect("the 0.1 plugin loads");
+    let new = load(&host, "ips-follow-up");
+    assert_eq!(old.api, ApiVersion::V0_1);
+    assert_eq!(new.api, ApiVersion::V0_2);
+    assert_eq!(
+        (
+            old.manifest.version.as_str(),
+            old.manifest.api_version.as_str()
+        ),
+        ("1.0.0", "0.1.0")
+    );
+    assert_eq!(old.manifest.id, new.manifest.id);
+    assert_eq!(old.manifest.capabilities, new.manifest.capabilities);
+    // The same form, less the field 1.1.0 added with API 0.2.
+    let mut form = new.form.clone();
+    form.sections[4].fields.retain(|f| f.id != "support-time");
+    assert_eq!(old.form, form);
+
+    // Validation: exactly what it said before (the strings the 0.1 tests pinned).
+    assert_eq!(old.validate(IPS_SAMPLE, &ips_ctx()).unwrap(), vec![]);
+    let early = IPS_SAMPLE.replace("\"2025-10-12\"", "\"2025-08-01\"");
+    let messages = old.validate(&early, &ips_ctx()).unwrap();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert_eq!(
+        (messages[0].path.as_str(), messages[0].severity),
+        ("start-date", Severity::Error)
+    );
+    assert!(
+        messages[0]
+            .message
+            .nb
+            .contains("før første arbeidsgiverkontakt")
+    );
+    let paths: Vec<String> = old
+        .validate("{}", &ctx())
+        .unwrap()
+        .into_iter()
+        .map(|m| m.path)
+        .collect();
+    assert_eq!(paths, vec!["job-goal", "disclosure"]);
+
+    // Summary and computed values, through the 0.1 context (no 0.2 fields to see).
+    let lines = old.summarize(IPS_SAMPLE, &ips_ctx()).unwrap();
+    assert_eq!(
+        lines[0].text.nb,
+        "3 arbeidsgiverkontakter siste 30 dager (totalt 4); startet hos Fjordvik Handel 12.10, \
+         20 t/uke, 195,5 kr/t"
+    );
+    let nb: Vec<&str> = lines.iter().map(|l| l.text.nb.as_str()).collect();
+    assert!(nb.contains(&"Jobbspesialist: Kari Testesen"), "{nb:?}");
+    assert!(nb.contains(&"Arbeidsmål i planen: «Ha en jobb jeg trives i»"));
+    assert_eq!(lines, new.summarize(IPS_SAMPLE, &ips_ctx()).unwrap());
+    let values = old.computed(IPS_SAMPLE, &ips_ctx()).unwrap();
+    assert_eq!(values[0].number, Some(3.0));
+    assert_eq!(values, new.computed(IPS_SAMPLE, &ips_ctx()).unwrap());
+
+    // Beside it, in the same host, the 0.2 plugin uses the time of day.
+    let with_time = IPS_SAMPLE.replace(
+        "\"weekly-support\": true,",
+        "\"weekly-support\": true, \"support-time\": \"07:45\",",
+    );
+    let nb: Vec<String> = new
+        .summarize(&with_time, &ips_ctx())
+        .unwrap()
+        .into_iter()
+        .map(|l| l.text.nb)
+        .collect();
+    assert!(
+        nb.contains(&"Ukentlig oppfølging første måned: ja, kl. 07:45".to_string()),
+        "{nb:?}"
+    );
+    let bad = with_time.replace("07:45", "7:45");
+    let messages = new.validate(&bad, &ips_ctx()).unwrap();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert_eq!(messages[0].path, "support-time");
+    // The 0.1 plugin ignores the key it does not know.
+    assert_eq!(old.validate(&with_time, &ips_ctx()).unwrap(), vec![]);
+    old.instantiate_only().unwrap();
+}
+
+#[test]
+fn an_installed_0_1_plugin_keeps_working_and_upgrades_to_its_0_2_version() {
+    let (cache, host) = host();
+    let db = store(cache.path());
+    let key = SecretKey::generate().unwrap();
+    registry::trust_key(&db, key.public(), "Fjordvik kommune", now()).unwrap();
+    let old = host.load(&ips_api_0_1()).unwrap();
+    let package = Package::sign(
+        serde_json::to_vec(&old.manifest).unwrap(),
+        ips_api_0_1(),
+        &key,
+    );
+    let grant = [Capability::GoalsInDomain(LifeDomain::WorkAndActivity)];
+    let record = registry::install(&db, &host, &package.to_bytes(), &grant, now()).unwrap();
+    assert_eq!(record.manifest.api_version, "0.1.0");
+    let (_, loaded) = registry::load(&db, &host, IPS_ID).unwrap();
+    assert_eq!(loaded.api, ApiVersion::V0_1);
+    assert_eq!(loaded.validate(IPS_SAMPLE, &ips_ctx()).unwrap(), vec![]);
+    // The new release, on API 0.2, replaces it.
+    let record = registry::install(
+        &db,
+        &host,
+        &signed(&host, "ips-follow-up", &key),
+        &grant,
+        now(),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            record.manifest.version.as_str(),
+            record.manifest.api_version.as_str()
+        ),
+        ("1.1.0", "0.2.0")
+    );
+    assert_eq!(
+        registry::load(&db, &host, IPS_ID).unwrap().1.api,
+        ApiVersion::V0_2
+    );
+}
+
+#[test]
+fn a_0_2_plugin_reads_the_crisis_contacts_roles_only_when_granted() {
+    let (_cache, host) = host();
+    let plugin = load(&host, "hostile-crisis-roles");
+    assert_eq!(plugin.api, ApiVersion::V0_2);
+    assert_eq!(
+        plugin.manifest.capabilities,
+        vec![api::Capability::CrisisContactRoles]
+    );
+    let requested: Vec<Capability> = plugin
+        .manifest
+        .capabilities
+        .iter()
+        .map(Capability::from_api)
+        .collect();
+    assert_eq!(requested, vec![Capability::CrisisContactRoles]);
+    assert_eq!(
+        Capability::CrisisContactRoles.describe(Lang::Nb),
+        "rollene til kontaktene i kriseplanen"
+    );
+    let mut case = case();
+    for (name, role) in [("Dr. Berg", "Fastlege"), ("Akutt", "DPS akutteam")] {
+        case.crisis_plan.contacts.push(ansvar::domain::Contact {
+            name: name.into(),
+            role: role.into(),
+            phone: "112".into(),
+            ..Default::default()
+        });
+    }
+    let today = NaiveDate::from_ymd_opt(2025, 10, 20).unwrap();
+    let data = r#"{"note":"x","at":"21:15"}"#;
+    let granted = context::build(&case, &requested, today);
+    let lines = plugin.summarize(data, &granted).unwrap();
+    assert_eq!(lines[0].text.nb, "Klokka 21:15");
+    assert_eq!(lines[1].text.nb, "Kriseplanen har: Fastlege, DPS akutteam");
+    assert!(!lines[1].text.nb.contains("Berg"));
+    let refused = plugin
+        .summarize(data, &context::build(&case, &[], today))
+        .unwrap();
+    assert_eq!(refused[1].text.nb, "Kriseplanen har: ");
+    // The time field is checked by the SDK's form rules.
+    let messages = plugin
+        .validate(r#"{"note":"x","at":"25:00"}"#, &granted)
+        .unwrap();
+    let paths: Vec<&str> = messages.iter().map(|m| m.path.as_str()).collect();
+    assert_eq!(paths, vec!["at"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -704,24 +887,76 @@ fn assert_refused_at_load(host: &PluginHost, bytes: &[u8]) -> PluginError {
     }
 }
 
-#[test]
-fn a_newer_api_version_is_refused() {
-    let (_cache, host) = host();
-    let good = load(&host, "hostile-good");
-    let newer = wat::parse_str(
+fn exporting(version: &str) -> Vec<u8> {
+    wat::parse_str(format!(
         r#"(component
             (instance $i)
-            (export "ansvar:plugin/form-plugin@0.2.0" (instance $i)))"#,
-    )
-    .unwrap();
-    let err = assert_refused_at_load(&host, &newer);
+            (export "ansvar:plugin/form-plugin@{version}" (instance $i)))"#
+    ))
+    .unwrap()
+}
+
+#[test]
+fn a_newer_api_version_is_refused_with_the_ansvar_it_needs() {
+    let (_cache, host) = host();
+    let good = load(&host, "hostile-good");
+    let err = assert_refused_at_load(&host, &exporting("0.3.0"));
     assert!(
-        matches!(&err, PluginError::NewerApi { needs, supported: "0.1.0" } if needs == "0.2.0"),
+        matches!(&err, PluginError::NewerApi { needs, supported, ansvar }
+            if needs == "0.3.0" && supported == "0.1.0–0.2.0" && *ansvar == env!("CARGO_PKG_VERSION")),
         "{err:?}"
     );
-    assert!(err.message(Lang::Nb).contains("Oppdater Ansvar"));
-    assert!(err.to_string().contains("0.2.0"));
+    let nb = err.message(Lang::Nb);
+    assert!(
+        nb.contains("Oppdater Ansvar til en versjon som kjører utvidelses-API 0.3.0"),
+        "{nb}"
+    );
+    assert!(
+        nb.contains(&format!("({})", env!("CARGO_PKG_VERSION"))),
+        "{nb}"
+    );
+    let en = err.to_string();
+    assert!(
+        en.contains("newer than this Ansvar") && en.contains("0.1.0–0.2.0"),
+        "{en}"
+    );
     assert_good_still_runs(&host, &good);
+}
+
+#[test]
+fn an_older_unsupported_api_version_is_refused_as_clearly() {
+    let (_cache, host) = host();
+    let good = load(&host, "hostile-good");
+    let err = assert_refused_at_load(&host, &exporting("0.0.9"));
+    assert!(
+        matches!(&err, PluginError::OlderApi { needs, supported, .. }
+            if needs == "0.0.9" && supported == "0.1.0–0.2.0"),
+        "{err:?}"
+    );
+    let nb = err.message(Lang::Nb);
+    assert!(nb.contains("eldre enn denne versjonen av Ansvar"), "{nb}");
+    assert!(nb.contains("bygges på nytt"), "{nb}");
+    assert!(err.to_string().contains("older than this Ansvar"));
+    // Inside the range but never released: no bindings to run it with.
+    let err = assert_refused_at_load(&host, &exporting("0.1.5"));
+    assert!(
+        matches!(&err, PluginError::NotAComponent(d) if d.contains("0.1.5") && d.contains("0.1.0, 0.2.0")),
+        "{err:?}"
+    );
+    assert_good_still_runs(&host, &good);
+}
+
+#[test]
+fn the_supported_range_is_the_frozen_wit_folders() {
+    // One folder per version the host runs, and the SDK builds against the newest.
+    let wit = Path::new(env!("CARGO_MANIFEST_DIR")).join("../plugin-api/wit");
+    for v in ApiVersion::ALL {
+        let text = std::fs::read_to_string(wit.join(format!("since_v{v}/plugin.wit")))
+            .unwrap_or_else(|e| panic!("the WIT of {v}: {e}"));
+        assert!(text.contains(&format!("package ansvar:plugin@{v};")), "{v}");
+    }
+    assert_eq!(ansvar_plugin_api::API_VERSION, ApiVersion::NEWEST.as_str());
+    assert_eq!(ApiVersion::OLDEST, ApiVersion::V0_1);
 }
 
 #[test]

@@ -485,17 +485,76 @@ fn a_plugin_form_shows_the_plugins_validation_messages() {
     }
     h.get_by_label_contains("Nytt skjema:").click();
     step(&mut h);
+    // Each answer adds messages above later fields: let it come before clicking further.
+    until_answered(&mut h);
     h.get_by_label("Har personen startet i jobb?: Ja").click();
     step(&mut h);
+    until_answered(&mut h);
     type_into(&mut h, "Timer per uke", "100");
     step(&mut h);
+    // The plugin service answers off the UI thread; the message shows once it has.
     assert!(
-        h.query_by_label("Kan ikke være mer enn 60.").is_some(),
+        until_shown(&mut h, "Kan ikke være mer enn 60."),
         "the plugin's range message is shown beside the field"
     );
     let case = p.fx.store.load_case(p.case).unwrap();
     assert_eq!(case.forms.len(), 1);
     assert!(case.forms[0].data.contains("100"));
+
+    // API 0.2's time of day: typed loosely, stored as "HH:MM"; what is no time is said so.
+    until_answered(&mut h);
+    h.get_by_label("Ukentlig oppfølging av jobbspesialist: Ja")
+        .click();
+    step(&mut h);
+    until_answered(&mut h);
+    // Below the window's height: focused (as with Tab) rather than clicked where it was drawn.
+    let time = "Fast tidspunkt for oppfølgingen";
+    let focus_and_type = |h: &mut Harness<'_, AnsvarApp>, text: &str| {
+        h.get_by_label(time).focus();
+        step(h);
+        h.get_by_label(time).type_text(text);
+        step(h);
+        h.key_press(Key::Enter);
+        step(h);
+    };
+    focus_and_type(&mut h, "9.30");
+    let data = || p.fx.store.load_case(p.case).unwrap().forms[0].data.clone();
+    assert!(data().contains(r#""support-time":"09:30""#), "{}", data());
+    assert!(until_shown(
+        &mut h,
+        "Ukentlig oppfølging første måned: ja, kl. 09:30"
+    ));
+    focus_and_type(&mut h, "x");
+    assert!(
+        h.query_by_label("Ugyldig klokkeslett (bruk tt:mm, f.eks. 09:30)")
+            .is_some()
+    );
+    assert!(data().contains(r#""support-time":"09:30""#), "{}", data());
+}
+
+/// Steps until the plugin service has answered about the form's current data (its spinner has
+/// gone); about 10 s at most.
+fn until_answered(h: &mut Harness<'_, AnsvarApp>) {
+    for _ in 0..200 {
+        if h.query_by_label("Utvidelsen ser på skjemaet …").is_none() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        step(h);
+    }
+    panic!("the plugin service did not answer");
+}
+
+/// Steps until `label` shows, for answers that come from a worker thread; about 10 s at most.
+fn until_shown(h: &mut Harness<'_, AnsvarApp>, label: &str) -> bool {
+    for _ in 0..200 {
+        if h.query_by_label(label).is_some() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        step(h);
+    }
+    false
 }
 
 #[test]

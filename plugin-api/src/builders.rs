@@ -78,6 +78,11 @@ pub mod kind {
         })
     }
 
+    /// A time of day, "HH:MM" (API 0.2).
+    pub fn time_of_day() -> ValueKind {
+        ValueKind::TimeOfDay
+    }
+
     /// A repeating group of sub-fields (a list of rows).
     pub fn group(add_label: Localized, fields: Vec<SubField>) -> FieldKind {
         FieldKind::RepeatingGroup(GroupSpec {
@@ -100,6 +105,7 @@ impl From<ValueKind> for FieldKind {
             ValueKind::MultipleChoice(options) => FieldKind::MultipleChoice(options),
             ValueKind::YesNo => FieldKind::YesNo,
             ValueKind::Scale(spec) => FieldKind::Scale(spec),
+            ValueKind::TimeOfDay => FieldKind::TimeOfDay,
         }
     }
 }
@@ -373,7 +379,17 @@ impl CaseContext {
             goals: None,
             plan_period: None,
             actions: None,
+            crisis_contact_roles: None,
         }
+    }
+
+    /// The roles of the crisis plan's contacts (none unless asked for with
+    /// [`Capability::CrisisContactRoles`]).
+    pub fn crisis_contact_roles(&self) -> impl Iterator<Item = &str> {
+        self.crisis_contact_roles
+            .iter()
+            .flatten()
+            .map(String::as_str)
     }
 
     /// Today's date, if the host sent a valid one.

@@ -8,30 +8,25 @@
 
 use serde_json::Value;
 
-use crate::data::is_answered;
+use crate::logic::{self, Match, is_answered};
 use crate::{
     Condition, Date, FieldKind, FieldMessage, FormDefinition, MatchValue, Record, Severity,
-    ValueKind, fmt, loc,
+    TimeOfDay, ValueKind, fmt, loc,
 };
 
 /// Whether a `show-when` condition holds for `record` (the whole form, or the
-/// row a sub-field belongs to). No condition means always visible.
+/// row a sub-field belongs to). No condition means always visible. The rule is
+/// [`logic::holds`], which the host's form renderer uses too.
 pub fn is_visible(condition: Option<&Condition>, record: Record<'_>) -> bool {
     let Some(condition) = condition else {
         return true;
     };
-    match &condition.is {
-        MatchValue::YesNo(expected) => record.yes_no(&condition.field) == Some(*expected),
-        MatchValue::Answered => record.is_answered(&condition.field),
-        MatchValue::OneOf(values) => match record.raw(&condition.field) {
-            Some(Value::String(s)) => values.iter().any(|v| v == s),
-            Some(Value::Array(items)) => items
-                .iter()
-                .filter_map(Value::as_str)
-                .any(|s| values.iter().any(|v| v == s)),
-            _ => false,
-        },
-    }
+    let is = match &condition.is {
+        MatchValue::YesNo(expected) => Match::YesNo(*expected),
+        MatchValue::Answered => Match::Answered,
+        MatchValue::OneOf(values) => Match::OneOf(values),
+    };
+    logic::holds(&condition.field, is, record.map())
 }
 
 /// Messages for every visible field whose value breaks the form's rules.
@@ -130,6 +125,7 @@ fn value_kind(kind: &FieldKind) -> Option<ValueKind> {
         FieldKind::MultipleChoice(options) => ValueKind::MultipleChoice(options.clone()),
         FieldKind::YesNo => ValueKind::YesNo,
         FieldKind::Scale(spec) => ValueKind::Scale(spec.clone()),
+        FieldKind::TimeOfDay => ValueKind::TimeOfDay,
         FieldKind::RepeatingGroup(_) => return None,
     })
 }
@@ -184,6 +180,15 @@ fn check_value(path: &str, kind: &ValueKind, value: &Value, out: &mut Vec<FieldM
                     path,
                     "Ugyldig dato (bruk ÅÅÅÅ-MM-DD).",
                     "Invalid date (use YYYY-MM-DD).",
+                ));
+            }
+        }
+        ValueKind::TimeOfDay => {
+            if value.as_str().and_then(TimeOfDay::parse).is_none() {
+                out.push(error(
+                    path,
+                    "Ugyldig klokkeslett (bruk TT:MM).",
+                    "Invalid time of day (use HH:MM).",
                 ));
             }
         }
@@ -316,6 +321,29 @@ mod tests {
             paths(r#"{"working":"yes","kind":["a"]}"#),
             vec!["working", "kind"]
         );
+    }
+
+    #[test]
+    fn times_of_day_are_hh_mm() {
+        let form = FormDefinition::new(loc("T", "T")).section(
+            Section::new("s", loc("S", "S")).field(Field::new(
+                "at",
+                loc("Klokka", "At"),
+                kind::time_of_day(),
+            )),
+        );
+        let check = |json: &str| {
+            let data = FormData::parse(json).unwrap();
+            against_form(&form, data.record())
+        };
+        assert_eq!(check(r#"{"at":"09:30"}"#), vec![]);
+        assert_eq!(check(r#"{"at":""}"#), vec![]);
+        for bad in [r#"{"at":"9:30"}"#, r#"{"at":"25:00"}"#, r#"{"at":930}"#] {
+            let messages = check(bad);
+            assert_eq!(messages.len(), 1, "{bad}");
+            assert_eq!(messages[0].path, "at");
+            assert!(messages[0].message.en.contains("HH:MM"));
+        }
     }
 
     #[test]

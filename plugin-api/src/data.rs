@@ -2,7 +2,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::{Date, FieldMessage};
+use crate::logic::is_answered;
+use crate::{Date, FieldMessage, TimeOfDay};
 
 /// Parsed form data: a JSON object keyed by field id.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -56,6 +57,11 @@ impl<'a> Record<'a> {
         Self { map: Some(map) }
     }
 
+    /// The JSON object itself (`None` for a row that is not an object).
+    pub fn map(&self) -> Option<&'a Map<String, Value>> {
+        self.map
+    }
+
     /// The raw JSON value; `null` counts as absent.
     pub fn raw(&self, id: &str) -> Option<&'a Value> {
         match self.map?.get(id)? {
@@ -95,6 +101,11 @@ impl<'a> Record<'a> {
         Date::parse(self.raw(id)?.as_str()?)
     }
 
+    /// A valid "HH:MM" time of day.
+    pub fn time_of_day(&self, id: &str) -> Option<TimeOfDay> {
+        TimeOfDay::parse(self.raw(id)?.as_str()?)
+    }
+
     /// The value of a single choice.
     pub fn choice(&self, id: &str) -> Option<&'a str> {
         self.text(id)
@@ -126,17 +137,6 @@ impl<'a> Record<'a> {
                 .collect(),
             _ => Vec::new(),
         }
-    }
-}
-
-/// Whether a raw value counts as an answer: not null, not an empty or
-/// whitespace-only string, not an empty array.
-pub(crate) fn is_answered(value: &Value) -> bool {
-    match value {
-        Value::Null => false,
-        Value::String(s) => !s.trim().is_empty(),
-        Value::Array(items) => !items.is_empty(),
-        _ => true,
     }
 }
 

@@ -3,7 +3,9 @@
 //! A plugin is a `cdylib` crate that implements [`Plugin`] and calls
 //! [`export_plugin!`]. It is built for `wasm32-unknown-unknown` and turned into a
 //! WebAssembly component (see `scripts/build-plugins.sh`). The component exports
-//! `ansvar:plugin/form-plugin@0.1.0` (see `wit/plugin.wit`) and imports nothing.
+//! `ansvar:plugin/form-plugin@0.2.0` (see `wit/since_v0.2.0/plugin.wit`) and imports
+//! nothing. The SDK always builds against the newest API; every released API version's WIT is
+//! kept, frozen, in `wit/since_vX.Y.Z/` for the host, which runs them all.
 //!
 //! ```ignore
 //! use ansvar_plugin_api::prelude::*;
@@ -40,12 +42,13 @@ pub mod check;
 mod data;
 mod date;
 pub mod fmt;
+pub mod logic;
 
-/// Generated from `wit/plugin.wit`. Plugin authors normally use the re-exports at
-/// the crate root instead.
+/// Generated from the newest WIT, `wit/since_v0.2.0/plugin.wit`. Plugin authors
+/// normally use the re-exports at the crate root instead.
 pub mod bindings {
     wit_bindgen::generate!({
-        path: "wit",
+        path: "wit/since_v0.2.0",
         world: "plugin",
         pub_export_macro: true,
         default_bindings_module: "ansvar_plugin_api::bindings",
@@ -64,9 +67,10 @@ pub use bindings::exports::ansvar::plugin::form_plugin::{
 pub use builders::{kind, label_of, loc, opt};
 pub use data::{FormData, Record};
 pub use date::Date;
+pub use logic::TimeOfDay;
 
-/// The API version this crate implements: the version of the WIT package.
-pub const API_VERSION: &str = "0.1.0";
+/// The API version this crate implements: the version of the newest WIT package.
+pub const API_VERSION: &str = "0.2.0";
 
 /// What a plugin provides. Only the manifest and the form are required; the
 /// rest default to "nothing to say".
@@ -155,7 +159,7 @@ pub fn run_validate<P: Plugin>(json: &str, context: &CaseContext) -> Vec<FieldMe
 /// interface. Call it once, at the top level of the plugin crate.
 ///
 /// The exports are emitted only when compiling for wasm: their symbol names
-/// (`ansvar:plugin/form-plugin@0.1.0#validate`) cannot be exported from a
+/// (`ansvar:plugin/form-plugin@0.2.0#validate`) cannot be exported from a
 /// native shared library, and host builds of a plugin exist only to run its
 /// unit tests.
 #[macro_export]
@@ -175,7 +179,7 @@ pub mod prelude {
         API_VERSION, Action, Capability, CaseContext, ChoiceOption, ComputedValue, Condition, Date,
         Field, FieldKind, FieldMessage, FormData, FormDefinition, Goal, GoalStatus, GroupSpec,
         LifeDomain, Localized, MatchValue, NumberSpec, Participant, PlanPeriod, Plugin,
-        PluginManifest, Record, ScaleSpec, Section, Severity, SubField, SummaryLine, Tone,
-        ValueKind, export_plugin, fmt, kind, label_of, loc, opt,
+        PluginManifest, Record, ScaleSpec, Section, Severity, SubField, SummaryLine, TimeOfDay,
+        Tone, ValueKind, export_plugin, fmt, kind, label_of, loc, opt,
     };
 }

@@ -1050,6 +1050,7 @@ fn value_item(
         ValueKind::MultipleChoice(o) => ("choice", Some(o), true),
         ValueKind::YesNo => ("boolean", None, false),
         ValueKind::Scale(_) => ("integer", None, false),
+        ValueKind::TimeOfDay => ("time", None, false),
     };
     if let Some(c) = show_when {
         let conds = enable_when(c, prefix);
@@ -1184,6 +1185,12 @@ fn answer(value: &Value, declared: Option<&ValueKind>) -> Option<Value> {
         Value::String(s) => match declared {
             Some(ValueKind::Date) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => {
                 json!({ "valueDate": s })
+            }
+            // FHIR's time has seconds; the form's "HH:MM" does not.
+            Some(ValueKind::TimeOfDay)
+                if ansvar_plugin_api::logic::TimeOfDay::parse(s).is_some() =>
+            {
+                json!({ "valueTime": format!("{s}:00") })
             }
             Some(ValueKind::SingleChoice(opts)) | Some(ValueKind::MultipleChoice(opts)) => {
                 let mut c = json!({ "code": s });
@@ -2029,6 +2036,12 @@ fn answer_value(a: &Value) -> Option<Value> {
     }
     if let Some(v) = a.get("valueInteger").or_else(|| a.get("valueDecimal")) {
         return Some(v.clone());
+    }
+    // Back to the form's "HH:MM" when the seconds are zero, as the export writes them.
+    if let Some(t) = a.get("valueTime").and_then(Value::as_str)
+        && let Some(hh_mm) = t.strip_suffix(":00").filter(|t| t.len() == 5)
+    {
+        return Some(json!(hh_mm));
     }
     if let Some(v) = a
         .get("valueString")

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{FormSection, PluginSections, not_installed};
-use crate::domain::Case;
+use crate::domain::{Case, FormEntry};
 use crate::plugins::host::{LoadedPlugin, PluginHost};
 use crate::plugins::registry::{self, InstalledPlugin};
 use crate::plugins::{PluginError, context, default_cache_dir};
@@ -12,41 +12,62 @@ use crate::store::Store;
 
 type Loaded = Result<(InstalledPlugin, LoadedPlugin), PluginError>;
 
-/// Loads each plugin the case's forms use (once) and asks it to summarise each entry. A form
-/// whose plugin is missing or fails gets a `problem` instead; nothing here fails the export.
-/// With no form entries, no plugin engine is started.
+/// For a one-off command: starts a host of its own, and only when the case has forms. The app
+/// asks its plugin service instead ([`crate::plugins::service::SectionsClient`]).
 pub fn plugin_sections(store: &Store, case: &Case, today: NaiveDate) -> PluginSections {
     if case.forms.is_empty() {
         return PluginSections::none();
     }
-    let host = match PluginHost::new(default_cache_dir()) {
-        Ok(h) => h,
-        Err(e) => {
-            return PluginSections {
-                forms: case
-                    .forms
-                    .iter()
-                    .map(|f| FormSection {
-                        entry: f.id,
-                        plugin_id: f.plugin_id.clone(),
-                        title: f.plugin_id.clone(),
-                        problem: Some(format!(
-                            "Skjemaet kan ikke vises: {}",
-                            e.message(crate::i18n::Lang::Nb)
-                        )),
-                        ..FormSection::default()
-                    })
-                    .collect(),
-            };
-        }
-    };
+    match PluginHost::new(default_cache_dir()) {
+        Ok(host) => sections_with(store, &host, case, today),
+        Err(e) => all_failed(case, &e),
+    }
+}
+
+/// Every form of the case with the same problem (no engine to ask).
+pub fn all_failed(case: &Case, e: &PluginError) -> PluginSections {
+    PluginSections {
+        forms: case
+            .forms
+            .iter()
+            .map(|f| problem(f, f.plugin_id.clone(), cannot_show(e)))
+            .collect(),
+    }
+}
+
+fn cannot_show(e: &PluginError) -> String {
+    format!(
+        "Skjemaet kan ikke vises: {}",
+        e.message(crate::i18n::Lang::Nb)
+    )
+}
+
+fn problem(f: &FormEntry, title: String, problem: String) -> FormSection {
+    FormSection {
+        entry: f.id,
+        plugin_id: f.plugin_id.clone(),
+        title,
+        problem: Some(problem),
+        ..FormSection::default()
+    }
+}
+
+/// Loads each plugin the case's forms use (once) in `host` and asks it to summarise each
+/// entry. A form whose plugin is missing or fails gets a `problem` instead; nothing here fails
+/// the export.
+pub fn sections_with(
+    store: &Store,
+    host: &PluginHost,
+    case: &Case,
+    today: NaiveDate,
+) -> PluginSections {
     let mut loaded: Vec<(String, Loaded)> = Vec::new();
     let mut out = PluginSections::none();
     for f in &case.forms {
         if !loaded.iter().any(|(id, _)| *id == f.plugin_id) {
             loaded.push((
                 f.plugin_id.clone(),
-                registry::load(store, &host, &f.plugin_id),
+                registry::load(store, host, &f.plugin_id),
             ));
         }
         let Some((_, plugin)) = loaded.iter().find(|(id, _)| *id == f.plugin_id) else {
@@ -70,35 +91,15 @@ pub fn plugin_sections(store: &Store, case: &Case, today: NaiveDate) -> PluginSe
                         problem: None,
                     },
                     Err(e) => FormSection {
-                        entry: f.id,
-                        plugin_id: f.plugin_id.clone(),
-                        title,
                         form: Some(plugin.form.clone()),
-                        problem: Some(format!(
-                            "Skjemaet kan ikke vises: {}",
-                            e.message(crate::i18n::Lang::Nb)
-                        )),
-                        ..FormSection::default()
+                        ..problem(f, title, cannot_show(&e))
                     },
                 }
             }
-            Err(PluginError::NotInstalled(_)) => FormSection {
-                entry: f.id,
-                plugin_id: f.plugin_id.clone(),
-                title: f.plugin_id.clone(),
-                problem: Some(not_installed(&f.plugin_id)),
-                ..FormSection::default()
-            },
-            Err(e) => FormSection {
-                entry: f.id,
-                plugin_id: f.plugin_id.clone(),
-                title: f.plugin_id.clone(),
-                problem: Some(format!(
-                    "Skjemaet kan ikke vises: {}",
-                    e.message(crate::i18n::Lang::Nb)
-                )),
-                ..FormSection::default()
-            },
+            Err(PluginError::NotInstalled(_)) => {
+                problem(f, f.plugin_id.clone(), not_installed(&f.plugin_id))
+            }
+            Err(e) => problem(f, f.plugin_id.clone(), cannot_show(e)),
         };
         out.forms.push(section);
     }

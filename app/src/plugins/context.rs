@@ -15,6 +15,9 @@ pub enum Capability {
     PersonName,
     PlanPeriod,
     Actions,
+    /// The roles of the crisis plan's contacts ("Fastlege", "DPS akutteam"); not their names
+    /// or numbers. API 0.2.
+    CrisisContactRoles,
 }
 
 impl Capability {
@@ -25,6 +28,7 @@ impl Capability {
             api::Capability::PersonName => Capability::PersonName,
             api::Capability::PlanPeriod => Capability::PlanPeriod,
             api::Capability::Actions => Capability::Actions,
+            api::Capability::CrisisContactRoles => Capability::CrisisContactRoles,
         }
     }
 
@@ -42,6 +46,10 @@ impl Capability {
             (Capability::PlanPeriod, En) => "the plan period".into(),
             (Capability::Actions, Nb) => "tiltakene".into(),
             (Capability::Actions, En) => "the actions".into(),
+            (Capability::CrisisContactRoles, Nb) => "rollene til kontaktene i kriseplanen".into(),
+            (Capability::CrisisContactRoles, En) => {
+                "the roles of the crisis plan's contacts".into()
+            }
         }
     }
 }
@@ -174,6 +182,14 @@ pub fn build(case: &Case, granted: &[Capability], today: NaiveDate) -> api::Case
                 })
                 .collect()
         }),
+        crisis_contact_roles: has(Capability::CrisisContactRoles).then(|| {
+            case.crisis_plan
+                .contacts
+                .iter()
+                .map(|c| c.role.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .collect()
+        }),
     }
 }
 
@@ -204,6 +220,7 @@ mod tests {
         assert_eq!(none.goals, None);
         assert_eq!(none.participants, None);
         assert_eq!(none.actions, None);
+        assert_eq!(none.crisis_contact_roles, None);
         assert_eq!(none.today, "2026-11-24");
         let work = build(
             &case,
@@ -214,5 +231,27 @@ mod tests {
         assert_eq!(goals.len(), 1);
         assert_eq!(goals[0].text, "Jobb");
         assert_eq!(work.person_name, None);
+    }
+
+    #[test]
+    fn crisis_contacts_are_passed_as_roles_only() {
+        let mut case = Case::default();
+        for (name, role) in [("Kari Lege", "Fastlege"), ("Per", " "), ("Eva", "Søster")] {
+            case.crisis_plan.contacts.push(Contact {
+                name: name.into(),
+                role: role.into(),
+                phone: "99 99 99 99".into(),
+                ..Contact::default()
+            });
+        }
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(build(&case, &[], today).crisis_contact_roles, None);
+        let ctx = build(&case, &[Capability::CrisisContactRoles], today);
+        assert_eq!(
+            ctx.crisis_contact_roles,
+            Some(vec!["Fastlege".to_string(), "Søster".to_string()])
+        );
+        let json = serde_json::to_string(&ctx).unwrap();
+        assert!(!json.contains("Kari") && !json.contains("99 99"), "{json}");
     }
 }

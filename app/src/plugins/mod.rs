@@ -1,17 +1,22 @@
 //! Plugins: municipalities' local forms as sandboxed WebAssembly components.
 //!
 //! - [`package`]: the signed `.ansvarplugin` file.
-//! - [`host`]: wasmtime, limits, the compile cache, calls.
+//! - [`api`]: the plugin API in the app's own types (the newest version's shape).
+//! - [`host`]: wasmtime, limits, the compile cache, calls; one module per API version, and
+//!   [`ApiVersion`], the versions this Ansvar runs.
+//! - [`service`]: the app's one host, on a worker thread: the window never runs a plugin.
 //! - [`registry`]: trusted publisher keys and installed plugins, in the database.
 //! - [`context`]: the case data a plugin may see, cut to what it asked for and was granted.
 //!
 //! A plugin never draws and never touches the case: it declares a form as data, and is asked to
 //! validate and summarise the data entered in it.
 
+pub mod api;
 pub mod context;
 pub mod host;
 pub mod package;
 pub mod registry;
+pub mod service;
 pub mod validate;
 
 use crate::i18n::Lang;
@@ -24,21 +29,7 @@ pub fn default_cache_dir() -> Option<std::path::PathBuf> {
     directories::ProjectDirs::from("no", "Ansvar", "Ansvar").map(|d| d.cache_dir().join("plugins"))
 }
 
-/// The plugin API versions this build runs. A plugin built for a newer one is refused.
-pub const SUPPORTED_API: &str = "0.1.0";
-
-/// Bindings for API 0.1.0, generated from the same WIT the plugins build against.
-pub mod v0_1 {
-    wasmtime::component::bindgen!({
-        path: "../plugin-api/wit",
-        world: "plugin",
-        additional_derives: [serde::Serialize, serde::Deserialize, PartialEq],
-    });
-}
-
-/// The current API's types: what the rest of the app uses. When a new API version comes, the
-/// host keeps a module per version and converts older plugins' values to these.
-pub use v0_1::exports::ansvar::plugin::form_plugin as api;
+pub use host::ApiVersion;
 
 /// Everything that can go wrong with a plugin. Each names the plugin where it is known.
 #[derive(Debug, thiserror::Error)]
@@ -68,11 +59,20 @@ pub enum PluginError {
     #[error("this is not a usable plugin component: {0}")]
     NotAComponent(String),
     #[error(
-        "the plugin was built for plugin API {needs}; this Ansvar supports up to {supported}. Update Ansvar to use it"
+        "the plugin was built for plugin API {needs}, which is newer than this Ansvar ({ansvar}) runs (plugin API {supported}). Update Ansvar to a version that runs plugin API {needs}"
     )]
     NewerApi {
         needs: String,
-        supported: &'static str,
+        supported: String,
+        ansvar: &'static str,
+    },
+    #[error(
+        "the plugin was built for plugin API {needs}, which is older than this Ansvar ({ansvar}) runs (plugin API {supported}). Build the plugin again with a newer ansvar-plugin-api"
+    )]
+    OlderApi {
+        needs: String,
+        supported: String,
+        ansvar: &'static str,
     },
     #[error("the plugin cannot be linked: {0}")]
     Link(String),
@@ -160,8 +160,19 @@ impl PluginError {
                 "Pakkens beskrivelse stemmer ikke med det utvidelsen selv oppgir.".into()
             }
             PluginError::NotAComponent(d) => format!("Dette er ikke en brukbar utvidelse: {d}"),
-            PluginError::NewerApi { needs, supported } => format!(
-                "Utvidelsen er laget for utvidelses-API {needs}; denne versjonen av Ansvar støtter til og med {supported}. Oppdater Ansvar for å bruke den."
+            PluginError::NewerApi {
+                needs,
+                supported,
+                ansvar,
+            } => format!(
+                "Utvidelsen er laget for utvidelses-API {needs}, som er nyere enn denne versjonen av Ansvar ({ansvar}) kan kjøre (utvidelses-API {supported}). Oppdater Ansvar til en versjon som kjører utvidelses-API {needs}."
+            ),
+            PluginError::OlderApi {
+                needs,
+                supported,
+                ansvar,
+            } => format!(
+                "Utvidelsen er laget for utvidelses-API {needs}, som er eldre enn denne versjonen av Ansvar ({ansvar}) kan kjøre (utvidelses-API {supported}). Utvidelsen må bygges på nytt med en nyere ansvar-plugin-api."
             ),
             PluginError::Link(d) => format!("Utvidelsen kan ikke kobles til: {d}"),
             PluginError::BadManifest { plugin, problem } => {

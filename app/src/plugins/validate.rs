@@ -18,6 +18,7 @@ pub fn value_kind(kind: &FieldKind) -> Option<ValueKind> {
         FieldKind::MultipleChoice(o) => ValueKind::MultipleChoice(o.clone()),
         FieldKind::YesNo => ValueKind::YesNo,
         FieldKind::Scale(s) => ValueKind::Scale(s.clone()),
+        FieldKind::TimeOfDay => ValueKind::TimeOfDay,
         FieldKind::RepeatingGroup(_) => return None,
     })
 }

@@ -283,6 +283,10 @@ strings! {
     PluginsNotReady => "Utvidelsene er ikke lastet ennå. Prøv igjen om et øyeblikk.", "The plugins are not loaded yet. Try again in a moment.";
     LoadingPlugins => "Laster utvidelser …", "Loading plugins …";
     CheckingPlugin => "Kontrollerer utvidelsen …", "Checking the plugin …";
+    InstallingPlugin => "Installerer utvidelsen …", "Installing the plugin …";
+    PluginWorking => "Utvidelsen ser på skjemaet …", "The plugin is looking at the form …";
+    TimeHint => "tt:mm", "hh:mm";
+    BadTime => "Ugyldig klokkeslett (bruk tt:mm, f.eks. 09:30)", "Not a valid time (use hh:mm, e.g. 09:30)";
     NoPlugins => "Ingen utvidelser er installert.", "No plugins are installed.";
     InstallPlugin => "Installer utvidelse …", "Install plugin …";
     Publisher => "Utgiver", "Publisher";

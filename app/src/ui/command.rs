@@ -7,7 +7,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::S;
-use crate::domain::{Author, CaseId, Edit, MeetingId};
+use crate::domain::{Author, CaseId, Edit, FormEntryId, MeetingId};
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug)]
@@ -56,6 +56,19 @@ pub enum PluginCommand {
     Remove(String),
     /// A plugin call failed because of the plugin: mark it failing (id, message).
     Failed(String, String),
+    /// Ask the plugin service about a form entry's data (the answer comes in a later frame).
+    Ask(Box<AskPlugin>),
+}
+
+/// What the forms panel asks a plugin: messages, summary and computed values for `data`.
+#[derive(Clone, Debug)]
+pub struct AskPlugin {
+    pub entry: FormEntryId,
+    /// Which data the answer will be about.
+    pub data_hash: u64,
+    pub plugin: String,
+    pub data: String,
+    pub context: crate::plugins::api::CaseContext,
 }
 
 /// The app and this computer: cases, the user, settings, messages.

@@ -6,7 +6,6 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::{AppState, S};
 use crate::domain::MeetingId;
-use crate::export::gather::plugin_sections;
 use crate::export::pdf::{PdfOptions, minutes_pdf, plan_pdf};
 
 #[derive(Default)]
@@ -48,16 +47,22 @@ pub fn write_in_background(
     meeting: Option<MeetingId>,
     path: PathBuf,
 ) {
-    let store = state.store.clone();
+    // The forms' summaries come from the app's one plugin service, not a host of the export's.
+    let plugins = state.plugins.service.as_ref().map(|s| s.sections_client());
     let clock = state.clock.clone();
-    let doc_lang = state.lang;
     let lang = state.lang;
     let (tx, rx) = channel();
     let spawned = std::thread::Builder::new()
         .name("export".into())
         .spawn(move || {
-            let opts = PdfOptions::complete(&clock).in_lang(doc_lang);
-            let forms = plugin_sections(&store, &case, opts.date);
+            let opts = PdfOptions::complete(&clock).in_lang(lang);
+            let forms = match &plugins {
+                Some(client) => client.sections(&case, opts.date),
+                None => crate::export::gather::all_failed(
+                    &case,
+                    &crate::plugins::PluginError::Io(S::PluginsNotReady.get(lang).into()),
+                ),
+            };
             let result = match meeting {
                 Some(m) => minutes_pdf(&case, m, &forms, &opts),
                 None => plan_pdf(&case, &forms, &opts),

@@ -4,35 +4,27 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
+use ansvar_plugin_api::logic::TimeOfDay;
 use egui::{RichText, Ui};
 use serde_json::{Map, Value};
 
-use super::plugins::PluginsUi;
+use super::command::AskPlugin;
+use super::plugins::{Answer, PluginsUi};
 use super::theme::warn_color;
 use super::widgets::parse_date;
 use super::{Command, PluginCommand, S, View};
 use crate::domain::{Edit, FormEntry, FormEntryId, Section};
 use crate::i18n::Lang;
-use crate::plugins::api::{
-    ComputedValue, Condition, FieldKind, FieldMessage, Localized, MatchValue, Severity,
-    SummaryLine, ValueKind,
-};
+use crate::plugins::api::{FieldKind, FieldMessage, Localized, Severity, ValueKind, visible};
 use crate::plugins::context;
-use crate::plugins::host::LoadedPlugin;
+use crate::plugins::service::PluginInfo;
 use crate::plugins::validate::value_kind;
 
-/// What the plugin said about one entry's data, kept until the data changes.
-struct Verdict {
-    data_hash: u64,
-    messages: Vec<FieldMessage>,
-    summary: Vec<SummaryLine>,
-    computed: Vec<ComputedValue>,
-    error: Option<String>,
-}
-
+/// The forms panel's own state.
 #[derive(Default)]
 pub struct FormsUi {
-    verdicts: HashMap<FormEntryId, Verdict>,
+    /// The data (by hash) each entry's last question to the plugin service was about.
+    asked: HashMap<FormEntryId, u64>,
 }
 
 fn loc(l: &Localized, lang: Lang) -> &str {
@@ -45,28 +37,18 @@ fn hash(s: &str) -> u64 {
     h.finish()
 }
 
-/// Whether a field's condition holds for the data around it.
-pub fn condition_holds(c: &Option<Condition>, data: &Map<String, Value>) -> bool {
-    let Some(c) = c else {
-        return true;
+/// What someone types for a time: "9:30", "09.30", "0930" or "9" all mean 09:30 or 09:00.
+fn typed_time(text: &str) -> Option<TimeOfDay> {
+    let t = text.trim().replace('.', ":");
+    let (h, m) = match t.split_once(':') {
+        Some((h, m)) => (h.to_string(), m.to_string()),
+        None if t.len() > 2 => {
+            let (h, m) = t.split_at(t.len() - 2);
+            (h.to_string(), m.to_string())
+        }
+        None => (t.clone(), "00".to_string()),
     };
-    let v = data.get(&c.field);
-    match &c.is {
-        MatchValue::OneOf(options) => match v {
-            Some(Value::String(s)) => options.contains(s),
-            Some(Value::Array(items)) => items
-                .iter()
-                .any(|i| i.as_str().is_some_and(|s| options.iter().any(|o| o == s))),
-            _ => false,
-        },
-        MatchValue::YesNo(b) => v.and_then(Value::as_bool) == Some(*b),
-        MatchValue::Answered => match v {
-            None | Some(Value::Null) => false,
-            Some(Value::String(s)) => !s.trim().is_empty(),
-            Some(Value::Array(a)) => !a.is_empty(),
-            Some(_) => true,
-        },
-    }
+    TimeOfDay::parse(&format!("{h:0>2}:{m}"))
 }
 
 fn messages_for<'a>(
@@ -168,6 +150,39 @@ fn value_widget(
                 };
             }
         }
+        ValueKind::TimeOfDay => {
+            let key = ui.make_persistent_id(("time", id));
+            let shown = value
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            let mut text: String = ui.data_mut(|d| d.get_temp(key)).unwrap_or(shown);
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut text)
+                        .hint_text(S::TimeHint.get(lang))
+                        .desired_width(70.0),
+                )
+                .labelled_by(l.id);
+            if r.changed() {
+                ui.data_mut(|d| d.insert_temp(key, text.clone()));
+            }
+            let typed = typed_time(&text);
+            if r.lost_focus() {
+                changed = match typed {
+                    Some(t) => Some(Value::String(t.to_string())),
+                    None if text.trim().is_empty() => Some(Value::Null),
+                    None => None,
+                };
+                // What cannot be read stays in the box, with the message below, to be fixed.
+                if changed.is_some() {
+                    ui.data_mut(|d| d.remove::<String>(key));
+                }
+            }
+            if typed.is_none() && !text.trim().is_empty() && !r.has_focus() {
+                ui.colored_label(warn_color(), S::BadTime.get(lang));
+            }
+        }
         ValueKind::SingleChoice(options) => {
             let current = value.and_then(Value::as_str).unwrap_or("");
             let shown = options
@@ -256,20 +271,20 @@ fn value_widget(
 fn render_form(
     ui: &mut Ui,
     lang: Lang,
-    plugin: &LoadedPlugin,
+    plugin: &PluginInfo,
     data: &Map<String, Value>,
     messages: &[FieldMessage],
 ) -> Option<Map<String, Value>> {
     let mut next: Option<Map<String, Value>> = None;
     show_messages(ui, lang, messages, "");
     for section in &plugin.form.sections {
-        if !condition_holds(&section.show_when, data) {
+        if !visible(&section.show_when, data) {
             continue;
         }
         ui.push_id(&section.id, |ui| {
             ui.label(RichText::new(loc(&section.title, lang)).strong().size(17.0));
             for field in &section.fields {
-                if !condition_holds(&field.show_when, data) {
+                if !visible(&field.show_when, data) {
                     continue;
                 }
                 let label = format!(
@@ -298,7 +313,7 @@ fn render_form(
                         egui::Frame::group(ui.style()).show(ui, |ui| {
                             ui.push_id((&field.id, i), |ui| {
                                 for sub in &group.fields {
-                                    if !condition_holds(&sub.show_when, row) {
+                                    if !visible(&sub.show_when, row) {
                                         continue;
                                     }
                                     let sub_label = format!(
@@ -421,43 +436,33 @@ pub fn show(
             .map(|p| p.granted.clone())
             .unwrap_or_default();
         let h = hash(&entry.data);
-        if state
-            .verdicts
-            .get(&entry.id)
-            .is_none_or(|v| v.data_hash != h)
-        {
-            let ctx = context::build(view.case, &granted, view.today);
-            let run = || -> Result<Verdict, crate::plugins::PluginError> {
-                Ok(Verdict {
-                    data_hash: h,
-                    messages: plugin.validate(&entry.data, &ctx)?,
-                    summary: plugin.summarize(&entry.data, &ctx)?,
-                    computed: plugin.computed(&entry.data, &ctx)?,
-                    error: None,
-                })
-            };
-            let verdict = run().unwrap_or_else(|e| {
-                if e.is_plugin_fault() {
-                    out.push(Command::Plugin(PluginCommand::Failed(
-                        entry.plugin_id.clone(),
-                        e.message(lang),
-                    )));
-                }
-                Verdict {
-                    data_hash: h,
-                    messages: vec![],
-                    summary: vec![],
-                    computed: vec![],
-                    error: Some(e.message(lang)),
-                }
-            });
-            state.verdicts.insert(entry.id, verdict);
+        let current = plugins.answers.get(&entry.id).map(|v| v.data_hash);
+        let waiting = current != Some(h) && plugins.service.is_some();
+        if waiting && state.asked.get(&entry.id) != Some(&h) {
+            // The plugin service answers off the UI thread, in a later frame.
+            out.push(Command::Plugin(PluginCommand::Ask(Box::new(AskPlugin {
+                entry: entry.id,
+                data_hash: h,
+                plugin: entry.plugin_id.clone(),
+                data: entry.data.clone(),
+                context: context::build(view.case, &granted, view.today),
+            }))));
+            state.asked.insert(entry.id, h);
         }
-        let Some(verdict) = state.verdicts.get(&entry.id) else {
-            continue;
-        };
-        ui.label(RichText::new(loc(&plugin.form.title, lang)).heading());
-        if let Some(e) = &verdict.error {
+        // Until the first answer the form shows without messages; later, the last answer
+        // stays up until the next one arrives.
+        let empty = Answer::default();
+        let shown = plugins.answers.get(&entry.id).unwrap_or(&empty);
+        let verdict = &shown.verdict;
+        // The spinner sits in the title's row, so that waiting does not move the form.
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(loc(&plugin.form.title, lang)).heading());
+            if waiting {
+                ui.spinner();
+                ui.label(RichText::new(view.t(S::PluginWorking)).weak());
+            }
+        });
+        if let Some(e) = &shown.error {
             ui.colored_label(warn_color(), e);
         }
         for line in &verdict.summary {

@@ -330,6 +330,7 @@ impl AppState {
         match command {
             PluginCommand::Install => plugins::pick_and_install(self),
             PluginCommand::Remove(id) => plugins::remove(self, &id),
+            PluginCommand::Ask(ask) => plugins::ask(self, *ask),
             PluginCommand::Failed(id, message) => {
                 let _ =
                     crate::plugins::registry::set_failing(&self.store, &id, Some(message.clone()));

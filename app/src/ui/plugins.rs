@@ -3,112 +3,155 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{RichText, Ui};
 
+use super::command::AskPlugin;
 use super::{AppState, Command, PluginCommand, S, ViewCommand};
-use crate::plugins::context::Capability;
+use crate::domain::FormEntryId;
 use crate::plugins::default_cache_dir;
-use crate::plugins::host::{LoadedPlugin, PluginHost};
-use crate::plugins::package::Package;
 use crate::plugins::registry::{self, InstalledPlugin};
+use crate::plugins::service::{Event, PendingInstall, PluginInfo, PluginService, Verdict};
 
-/// Work done off the UI thread.
-enum Job {
-    /// All installed plugins, loaded (compiled or from cache).
-    Loaded(
-        Result<Arc<PluginHost>, String>,
-        Vec<(String, Result<LoadedPlugin, String>)>,
-    ),
-    /// A package checked and ready for the user to approve.
-    Checked(Result<Box<PendingInstall>, String>),
-}
-
-pub struct PendingInstall {
-    pub bytes: Vec<u8>,
-    pub plugin: LoadedPlugin,
-    pub requested: Vec<Capability>,
+/// What a plugin last said about one form entry, and about which data.
+#[derive(Default)]
+pub struct Answer {
+    pub data_hash: u64,
+    pub verdict: Verdict,
+    pub error: Option<String>,
 }
 
 #[derive(Default)]
 pub struct PluginsUi {
-    pub host: Option<Arc<PluginHost>>,
+    /// The app's one plugin service; `None` until the first frame, or if it could not start.
+    pub service: Option<PluginService>,
     pub installed: Vec<InstalledPlugin>,
-    pub loaded: HashMap<String, Result<LoadedPlugin, String>>,
+    pub loaded: HashMap<String, Result<PluginInfo, String>>,
     pub busy: Option<&'static str>,
     pub pending: Option<PendingInstall>,
-    jobs: Option<Receiver<Job>>,
+    /// The plugins' answers about the form entries, for the forms panel.
+    pub answers: HashMap<FormEntryId, Answer>,
     started: bool,
 }
 
 impl PluginsUi {
     /// The loaded plugin for an id, if it loaded.
-    pub fn plugin(&self, id: &str) -> Option<&LoadedPlugin> {
+    pub fn plugin(&self, id: &str) -> Option<&PluginInfo> {
         self.loaded.get(id).and_then(|r| r.as_ref().ok())
     }
 }
 
-/// Starts loading the installed plugins in the background (once).
+/// Starts the plugin service and has it load the installed plugins (once).
 pub fn start(state: &mut AppState, ctx: &egui::Context) {
     if state.plugins.started {
         return;
     }
     state.plugins.started = true;
     state.plugins.installed = registry::installed(&state.store).unwrap_or_default();
-    let store = state.store.clone();
-    let (tx, rx) = channel();
     let ctx = ctx.clone();
-    state.plugins.busy = Some("load");
-    let _ = std::thread::Builder::new()
-        .name("plugins".into())
-        .spawn(move || {
-            let lang = crate::i18n::Lang::Nb;
-            let host = PluginHost::new(default_cache_dir())
-                .map(Arc::new)
-                .map_err(|e| e.message(lang));
-            let mut loaded = Vec::new();
-            if let Ok(host) = &host {
-                for p in registry::installed(&store).unwrap_or_default() {
-                    let r = registry::load(&store, host, &p.manifest.id)
-                        .map(|(_, l)| l)
-                        .map_err(|e| e.message(lang));
-                    loaded.push((p.manifest.id.clone(), r));
-                }
-            }
-            let _ = tx.send(Job::Loaded(host, loaded));
-            ctx.request_repaint();
-        });
-    state.plugins.jobs = Some(rx);
+    match PluginService::start(
+        state.store.clone(),
+        default_cache_dir(),
+        state.lang,
+        move || ctx.request_repaint(),
+    ) {
+        Ok(service) => {
+            service.load_installed();
+            state.plugins.service = Some(service);
+            state.plugins.busy = Some("load");
+        }
+        Err(e) => state.message = Some(e.message(state.lang)),
+    }
 }
 
-/// Takes finished background work.
+/// Takes the answers that have arrived from the plugin service.
 pub fn poll(state: &mut AppState) {
-    let Some(rx) = &state.plugins.jobs else {
-        return;
-    };
-    let received = rx.try_recv();
-    if matches!(received, Err(TryRecvError::Empty)) {
-        return;
-    }
-    state.plugins.busy = None;
-    state.plugins.jobs = None;
-    // The worker died without an answer (a panic in a compiler or a plugin's code).
-    let Ok(job) = received else {
-        state.message = Some(S::BackgroundStopped.get(state.lang).into());
-        return;
-    };
-    match job {
-        Job::Loaded(host, loaded) => {
-            match host {
-                Ok(h) => state.plugins.host = Some(h),
-                Err(e) => state.message = Some(e),
+    loop {
+        let Some(service) = &state.plugins.service else {
+            return;
+        };
+        let event = match service.try_next() {
+            Ok(Some(event)) => event,
+            Ok(None) => return,
+            // The worker died (a panic in a compiler or in the engine).
+            Err(_stopped) => {
+                state.plugins.service = None;
+                state.plugins.busy = None;
+                state.message = Some(S::BackgroundStopped.get(state.lang).into());
+                return;
             }
-            state.plugins.loaded = loaded.into_iter().collect();
+        };
+        match event {
+            Event::Loaded(Ok(loaded)) => {
+                state.plugins.busy = None;
+                state.plugins.loaded = loaded.into_iter().collect();
+            }
+            Event::Loaded(Err(e)) => {
+                state.plugins.busy = None;
+                state.message = Some(e);
+            }
+            Event::Verdict {
+                entry,
+                data_hash,
+                plugin,
+                result,
+            } => {
+                let (verdict, error) = match result {
+                    Ok(v) => (v, None),
+                    Err(e) => {
+                        let message = e.message(state.lang);
+                        if e.is_plugin_fault() {
+                            state.execute(Command::Plugin(PluginCommand::Failed(
+                                plugin,
+                                message.clone(),
+                            )));
+                        }
+                        (Verdict::default(), Some(message))
+                    }
+                };
+                let answer = Answer {
+                    data_hash,
+                    verdict,
+                    error,
+                };
+                state.plugins.answers.insert(entry, answer);
+            }
+            Event::Checked(result) => {
+                state.plugins.busy = None;
+                match result {
+                    Ok(p) => state.plugins.pending = Some(*p),
+                    Err(e) => state.message = Some(e),
+                }
+            }
+            Event::Installed(result) => {
+                state.plugins.busy = None;
+                match result {
+                    Ok(installed) => {
+                        let (record, info) = *installed;
+                        state
+                            .plugins
+                            .loaded
+                            .insert(record.manifest.id.clone(), Ok(info));
+                        state.message = None;
+                    }
+                    Err(e) => state.message = Some(e),
+                }
+                state.plugins.installed = registry::installed(&state.store).unwrap_or_default();
+            }
         }
-        Job::Checked(Ok(p)) => state.plugins.pending = Some(*p),
-        Job::Checked(Err(e)) => state.message = Some(e),
+    }
+}
+
+/// Passes the forms panel's question to the plugin service.
+pub fn ask(state: &mut AppState, ask: AskPlugin) {
+    if let Some(service) = &state.plugins.service {
+        service.verdict(
+            ask.entry,
+            ask.data_hash,
+            &ask.plugin,
+            &ask.data,
+            ask.context,
+        );
     }
 }
 
@@ -123,46 +166,22 @@ pub fn pick_and_install(state: &mut AppState) {
     check_file(state, path);
 }
 
-/// Checks a package (signature, trust, sandbox load) off the UI thread.
+/// Checks a package (signature, trust, sandbox load) in the plugin service.
 pub fn check_file(state: &mut AppState, path: PathBuf) {
-    let Some(host) = state.plugins.host.clone() else {
+    let Some(service) = &state.plugins.service else {
         state.message = Some(S::PluginsNotReady.get(state.lang).into());
         return;
     };
-    let store = state.store.clone();
-    let lang = state.lang;
-    let (tx, rx) = channel();
+    service.check(path);
     state.plugins.busy = Some("check");
-    let _ = std::thread::Builder::new()
-        .name("plugin-check".into())
-        .spawn(move || {
-            let result = Package::read_file(&path)
-                .map_err(|e| e.message(lang))
-                .and_then(|bytes| {
-                    let (_, plugin) = registry::check(&host, &bytes, Some(&store))
-                        .map_err(|e| e.message(lang))?;
-                    let requested = plugin
-                        .manifest
-                        .capabilities
-                        .iter()
-                        .map(Capability::from_api)
-                        .collect();
-                    Ok(PendingInstall {
-                        bytes,
-                        plugin,
-                        requested,
-                    })
-                });
-            let _ = tx.send(Job::Checked(result.map(Box::new)));
-        });
-    state.plugins.jobs = Some(rx);
 }
 
 fn install_pending(state: &mut AppState, grant: bool) {
     let Some(pending) = state.plugins.pending.take() else {
         return;
     };
-    let Some(host) = state.plugins.host.clone() else {
+    let Some(service) = &state.plugins.service else {
+        state.message = Some(S::PluginsNotReady.get(state.lang).into());
         return;
     };
     let grant = if grant {
@@ -170,29 +189,17 @@ fn install_pending(state: &mut AppState, grant: bool) {
     } else {
         Vec::new()
     };
-    match registry::install(
-        &state.store,
-        &host,
-        &pending.bytes,
-        &grant,
-        state.clock.now(),
-    ) {
-        Ok(record) => {
-            state
-                .plugins
-                .loaded
-                .insert(record.manifest.id.clone(), Ok(pending.plugin));
-            state.message = None;
-        }
-        Err(e) => state.message = Some(e.message(state.lang)),
-    }
-    state.plugins.installed = registry::installed(&state.store).unwrap_or_default();
+    service.install(pending.bytes, grant, state.clock.now());
+    state.plugins.busy = Some("install");
 }
 
 pub fn remove(state: &mut AppState, id: &str) {
     match registry::remove(&state.store, id) {
         Ok(()) => {
             state.plugins.loaded.remove(id);
+            if let Some(service) = &state.plugins.service {
+                service.forget(id);
+            }
         }
         Err(e) => state.message = Some(e.message(state.lang)),
     }
@@ -210,10 +217,10 @@ pub fn show(ui: &mut Ui, state: &mut AppState, out: &mut Vec<Command>) {
     if let Some(what) = state.plugins.busy {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label(if what == "check" {
-                S::CheckingPlugin.get(lang)
-            } else {
-                S::LoadingPlugins.get(lang)
+            ui.label(match what {
+                "check" => S::CheckingPlugin.get(lang),
+                "install" => S::InstallingPlugin.get(lang),
+                _ => S::LoadingPlugins.get(lang),
             });
         });
     }

@@ -18,6 +18,7 @@ pub const POSITION: &str = "position";
 pub const HOURS: &str = "hours-per-week";
 pub const WAGE: &str = "hourly-wage";
 pub const WEEKLY_SUPPORT: &str = "weekly-support";
+pub const SUPPORT_TIME: &str = "support-time";
 pub const SUPPORT_NOTES: &str = "support-notes";
 pub const BENEFITS_DATE: &str = "benefits-counselling-date";
 pub const BENEFITS_TOPICS: &str = "benefits-topics";
@@ -233,6 +234,21 @@ pub fn definition() -> FormDefinition {
                 ),
                 kind::yes_no(),
             ))
+            .field(
+                Field::new(
+                    SUPPORT_TIME,
+                    loc(
+                        "Fast tidspunkt for oppfølgingen",
+                        "Regular time of the support",
+                    ),
+                    kind::time_of_day(),
+                )
+                .help(
+                    "For eksempel 09:30, så personen vet når jobbspesialisten kommer.",
+                    "For example 09:30, so the person knows when the specialist comes.",
+                )
+                .show_when(Condition::yes_no(WEEKLY_SUPPORT, true)),
+            )
             .field(Field::new(
                 SUPPORT_NOTES,
                 loc(

@@ -198,10 +198,16 @@ pub fn summarize(data: Record<'_>, context: &CaseContext) -> Vec<SummaryLine> {
 
     if data.is_yes(JOB_STARTED) {
         match data.yes_no(WEEKLY_SUPPORT) {
-            Some(true) => lines.push(SummaryLine::new(
-                "Ukentlig oppfølging første måned: ja",
-                "Weekly support in the first month: yes",
-            )),
+            Some(true) => lines.push(match data.time_of_day(SUPPORT_TIME) {
+                Some(at) => SummaryLine::new(
+                    format!("Ukentlig oppfølging første måned: ja, kl. {at}"),
+                    format!("Weekly support in the first month: yes, at {at}"),
+                ),
+                None => SummaryLine::new(
+                    "Ukentlig oppfølging første måned: ja",
+                    "Weekly support in the first month: yes",
+                ),
+            }),
             Some(false) => lines.push(SummaryLine::new(
                 "Ukentlig oppfølging første måned: nei",
                 "Weekly support in the first month: no",
@@ -468,5 +474,26 @@ mod tests {
                 Capability::ParticipantNamesAndRoles
             ]
         );
+    }
+
+    #[test]
+    fn the_support_time_is_checked_and_summarised() {
+        let with_time = sample().replace(
+            "\"weekly-support\": true,",
+            "\"weekly-support\": true, \"support-time\": \"09:30\",",
+        );
+        assert_eq!(run_validate::<IpsFollowUp>(&with_time, &ctx()), vec![]);
+        let lines = summarize(parse(&with_time).record(), &ctx());
+        let nb: Vec<&str> = lines.iter().map(|l| l.text.nb.as_str()).collect();
+        assert!(
+            nb.contains(&"Ukentlig oppfølging første måned: ja, kl. 09:30"),
+            "{nb:?}"
+        );
+        let bad = with_time.replace("09:30", "9.30");
+        let paths: Vec<String> = run_validate::<IpsFollowUp>(&bad, &ctx())
+            .into_iter()
+            .map(|m| m.path)
+            .collect();
+        assert_eq!(paths, vec![SUPPORT_TIME]);
     }
 }

@@ -10,6 +10,9 @@
 //! | `huge-result`      | `summarize` returns 4 MiB of text                            |
 //! | `malformed-result` | `validate` returns a string that is not UTF-8                |
 //! | `garbage-manifest` | the manifest has id `NOT VALID` and version `banana`         |
+//! | `crisis-roles`     | well-behaved, on what API 0.2 added: id `no.test.kriseroller`, |
+//! |                    | a time-of-day field `at`, asks for the crisis plan's contacts' |
+//! |                    | roles and summarises them                                    |
 //!
 //! Built by `scripts/build-plugins.sh` into `target/plugins/hostile-<feature>.wasm`.
 
@@ -19,6 +22,8 @@ pub struct Hostile;
 
 pub const ID: &str = if cfg!(feature = "garbage-manifest") {
     "NOT VALID"
+} else if cfg!(feature = "crisis-roles") {
+    "no.test.kriseroller"
 } else {
     "no.test.fiendtlig"
 };
@@ -33,7 +38,7 @@ pub const VERSION: &str = if cfg!(feature = "garbage-manifest") {
 
 impl Plugin for Hostile {
     fn manifest() -> PluginManifest {
-        PluginManifest::new(
+        let manifest = PluginManifest::new(
             ID,
             loc("Fiendtlig testutvidelse", "Hostile test plugin"),
             loc(
@@ -42,19 +47,28 @@ impl Plugin for Hostile {
             ),
             VERSION,
             "Testkommune",
-        )
+        );
+        if cfg!(feature = "crisis-roles") {
+            manifest.capability(Capability::CrisisContactRoles)
+        } else {
+            manifest
+        }
     }
 
     fn form() -> FormDefinition {
-        FormDefinition::new(loc("Testskjema", "Test form")).section(
-            Section::new("main", loc("Hoveddel", "Main"))
-                .field(Field::new("note", loc("Notat", "Note"), kind::short_text()).required())
-                .field(Field::new(
-                    "count",
-                    loc("Antall", "Count"),
-                    kind::number(NumberSpec::range(0.0, 10.0).integer()),
-                )),
-        )
+        let main = Section::new("main", loc("Hoveddel", "Main"))
+            .field(Field::new("note", loc("Notat", "Note"), kind::short_text()).required())
+            .field(Field::new(
+                "count",
+                loc("Antall", "Count"),
+                kind::number(NumberSpec::range(0.0, 10.0).integer()),
+            ));
+        let main = if cfg!(feature = "crisis-roles") {
+            main.field(Field::new("at", loc("Klokkeslett", "Time"), kind::time_of_day()).required())
+        } else {
+            main
+        };
+        FormDefinition::new(loc("Testskjema", "Test form")).section(main)
     }
 
     fn validate(data: Record<'_>, _context: &CaseContext) -> Vec<FieldMessage> {
@@ -70,10 +84,24 @@ impl Plugin for Hostile {
         malformed(out)
     }
 
-    fn summarize(data: Record<'_>, _context: &CaseContext) -> Vec<SummaryLine> {
+    fn summarize(data: Record<'_>, context: &CaseContext) -> Vec<SummaryLine> {
         if cfg!(feature = "huge-result") {
             let text = "x".repeat(4 * 1024 * 1024);
             return vec![SummaryLine::new(text.clone(), text)];
+        }
+        if cfg!(feature = "crisis-roles") {
+            let roles: Vec<&str> = context.crisis_contact_roles().collect();
+            let at = data
+                .time_of_day("at")
+                .map(|t| t.to_string())
+                .unwrap_or_default();
+            return vec![
+                SummaryLine::new(format!("Klokka {at}"), format!("At {at}")),
+                SummaryLine::new(
+                    format!("Kriseplanen har: {}", roles.join(", ")),
+                    format!("The crisis plan has: {}", roles.join(", ")),
+                ),
+            ];
         }
         let note = data.text("note").unwrap_or("");
         vec![SummaryLine::new(

@@ -1,5 +1,13 @@
 //! The wasmtime host: compiles (or loads from cache) a plugin component, and runs each call in a
 //! fresh sandboxed instance with limits on memory, time and result size.
+//!
+//! One module per plugin API version (`v0_1`, `v0_2`), each with bindings generated from
+//! that version's frozen WIT folder and conversions to the app's own types ([`super::api`]).
+//! [`ApiVersion`] is the one list of the versions this Ansvar runs.
+
+mod convert;
+mod v0_1;
+mod v0_2;
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -15,8 +23,49 @@ use super::api::{
     CaseContext, ComputedValue, FieldMessage, FormDefinition, PluginManifest, SummaryLine,
 };
 use super::package::component_hash;
-use super::v0_1::{Plugin, PluginPre};
-use super::{PluginError, SUPPORTED_API, validate};
+use super::{PluginError, validate};
+
+/// The plugin API versions this Ansvar runs, oldest first: the supported range, declared here
+/// and nowhere else. Each has a host module bound to its frozen WIT folder
+/// (`plugin-api/wit/since_vX.Y.Z/`). A plugin built for a version outside the range is
+/// refused with a message that says which way it is out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ApiVersion {
+    V0_1,
+    V0_2,
+}
+
+impl ApiVersion {
+    pub const ALL: [ApiVersion; 2] = [ApiVersion::V0_1, ApiVersion::V0_2];
+    pub const OLDEST: ApiVersion = ApiVersion::ALL[0];
+    pub const NEWEST: ApiVersion = ApiVersion::ALL[ApiVersion::ALL.len() - 1];
+
+    /// The WIT package version, e.g. `0.1.0`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiVersion::V0_1 => v0_1::VERSION,
+            ApiVersion::V0_2 => v0_2::VERSION,
+        }
+    }
+
+    /// The versions this Ansvar runs, for messages: `0.1.0–0.2.0`.
+    pub fn range() -> String {
+        format!(
+            "{}–{}",
+            ApiVersion::OLDEST.as_str(),
+            ApiVersion::NEWEST.as_str()
+        )
+    }
+}
+
+impl std::fmt::Display for ApiVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// This Ansvar's own version, named when a plugin needs another one.
+pub const ANSVAR_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Most memory one call may use.
 pub const MEMORY_LIMIT: usize = 64 * 1024 * 1024;
@@ -81,11 +130,30 @@ impl Drop for PluginHost {
     }
 }
 
+/// A plugin's bindings, in the version it was built for.
+#[derive(Clone)]
+enum Bindings {
+    V0_1(v0_1::Pre),
+    V0_2(v0_2::Pre),
+}
+
+/// Calls the same method on whichever version's bindings a plugin has.
+macro_rules! dispatch {
+    ($bindings:expr, $pre:ident => $call:expr) => {
+        match $bindings {
+            Bindings::V0_1($pre) => $call,
+            Bindings::V0_2($pre) => $call,
+        }
+    };
+}
+
 /// A compiled plugin, ready to instantiate for each call.
 #[derive(Clone)]
 pub struct LoadedPlugin {
-    pre: PluginPre<Limits>,
+    bindings: Bindings,
     engine: Engine,
+    /// The API version it was built for.
+    pub api: ApiVersion,
     pub manifest: PluginManifest,
     pub form: FormDefinition,
     /// sha256 of the component.
@@ -163,31 +231,42 @@ impl PluginHost {
     /// then ask it for its manifest and form and check both.
     pub fn load(&self, wasm: &[u8]) -> Result<LoadedPlugin, PluginError> {
         let (component, hash) = self.compile(wasm)?;
-        check_api_version(&self.engine, &component)?;
+        let api = api_version(&self.engine, &component)?;
         let instance_pre = self
             .linker
             .instantiate_pre(&component)
             .map_err(|e| PluginError::Link(format!("{e:#}")))?;
-        let pre = PluginPre::new(instance_pre).map_err(|e| PluginError::Link(format!("{e:#}")))?;
+        let link = |e: wasmtime::Error| PluginError::Link(format!("{e:#}"));
+        let bindings = match api {
+            ApiVersion::V0_1 => Bindings::V0_1(v0_1::Pre::new(instance_pre).map_err(link)?),
+            ApiVersion::V0_2 => Bindings::V0_2(v0_2::Pre::new(instance_pre).map_err(link)?),
+        };
         // Until the plugin has named itself, messages name it by its hash.
         let unnamed = format!("sha256:{}", &hash[..12]);
-        let manifest = call(&pre, &self.engine, &unnamed, "manifest", |p, s| {
-            p.call_manifest(s)
-        })?;
+        let manifest = call(
+            &self.engine,
+            &unnamed,
+            "manifest",
+            |s| dispatch!(&bindings, p => p.manifest(s)),
+        )?;
         validate::manifest(&manifest).map_err(|problem| PluginError::BadManifest {
             plugin: manifest.id.clone(),
             problem,
         })?;
-        let form = call(&pre, &self.engine, &manifest.id, "form", |p, s| {
-            p.call_form(s)
-        })?;
+        let form = call(
+            &self.engine,
+            &manifest.id,
+            "form",
+            |s| dispatch!(&bindings, p => p.form(s)),
+        )?;
         validate::form(&form).map_err(|problem| PluginError::BadForm {
             plugin: manifest.id.clone(),
             problem,
         })?;
         Ok(LoadedPlugin {
-            pre,
+            bindings,
             engine: self.engine.clone(),
+            api,
             manifest,
             form,
             hash,
@@ -207,8 +286,8 @@ fn write_cache(path: &Path, bytes: &[u8]) {
 }
 
 /// The plugin API a component was built for, read from the name of its export
-/// (`ansvar:plugin/form-plugin@0.1.0`).
-fn check_api_version(engine: &Engine, component: &Component) -> Result<(), PluginError> {
+/// (`ansvar:plugin/form-plugin@0.1.0`), if this Ansvar runs it.
+fn api_version(engine: &Engine, component: &Component) -> Result<ApiVersion, PluginError> {
     let ty = component.component_type();
     let mut found = Vec::new();
     for (name, _) in ty.exports(engine) {
@@ -221,17 +300,33 @@ fn check_api_version(engine: &Engine, component: &Component) -> Result<(), Plugi
             "it does not export the Ansvar form-plugin interface".into(),
         ));
     };
+    if let Some(known) = ApiVersion::ALL.into_iter().find(|v| v.as_str() == version) {
+        return Ok(known);
+    }
     let v = semver::Version::parse(version)
         .map_err(|_| PluginError::NotAComponent(format!("bad API version {version}")))?;
-    let supported =
-        semver::Version::parse(SUPPORTED_API).map_err(|e| PluginError::Engine(e.to_string()))?;
-    if v > supported {
-        return Err(PluginError::NewerApi {
+    let bound = |a: ApiVersion| {
+        semver::Version::parse(a.as_str()).map_err(|e| PluginError::Engine(e.to_string()))
+    };
+    if v > bound(ApiVersion::NEWEST)? {
+        Err(PluginError::NewerApi {
             needs: version.clone(),
-            supported: SUPPORTED_API,
-        });
+            supported: ApiVersion::range(),
+            ansvar: ANSVAR_VERSION,
+        })
+    } else if v < bound(ApiVersion::OLDEST)? {
+        Err(PluginError::OlderApi {
+            needs: version.clone(),
+            supported: ApiVersion::range(),
+            ansvar: ANSVAR_VERSION,
+        })
+    } else {
+        // Inside the range but never released (e.g. 0.1.5): no WIT of ours matches it.
+        Err(PluginError::NotAComponent(format!(
+            "plugin API {version} does not exist; this Ansvar runs {}",
+            ApiVersion::ALL.map(ApiVersion::as_str).join(", ")
+        )))
     }
-    Ok(())
 }
 
 impl LoadedPlugin {
@@ -244,9 +339,12 @@ impl LoadedPlugin {
         data: &str,
         context: &CaseContext,
     ) -> Result<Vec<FieldMessage>, PluginError> {
-        call(&self.pre, &self.engine, self.id(), "validate", |p, s| {
-            p.call_validate(s, data, context)
-        })
+        call(
+            &self.engine,
+            self.id(),
+            "validate",
+            |s| dispatch!(&self.bindings, p => p.validate(s, data, context)),
+        )
     }
 
     pub fn summarize(
@@ -254,9 +352,12 @@ impl LoadedPlugin {
         data: &str,
         context: &CaseContext,
     ) -> Result<Vec<SummaryLine>, PluginError> {
-        call(&self.pre, &self.engine, self.id(), "summarize", |p, s| {
-            p.call_summarize(s, data, context)
-        })
+        call(
+            &self.engine,
+            self.id(),
+            "summarize",
+            |s| dispatch!(&self.bindings, p => p.summarize(s, data, context)),
+        )
     }
 
     pub fn computed(
@@ -264,30 +365,32 @@ impl LoadedPlugin {
         data: &str,
         context: &CaseContext,
     ) -> Result<Vec<ComputedValue>, PluginError> {
-        call(&self.pre, &self.engine, self.id(), "computed", |p, s| {
-            p.call_computed(s, data, context)
-        })
+        call(
+            &self.engine,
+            self.id(),
+            "computed",
+            |s| dispatch!(&self.bindings, p => p.computed(s, data, context)),
+        )
     }
 
     /// Instantiates once without calling anything: what every call costs before its work.
     pub fn instantiate_only(&self) -> Result<(), PluginError> {
-        call(&self.pre, &self.engine, self.id(), "instantiate", |_, _| {
-            Ok(())
-        })
+        call(
+            &self.engine,
+            self.id(),
+            "instantiate",
+            |s| dispatch!(&self.bindings, p => p.instantiate_only(s)),
+        )
     }
 }
 
-/// Runs one export in a fresh instance under the limits. Whatever the plugin does, the
-/// result is a value or an error naming the plugin.
+/// Runs one export in a fresh instance under the limits (`f` instantiates and calls).
+/// Whatever the plugin does, the result is a value or an error naming the plugin.
 fn call<T: Serialize>(
-    pre: &PluginPre<Limits>,
     engine: &Engine,
     plugin: &str,
     what: &'static str,
-    f: impl FnOnce(
-        &super::v0_1::exports::ansvar::plugin::form_plugin::Guest,
-        &mut Store<Limits>,
-    ) -> wasmtime::Result<T>,
+    f: impl FnOnce(&mut Store<Limits>) -> wasmtime::Result<T>,
 ) -> Result<T, PluginError> {
     let plugin = plugin.to_string();
     let mut store = Store::new(engine, Limits { hit: false });
@@ -295,36 +398,27 @@ fn call<T: Serialize>(
     let ticks = (TIME_LIMIT.as_millis() / EPOCH_TICK.as_millis()) as u64;
     store.set_epoch_deadline(ticks);
     store.epoch_deadline_trap();
-    let fail = |store: &Store<Limits>, e: wasmtime::Error| {
-        if store.data().hit {
-            return PluginError::MemoryLimit {
-                plugin: plugin.clone(),
-            };
-        }
-        match e.downcast_ref::<Trap>() {
-            Some(Trap::Interrupt) => PluginError::TimeLimit {
-                plugin: plugin.clone(),
-                call: what,
-            },
-            Some(trap) => PluginError::Trap {
-                plugin: plugin.clone(),
-                call: what,
-                detail: trap.to_string(),
-            },
-            None => PluginError::BadResult {
-                plugin: plugin.clone(),
-                call: what,
-                detail: format!("{e:#}"),
-            },
-        }
-    };
-    let instance: Plugin = match pre.instantiate(&mut store) {
-        Ok(i) => i,
-        Err(e) => return Err(fail(&store, e)),
-    };
-    let value = match f(instance.ansvar_plugin_form_plugin(), &mut store) {
+    let value = match f(&mut store) {
         Ok(v) => v,
-        Err(e) => return Err(fail(&store, e)),
+        Err(e) => {
+            return Err(if store.data().hit {
+                PluginError::MemoryLimit { plugin }
+            } else {
+                match e.downcast_ref::<Trap>() {
+                    Some(Trap::Interrupt) => PluginError::TimeLimit { plugin, call: what },
+                    Some(trap) => PluginError::Trap {
+                        plugin,
+                        call: what,
+                        detail: trap.to_string(),
+                    },
+                    None => PluginError::BadResult {
+                        plugin,
+                        call: what,
+                        detail: format!("{e:#}"),
+                    },
+                }
+            });
+        }
     };
     let size = serde_json::to_vec(&value)
         .map(|v| v.len())
