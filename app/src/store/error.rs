@@ -153,7 +153,7 @@ impl StoreError {
                 format!("Lagrede data ({what}) kunne ikke leses: {detail}")
             }
             StoreError::UnknownCase(id) => format!("Det finnes ingen sak {id}"),
-            StoreError::Edit(e) => e.message_nb(),
+            StoreError::Edit(e) => e.message(lang),
             StoreError::Storage(d) => format!("Lagringsfeil: {d}"),
         }
     }

@@ -7,6 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::model::*;
+pub use error::{DateKind, EditError, EntityKind, InvalidReason, Referrer};
+
+mod error;
 
 /// The longest text a single field takes; longer input is refused rather than truncated.
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -277,125 +280,7 @@ impl Edit {
     }
 }
 
-/// What is wrong with an edit that does not fit the case. The case is unchanged.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum EditError {
-    #[error("{kind} {id} does not exist in this case")]
-    Unknown { kind: &'static str, id: String },
-    #[error("{kind} {id} already exists in this case")]
-    Duplicate { kind: &'static str, id: String },
-    #[error("position {index} is outside the list of {len} {kind}")]
-    BadIndex {
-        kind: &'static str,
-        index: usize,
-        len: usize,
-    },
-    #[error("{what} ({date}) is before the plan period starts ({plan_start})")]
-    BeforePlanStart {
-        what: &'static str,
-        date: NaiveDate,
-        plan_start: NaiveDate,
-    },
-    #[error("{later} ({date}) is before {earlier} ({other})")]
-    DateOrder {
-        later: &'static str,
-        date: NaiveDate,
-        earlier: &'static str,
-        other: NaiveDate,
-    },
-    #[error("a rating is from 1 to 10, not {0}")]
-    RatingOutOfRange(u8),
-    #[error("the text is too long ({0} characters; at most {MAX_TEXT_CHARS})")]
-    TextTooLong(usize),
-    #[error("{kind} is still referred to by {by}; remove those references first")]
-    StillReferenced { kind: &'static str, by: String },
-    #[error("{0}")]
-    Invalid(&'static str),
-}
-
-impl EditError {
-    /// The message in Norwegian bokmål, for the user interface.
-    pub fn message_nb(&self) -> String {
-        match self {
-            EditError::Unknown { kind, .. } => format!("Fant ikke {} i denne saken", nb_kind(kind)),
-            EditError::Duplicate { kind, .. } => {
-                format!("{} finnes allerede i denne saken", nb_kind(kind))
-            }
-            EditError::BadIndex { kind, .. } => {
-                format!("Ugyldig plassering i listen over {}", nb_kind(kind))
-            }
-            EditError::BeforePlanStart {
-                what,
-                date,
-                plan_start,
-            } => format!(
-                "{} ({}) er før planperioden starter ({})",
-                nb_kind(what),
-                date.format("%d.%m.%Y"),
-                plan_start.format("%d.%m.%Y")
-            ),
-            EditError::DateOrder {
-                later,
-                date,
-                earlier,
-                other,
-            } => format!(
-                "{} ({}) er før {} ({})",
-                nb_kind(later),
-                date.format("%d.%m.%Y"),
-                nb_kind(earlier),
-                other.format("%d.%m.%Y")
-            ),
-            EditError::RatingOutOfRange(v) => format!("Vurderingen må være fra 1 til 10, ikke {v}"),
-            EditError::TextTooLong(n) => {
-                format!("Teksten er for lang ({n} tegn; høyst {MAX_TEXT_CHARS})")
-            }
-            EditError::StillReferenced { kind, by } => format!(
-                "{} brukes fortsatt av {}; fjern de koblingene først",
-                nb_kind(kind),
-                nb_kind(by)
-            ),
-            EditError::Invalid(what) => nb_kind(what).to_string(),
-        }
-    }
-}
-
-fn nb_kind(kind: &str) -> &str {
-    match kind {
-        "participant" => "deltakeren",
-        "goal" => "målet",
-        "action" => "tiltaket",
-        "meeting" => "møtet",
-        "agenda item" => "saken",
-        "consent" => "samtykket",
-        "contact" => "kontakten",
-        "evaluation" => "evalueringen",
-        "rating" => "vurderingen",
-        "form entry" => "skjemaet",
-        "due date" => "fristen",
-        "target date" => "måldatoen",
-        "plan end" => "planperiodens slutt",
-        "plan start" => "planperiodens start",
-        "active to" => "aktiv til",
-        "active from" => "aktiv fra",
-        "withdrawn" => "trukket tilbake",
-        "given" => "gitt",
-        "actions" => "tiltak",
-        "agenda items" => "møtesaker",
-        "the coordinator role" => "koordinatorrollen",
-        "meetings" => "møter",
-        "consents" => "samtykker",
-        "evaluations" => "evalueringer",
-        "birth date is implausible" => "fødselsdatoen er ikke mulig",
-        "time spent over a day" => "tiden brukt på en møtesak er over ett døgn",
-        "the national ID is not 11 digits with valid check digits" => {
-            "fødselsnummeret har ikke 11 siffer med riktige kontrollsiffer"
-        }
-        other => other,
-    }
-}
-
-fn unknown(kind: &'static str, id: impl ToString) -> EditError {
+fn unknown(kind: EntityKind, id: impl ToString) -> EditError {
     EditError::Unknown {
         kind,
         id: id.to_string(),
@@ -410,7 +295,7 @@ fn check_text(value: &str) -> Result<(), EditError> {
     Ok(())
 }
 
-fn check_index(kind: &'static str, index: usize, len: usize) -> Result<(), EditError> {
+fn check_index(kind: EntityKind, index: usize, len: usize) -> Result<(), EditError> {
     if index > len {
         return Err(EditError::BadIndex { kind, index, len });
     }
@@ -419,7 +304,7 @@ fn check_index(kind: &'static str, index: usize, len: usize) -> Result<(), EditE
 
 fn check_after_plan_start(
     case: &Case,
-    what: &'static str,
+    what: DateKind,
     date: Option<NaiveDate>,
 ) -> Result<(), EditError> {
     if let (Some(date), Some(plan_start)) = (date, case.plan.period_start)
@@ -435,9 +320,9 @@ fn check_after_plan_start(
 }
 
 fn check_order(
-    earlier_name: &'static str,
+    earlier_name: DateKind,
     earlier: Option<NaiveDate>,
-    later_name: &'static str,
+    later_name: DateKind,
     later: Option<NaiveDate>,
 ) -> Result<(), EditError> {
     if let (Some(e), Some(l)) = (earlier, later)
@@ -455,7 +340,7 @@ fn check_order(
 
 fn position<T>(
     items: &[T],
-    kind: &'static str,
+    kind: EntityKind,
     id: impl ToString,
     is: impl Fn(&T) -> bool,
 ) -> Result<usize, EditError> {
@@ -466,28 +351,28 @@ fn participant_mut(case: &mut Case, id: ParticipantId) -> Result<&mut Participan
     case.participants
         .iter_mut()
         .find(|p| p.id == id)
-        .ok_or_else(|| unknown("participant", id))
+        .ok_or_else(|| unknown(EntityKind::Participant, id))
 }
 
 fn consent_mut(case: &mut Case, id: ConsentId) -> Result<&mut Consent, EditError> {
     case.consents
         .iter_mut()
         .find(|c| c.id == id)
-        .ok_or_else(|| unknown("consent", id))
+        .ok_or_else(|| unknown(EntityKind::Consent, id))
 }
 
 fn goal_mut(case: &mut Case, id: GoalId) -> Result<&mut Goal, EditError> {
     case.goals
         .iter_mut()
         .find(|g| g.id == id)
-        .ok_or_else(|| unknown("goal", id))
+        .ok_or_else(|| unknown(EntityKind::Goal, id))
 }
 
 fn action_mut(case: &mut Case, id: ActionId) -> Result<&mut Action, EditError> {
     case.actions
         .iter_mut()
         .find(|a| a.id == id)
-        .ok_or_else(|| unknown("action", id))
+        .ok_or_else(|| unknown(EntityKind::Action, id))
 }
 
 fn contact_mut(case: &mut Case, id: ContactId) -> Result<&mut Contact, EditError> {
@@ -495,14 +380,14 @@ fn contact_mut(case: &mut Case, id: ContactId) -> Result<&mut Contact, EditError
         .contacts
         .iter_mut()
         .find(|c| c.id == id)
-        .ok_or_else(|| unknown("contact", id))
+        .ok_or_else(|| unknown(EntityKind::Contact, id))
 }
 
 fn meeting_mut(case: &mut Case, id: MeetingId) -> Result<&mut Meeting, EditError> {
     case.meetings
         .iter_mut()
         .find(|m| m.id == id)
-        .ok_or_else(|| unknown("meeting", id))
+        .ok_or_else(|| unknown(EntityKind::Meeting, id))
 }
 
 fn agenda_item_mut(
@@ -514,14 +399,14 @@ fn agenda_item_mut(
         .agenda
         .iter_mut()
         .find(|i| i.id == id)
-        .ok_or_else(|| unknown("agenda item", id))
+        .ok_or_else(|| unknown(EntityKind::AgendaItem, id))
 }
 
 fn form_mut(case: &mut Case, id: FormEntryId) -> Result<&mut FormEntry, EditError> {
     case.forms
         .iter_mut()
         .find(|f| f.id == id)
-        .ok_or_else(|| unknown("form entry", id))
+        .ok_or_else(|| unknown(EntityKind::FormEntry, id))
 }
 
 fn text_mut<'c>(case: &'c mut Case, field: &TextField) -> Result<&'c mut String, EditError> {
@@ -550,7 +435,7 @@ fn text_mut<'c>(case: &'c mut Case, field: &TextField) -> Result<&'c mut String,
                 .evaluations
                 .iter_mut()
                 .find(|e| e.id == *id)
-                .ok_or_else(|| unknown("evaluation", id))?
+                .ok_or_else(|| unknown(EntityKind::Evaluation, id))?
                 .text
         }
         F::ActionWhat(id) => &mut action_mut(case, *id)?.what,
@@ -584,37 +469,37 @@ fn date_mut<'c>(
     match field {
         F::PersonBirthDate => {
             if value.is_some_and(|d| d < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default()) {
-                return Err(EditError::Invalid("birth date is implausible"));
+                return Err(EditError::Invalid(InvalidReason::ImplausibleBirthDate));
             }
             Ok(&mut case.person.birth_date)
         }
         F::PlanStart => {
-            check_order("plan start", value, "plan end", case.plan.period_end)?;
+            check_order(DateKind::PlanStart, value, DateKind::PlanEnd, case.plan.period_end)?;
             Ok(&mut case.plan.period_start)
         }
         F::PlanEnd => {
-            check_order("plan start", case.plan.period_start, "plan end", value)?;
+            check_order(DateKind::PlanStart, case.plan.period_start, DateKind::PlanEnd, value)?;
             Ok(&mut case.plan.period_end)
         }
         F::PlanRevision => Ok(&mut case.plan.revision_date),
         F::ParticipantFrom(id) => {
             let p = participant_mut(case, *id)?;
-            check_order("active from", value, "active to", p.active_to)?;
+            check_order(DateKind::ActiveFrom, value, DateKind::ActiveTo, p.active_to)?;
             Ok(&mut p.active_from)
         }
         F::ParticipantTo(id) => {
             let p = participant_mut(case, *id)?;
-            check_order("active from", p.active_from, "active to", value)?;
+            check_order(DateKind::ActiveFrom, p.active_from, DateKind::ActiveTo, value)?;
             Ok(&mut p.active_to)
         }
         F::ConsentGiven(id) => {
             let c = consent_mut(case, *id)?;
-            check_order("given", value, "withdrawn", c.withdrawn)?;
+            check_order(DateKind::ConsentGiven, value, DateKind::ConsentWithdrawn, c.withdrawn)?;
             Ok(&mut c.given)
         }
         F::ConsentWithdrawn(id) => {
             let c = consent_mut(case, *id)?;
-            check_order("given", c.given, "withdrawn", value)?;
+            check_order(DateKind::ConsentGiven, c.given, DateKind::ConsentWithdrawn, value)?;
             Ok(&mut c.withdrawn)
         }
         F::GoalTarget(id) => Ok(&mut goal_mut(case, *id)?.target_date),
@@ -625,28 +510,28 @@ fn date_mut<'c>(
 
 fn check_participant(case: &Case, id: Option<ParticipantId>) -> Result<(), EditError> {
     match id {
-        Some(id) if case.participant(id).is_none() => Err(unknown("participant", id)),
+        Some(id) if case.participant(id).is_none() => Err(unknown(EntityKind::Participant, id)),
         _ => Ok(()),
     }
 }
 
 fn check_goals(case: &Case, goals: &[GoalId]) -> Result<(), EditError> {
     match goals.iter().find(|g| case.goal(**g).is_none()) {
-        Some(g) => Err(unknown("goal", g)),
+        Some(g) => Err(unknown(EntityKind::Goal, g)),
         None => Ok(()),
     }
 }
 
 fn check_actions(case: &Case, actions: &[ActionId]) -> Result<(), EditError> {
     match actions.iter().find(|a| case.action(**a).is_none()) {
-        Some(a) => Err(unknown("action", a)),
+        Some(a) => Err(unknown(EntityKind::Action, a)),
         None => Ok(()),
     }
 }
 
 fn check_meeting(case: &Case, id: Option<MeetingId>) -> Result<(), EditError> {
     match id {
-        Some(id) if case.meeting(id).is_none() => Err(unknown("meeting", id)),
+        Some(id) if case.meeting(id).is_none() => Err(unknown(EntityKind::Meeting, id)),
         _ => Ok(()),
     }
 }
@@ -659,17 +544,17 @@ fn check_rating(value: u8) -> Result<(), EditError> {
 }
 
 fn check_participant_refs(case: &Case, id: ParticipantId) -> Result<(), EditError> {
-    let referenced = |by: &str| {
+    let referenced = |by| {
         Err(EditError::StillReferenced {
-            kind: "participant",
-            by: by.to_string(),
+            kind: EntityKind::Participant,
+            by,
         })
     };
     if case.plan.coordinator == Some(id) {
-        return referenced("the coordinator role");
+        return referenced(Referrer::CoordinatorRole);
     }
     if case.actions.iter().any(|a| a.responsible == Some(id)) {
-        return referenced("actions");
+        return referenced(Referrer::Entities(EntityKind::Action));
     }
     if case.meetings.iter().any(|m| {
         m.chair == Some(id)
@@ -677,14 +562,14 @@ fn check_participant_refs(case: &Case, id: ParticipantId) -> Result<(), EditErro
             || m.attendance.contains_key(&id)
             || m.minutes_recipients.contains(&id)
     }) {
-        return referenced("meetings");
+        return referenced(Referrer::Entities(EntityKind::Meeting));
     }
     if case
         .consents
         .iter()
         .any(|c| c.recipient == ConsentRecipient::Participant(id))
     {
-        return referenced("consents");
+        return referenced(Referrer::Entities(EntityKind::Consent));
     }
     Ok(())
 }
@@ -710,7 +595,7 @@ pub const MAX_AGENDA_ITEM_SECONDS: u32 = 24 * 60 * 60;
 
 fn check_seconds(seconds: u32) -> Result<(), EditError> {
     if seconds > MAX_AGENDA_ITEM_SECONDS {
-        return Err(EditError::Invalid("time spent over a day"));
+        return Err(EditError::Invalid(InvalidReason::AgendaItemOverADay));
     }
     Ok(())
 }
@@ -731,20 +616,20 @@ pub fn check_new(case: &Case, edit: &Edit) -> Result<(), EditError> {
         Edit::SetDate {
             field: DateField::ActionDue(_),
             value,
-        } => check_after_plan_start(case, "due date", *value),
-        Edit::InsertAction { action, .. } => check_after_plan_start(case, "due date", action.due),
+        } => check_after_plan_start(case, DateKind::DueDate, *value),
+        Edit::InsertAction { action, .. } => check_after_plan_start(case, DateKind::DueDate, action.due),
         Edit::SetDate {
             field: DateField::GoalTarget(_),
             value,
-        } => check_after_plan_start(case, "target date", *value),
+        } => check_after_plan_start(case, DateKind::TargetDate, *value),
         Edit::InsertGoal { goal, .. } => {
-            check_after_plan_start(case, "target date", goal.target_date)
+            check_after_plan_start(case, DateKind::TargetDate, goal.target_date)
         }
         Edit::SetText {
             field: TextField::PersonNationalId,
             value,
         } if !value.is_empty() && !super::model::is_valid_national_id(value) => Err(
-            EditError::Invalid("the national ID is not 11 digits with valid check digits"),
+            EditError::Invalid(InvalidReason::NationalIdCheckDigits),
         ),
         _ => Ok(()),
     }
@@ -803,17 +688,17 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
         }
 
         E::InsertParticipant { index, participant } => {
-            check_index("participants", index, case.participants.len())?;
+            check_index(EntityKind::Participant, index, case.participants.len())?;
             if case.participant(participant.id).is_some() {
                 return Err(EditError::Duplicate {
-                    kind: "participant",
+                    kind: EntityKind::Participant,
                     id: participant.id.to_string(),
                 });
             }
             check_order(
-                "active from",
+                DateKind::ActiveFrom,
                 participant.active_from,
-                "active to",
+                DateKind::ActiveTo,
                 participant.active_to,
             )?;
             for t in [
@@ -828,7 +713,7 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
             E::RemoveParticipant { id }
         }
         E::RemoveParticipant { id } => {
-            let index = position(&case.participants, "participant", id, |p| p.id == id)?;
+            let index = position(&case.participants, EntityKind::Participant, id, |p| p.id == id)?;
             check_participant_refs(case, id)?;
             let participant = case.participants.remove(index);
             E::InsertParticipant { index, participant }
@@ -843,24 +728,24 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
         }
 
         E::InsertConsent { index, consent } => {
-            check_index("consents", index, case.consents.len())?;
+            check_index(EntityKind::Consent, index, case.consents.len())?;
             if case.consents.iter().any(|c| c.id == consent.id) {
                 return Err(EditError::Duplicate {
-                    kind: "consent",
+                    kind: EntityKind::Consent,
                     id: consent.id.to_string(),
                 });
             }
             if let ConsentRecipient::Participant(p) = &consent.recipient {
                 check_participant(case, Some(*p))?;
             }
-            check_order("given", consent.given, "withdrawn", consent.withdrawn)?;
+            check_order(DateKind::ConsentGiven, consent.given, DateKind::ConsentWithdrawn, consent.withdrawn)?;
             check_text(&consent.note)?;
             let id = consent.id;
             case.consents.insert(index, consent);
             E::RemoveConsent { id }
         }
         E::RemoveConsent { id } => {
-            let index = position(&case.consents, "consent", id, |c| c.id == id)?;
+            let index = position(&case.consents, EntityKind::Consent, id, |c| c.id == id)?;
             let consent = case.consents.remove(index);
             E::InsertConsent { index, consent }
         }
@@ -874,10 +759,10 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
         }
 
         E::InsertGoal { index, goal } => {
-            check_index("goals", index, case.goals.len())?;
+            check_index(EntityKind::Goal, index, case.goals.len())?;
             if case.goal(goal.id).is_some() {
                 return Err(EditError::Duplicate {
-                    kind: "goal",
+                    kind: EntityKind::Goal,
                     id: goal.id.to_string(),
                 });
             }
@@ -895,11 +780,11 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
             E::RemoveGoal { id }
         }
         E::RemoveGoal { id } => {
-            let index = position(&case.goals, "goal", id, |g| g.id == id)?;
+            let index = position(&case.goals, EntityKind::Goal, id, |g| g.id == id)?;
             if case.actions.iter().any(|a| a.goals.contains(&id)) {
                 return Err(EditError::StillReferenced {
-                    kind: "goal",
-                    by: "actions".into(),
+                    kind: EntityKind::Goal,
+                    by: Referrer::Entities(EntityKind::Action),
                 });
             }
             if case
@@ -908,8 +793,8 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
                 .any(|m| m.agenda.iter().any(|i| i.goals.contains(&id)))
             {
                 return Err(EditError::StillReferenced {
-                    kind: "goal",
-                    by: "agenda items".into(),
+                    kind: EntityKind::Goal,
+                    by: Referrer::Entities(EntityKind::AgendaItem),
                 });
             }
             let goal = case.goals.remove(index);
@@ -930,7 +815,7 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
         } => {
             check_rating(rating.value)?;
             let g = goal_mut(case, goal)?;
-            check_index("ratings", index, g.ratings.len())?;
+            check_index(EntityKind::Rating, index, g.ratings.len())?;
             g.ratings.insert(index, rating);
             E::RemoveRating { goal, index }
         }
@@ -938,7 +823,7 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
             let g = goal_mut(case, goal)?;
             if index >= g.ratings.len() {
                 return Err(EditError::BadIndex {
-                    kind: "ratings",
+                    kind: EntityKind::Rating,
                     index,
                     len: g.ratings.len(),
                 });
@@ -958,10 +843,10 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
             check_meeting(case, evaluation.meeting)?;
             check_text(&evaluation.text)?;
             let g = goal_mut(case, goal)?;
-            check_index("evaluations", index, g.evaluations.len())?;
+            check_index(EntityKind::Evaluation, index, g.evaluations.len())?;
             if g.evaluations.iter().any(|e| e.id == evaluation.id) {
                 return Err(EditError::Duplicate {
-                    kind: "evaluation",
+                    kind: EntityKind::Evaluation,
                     id: evaluation.id.to_string(),
                 });
             }
@@ -971,7 +856,7 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
         }
         E::RemoveEvaluation { goal, id } => {
             let g = goal_mut(case, goal)?;
-            let index = position(&g.evaluations, "evaluation", id, |e| e.id == id)?;
+            let index = position(&g.evaluations, EntityKind::Evaluation, id, |e| e.id == id)?;
             let evaluation = g.evaluations.remove(index);
             E::InsertEvaluation {
                 goal,
@@ -981,10 +866,10 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
         }
 
         E::InsertAction { index, action } => {
-            check_index("actions", index, case.actions.len())?;
+            check_index(EntityKind::Action, index, case.actions.len())?;
             if case.action(action.id).is_some() {
                 return Err(EditError::Duplicate {
-                    kind: "action",
+                    kind: EntityKind::Action,
                     id: action.id.to_string(),
                 });
             }
@@ -998,15 +883,15 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
             E::RemoveAction { id }
         }
         E::RemoveAction { id } => {
-            let index = position(&case.actions, "action", id, |a| a.id == id)?;
+            let index = position(&case.actions, EntityKind::Action, id, |a| a.id == id)?;
             if case
                 .meetings
                 .iter()
                 .any(|m| m.agenda.iter().any(|i| i.actions.contains(&id)))
             {
                 return Err(EditError::StillReferenced {
-                    kind: "action",
-                    by: "agenda items".into(),
+                    kind: EntityKind::Action,
+                    by: Referrer::Entities(EntityKind::AgendaItem),
                 });
             }
             let action = case.actions.remove(index);
@@ -1037,10 +922,10 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
 
         E::InsertContact { index, contact } => {
             let contacts = &mut case.crisis_plan.contacts;
-            check_index("contacts", index, contacts.len())?;
+            check_index(EntityKind::Contact, index, contacts.len())?;
             if contacts.iter().any(|c| c.id == contact.id) {
                 return Err(EditError::Duplicate {
-                    kind: "contact",
+                    kind: EntityKind::Contact,
                     id: contact.id.to_string(),
                 });
             }
@@ -1053,16 +938,16 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
         }
         E::RemoveContact { id } => {
             let contacts = &mut case.crisis_plan.contacts;
-            let index = position(contacts, "contact", id, |c| c.id == id)?;
+            let index = position(contacts, EntityKind::Contact, id, |c| c.id == id)?;
             let contact = contacts.remove(index);
             E::InsertContact { index, contact }
         }
 
         E::InsertMeeting { index, meeting } => {
-            check_index("meetings", index, case.meetings.len())?;
+            check_index(EntityKind::Meeting, index, case.meetings.len())?;
             if case.meeting(meeting.id).is_some() {
                 return Err(EditError::Duplicate {
-                    kind: "meeting",
+                    kind: EntityKind::Meeting,
                     id: meeting.id.to_string(),
                 });
             }
@@ -1074,15 +959,15 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
             E::RemoveMeeting { id }
         }
         E::RemoveMeeting { id } => {
-            let index = position(&case.meetings, "meeting", id, |m| m.id == id)?;
+            let index = position(&case.meetings, EntityKind::Meeting, id, |m| m.id == id)?;
             if case
                 .actions
                 .iter()
                 .any(|a| a.agreed_in == Some(id) || a.followed_up_in == Some(id))
             {
                 return Err(EditError::StillReferenced {
-                    kind: "meeting",
-                    by: "actions".into(),
+                    kind: EntityKind::Meeting,
+                    by: Referrer::Entities(EntityKind::Action),
                 });
             }
             if case
@@ -1091,8 +976,8 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
                 .any(|g| g.evaluations.iter().any(|e| e.meeting == Some(id)))
             {
                 return Err(EditError::StillReferenced {
-                    kind: "meeting",
-                    by: "evaluations".into(),
+                    kind: EntityKind::Meeting,
+                    by: Referrer::Entities(EntityKind::Evaluation),
                 });
             }
             let meeting = case.meetings.remove(index);
@@ -1143,10 +1028,10 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
         } => {
             check_agenda_item(case, &item)?;
             let m = meeting_mut(case, meeting)?;
-            check_index("agenda items", index, m.agenda.len())?;
+            check_index(EntityKind::AgendaItem, index, m.agenda.len())?;
             if m.agenda.iter().any(|i| i.id == item.id) {
                 return Err(EditError::Duplicate {
-                    kind: "agenda item",
+                    kind: EntityKind::AgendaItem,
                     id: item.id.to_string(),
                 });
             }
@@ -1156,7 +1041,7 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
         }
         E::RemoveAgendaItem { meeting, id } => {
             let m = meeting_mut(case, meeting)?;
-            let index = position(&m.agenda, "agenda item", id, |i| i.id == id)?;
+            let index = position(&m.agenda, EntityKind::AgendaItem, id, |i| i.id == id)?;
             let item = m.agenda.remove(index);
             E::InsertAgendaItem {
                 meeting,
@@ -1228,10 +1113,10 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
         }
 
         E::InsertFormEntry { index, entry } => {
-            check_index("form entries", index, case.forms.len())?;
+            check_index(EntityKind::FormEntry, index, case.forms.len())?;
             if case.forms.iter().any(|f| f.id == entry.id) {
                 return Err(EditError::Duplicate {
-                    kind: "form entry",
+                    kind: EntityKind::FormEntry,
                     id: entry.id.to_string(),
                 });
             }
@@ -1241,7 +1126,7 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
             E::RemoveFormEntry { id }
         }
         E::RemoveFormEntry { id } => {
-            let index = position(&case.forms, "form entry", id, |f| f.id == id)?;
+            let index = position(&case.forms, EntityKind::FormEntry, id, |f| f.id == id)?;
             let entry = case.forms.remove(index);
             E::InsertFormEntry { index, entry }
         }
