@@ -147,76 +147,84 @@ impl EditError {
     /// The message for the user, in their language.
     pub fn message(&self, lang: Lang) -> String {
         use EditError as E;
-        use Lang::{En, Nb};
+        let one = |kind: &EntityKind| kind.name(lang, false);
+        let many = |kind: &EntityKind| kind.name(lang, true);
         // Norwegian dates the Norwegian way; English ones as ISO 8601.
         let date = |d: &NaiveDate| match lang {
-            Nb => i18n::date(*d),
-            En => d.to_string(),
+            Lang::Nb => i18n::date(*d),
+            Lang::En => d.to_string(),
         };
-        match (self, lang) {
-            (E::Unknown { kind, .. }, Nb) => {
-                format!("Fant ikke {} i denne saken", kind.name(lang, false))
+        let nb = lang == Lang::Nb;
+        match self {
+            E::Unknown { kind, .. } if nb => format!("Fant ikke {} i denne saken", one(kind)),
+            E::Unknown { kind, id } => format!("{} {id} does not exist in this case", one(kind)),
+            E::Duplicate { kind, .. } if nb => {
+                format!("{} finnes allerede i denne saken", one(kind))
             }
-            (E::Unknown { kind, id }, En) => {
-                format!("{} {id} does not exist in this case", kind.name(lang, false))
+            E::Duplicate { kind, id } => format!("{} {id} already exists in this case", one(kind)),
+            E::BadIndex { kind, .. } if nb => {
+                format!("Ugyldig plassering i listen over {}", many(kind))
             }
-            (E::Duplicate { kind, .. }, Nb) => {
-                format!("{} finnes allerede i denne saken", kind.name(lang, false))
+            E::BadIndex { kind, index, len } => {
+                format!(
+                    "position {index} is outside the list of {len} {}",
+                    many(kind)
+                )
             }
-            (E::Duplicate { kind, id }, En) => {
-                format!("{} {id} already exists in this case", kind.name(lang, false))
-            }
-            (E::BadIndex { kind, .. }, Nb) => {
-                format!("Ugyldig plassering i listen over {}", kind.name(lang, true))
-            }
-            (E::BadIndex { kind, index, len }, En) => format!(
-                "position {index} is outside the list of {len} {}",
-                kind.name(lang, true)
-            ),
-            (E::BeforePlanStart { what, date: d, plan_start }, Nb) => format!(
-                "{} ({}) er før planperioden starter ({})",
+            E::BeforePlanStart {
+                what,
+                date: day,
+                plan_start,
+            } => format!(
+                "{} ({}) {} ({})",
                 what.name(lang),
-                date(d),
+                date(day),
+                lang.pick(
+                    "er før planperioden starter",
+                    "is before the plan period starts"
+                ),
                 date(plan_start)
             ),
-            (E::BeforePlanStart { what, date: d, plan_start }, En) => format!(
-                "{} ({}) is before the plan period starts ({})",
-                what.name(lang),
-                date(d),
-                date(plan_start)
-            ),
-            (E::DateOrder { later, date: d, earlier, other }, _) => format!(
+            E::DateOrder {
+                later,
+                date: day,
+                earlier,
+                other,
+            } => format!(
                 "{} ({}) {} {} ({})",
                 later.name(lang),
-                date(d),
+                date(day),
                 lang.pick("er før", "is before"),
                 earlier.name(lang),
                 date(other)
             ),
-            (E::RatingOutOfRange(v), Nb) => format!("Vurderingen må være fra 1 til 10, ikke {v}"),
-            (E::RatingOutOfRange(v), En) => format!("a rating is from 1 to 10, not {v}"),
-            (E::TextTooLong(n), Nb) => {
+            E::RatingOutOfRange(v) if nb => format!("Vurderingen må være fra 1 til 10, ikke {v}"),
+            E::RatingOutOfRange(v) => format!("a rating is from 1 to 10, not {v}"),
+            E::TextTooLong(n) if nb => {
                 format!("Teksten er for lang ({n} tegn; høyst {MAX_TEXT_CHARS})")
             }
-            (E::TextTooLong(n), En) => {
+            E::TextTooLong(n) => {
                 format!("the text is too long ({n} characters; at most {MAX_TEXT_CHARS})")
             }
-            (E::StillReferenced { kind, by }, _) => {
-                let kind = kind.name(lang, false);
+            E::StillReferenced { kind, by } => {
                 let by = match by {
                     Referrer::CoordinatorRole => {
                         lang.pick("koordinatorrollen", "the coordinator role")
                     }
-                    Referrer::Entities(k) => k.name(lang, true),
+                    Referrer::Entities(k) => many(k),
                 };
                 match lang {
-                    Nb => format!("{kind} brukes fortsatt av {by}; fjern de koblingene først"),
-                    En => format!(
-                        "{kind} is still referred to by {by}; remove those references first"
+                    Lang::Nb => format!(
+                        "{} brukes fortsatt av {by}; fjern de koblingene først",
+                        one(kind)
+                    ),
+                    Lang::En => format!(
+                        "{} is still referred to by {by}; remove those references first",
+                        one(kind)
                     ),
                 }
             }
-            (E::Invalid(reason), _) => reason.text(lang).to_string(),
+            E::Invalid(reason) => reason.text(lang).to_string(),
         }
     }
 }
