@@ -10,6 +10,7 @@
 use std::sync::Arc;
 
 use ansvar::clock::Clock;
+use ansvar::domain::edit::MAX_TEXT_CHARS;
 use ansvar::domain::*;
 use ansvar::session::Session;
 use ansvar::store::Store;
@@ -597,4 +598,63 @@ fn the_examples_round_trip_through_the_store() {
         ..Case::default()
     };
     assert_eq!(store.load_case(id).unwrap(), empty);
+}
+
+/// Every string leaf of `value`, as a path of object keys and array positions.
+fn string_leaves(value: &serde_json::Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    match value {
+        serde_json::Value::String(_) => out.push(path.clone()),
+        serde_json::Value::Array(items) => {
+            for (n, item) in items.iter().enumerate() {
+                path.push(n.to_string());
+                string_leaves(item, path, out);
+                path.pop();
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (key, item) in fields {
+                path.push(key.clone());
+                string_leaves(item, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every text an edit brings into the case is held to `MAX_TEXT_CHARS`, whichever entity or
+/// field it is in: each string of each example that still reads as an edit when too long (ids,
+/// dates and tags do not) makes the edit refused.
+#[test]
+fn every_text_an_edit_carries_is_length_checked() {
+    let too_long = "x".repeat(MAX_TEXT_CHARS + 1);
+    let mut case = Case::default();
+    let mut checked = 0;
+    for edit in examples() {
+        let json = serde_json::to_value(&edit).unwrap();
+        let mut leaves = Vec::new();
+        string_leaves(&json, &mut Vec::new(), &mut leaves);
+        for path in leaves {
+            let mut long = json.clone();
+            let leaf = path.iter().fold(&mut long, |v, key| match v {
+                serde_json::Value::Array(items) => &mut items[key.parse::<usize>().unwrap()],
+                other => &mut other[key.as_str()],
+            });
+            *leaf = serde_json::Value::String(too_long.clone());
+            let Ok(long) = serde_json::from_value::<Edit>(long) else {
+                continue;
+            };
+            let mut probe = case.clone();
+            assert_eq!(
+                apply(&mut probe, &long),
+                Err(EditError::TextTooLong(MAX_TEXT_CHARS + 1)),
+                "{path:?} of {edit:?}"
+            );
+            assert_eq!(probe, case);
+            checked += 1;
+        }
+        apply_new(&mut case, &edit).unwrap();
+    }
+    // Each text field of the format, at least (the file has more texts than that).
+    assert!(checked >= 60, "only {checked} texts");
 }
