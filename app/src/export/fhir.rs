@@ -1410,7 +1410,7 @@ impl ImportError {
             }
             ImportError::Rules(e) => format!(
                 "{head}: innholdet er ikke en gyldig sak: {}",
-                e.message(crate::i18n::Lang::Nb)
+                e.message(Lang::Nb)
             ),
         }
     }
