@@ -923,38 +923,40 @@ fn a_batch_that_fails_part_way_changes_nothing() {
 fn an_entity_cannot_bring_one_id_twice() {
     // A goal with two evaluations of one id used to go in; removing one left an inverse that
     // could not apply (the other still had the id), so undo failed. Likewise a meeting's agenda.
-    let mut case = Case::default();
     let evaluation = Evaluation {
         id: EvaluationId::new(),
         ..Evaluation::default()
     };
-    let goal = Goal {
-        id: GoalId::new(),
-        evaluations: vec![evaluation.clone(), evaluation],
-        ..Goal::default()
-    };
-    assert!(matches!(
-        apply(&mut case, &Edit::InsertGoal { index: 0, goal }),
-        Err(EditError::Duplicate {
-            kind: EntityKind::Evaluation,
-            ..
-        })
-    ));
     let item = AgendaItem {
         id: AgendaItemId::new(),
         ..AgendaItem::default()
     };
-    let meeting = Meeting {
-        id: MeetingId::new(),
-        agenda: vec![item.clone(), item],
-        ..Meeting::default()
-    };
-    assert!(matches!(
-        apply(&mut case, &Edit::InsertMeeting { index: 0, meeting }),
-        Err(EditError::Duplicate {
-            kind: EntityKind::AgendaItem,
-            ..
-        })
-    ));
-    assert_eq!(case, Case::default());
+    let twice = [
+        Edit::InsertGoal {
+            index: 0,
+            goal: Goal {
+                evaluations: vec![evaluation.clone(), evaluation],
+                ..Goal::default()
+            },
+        },
+        Edit::InsertMeeting {
+            index: 0,
+            meeting: Meeting {
+                agenda: vec![item.clone(), item],
+                ..Meeting::default()
+            },
+        },
+    ];
+    for (edit, kind) in twice
+        .iter()
+        .zip([EntityKind::Evaluation, EntityKind::AgendaItem])
+    {
+        let mut case = Case::default();
+        let err = apply(&mut case, edit).unwrap_err();
+        assert!(
+            matches!(err, EditError::Duplicate { kind: k, .. } if k == kind),
+            "{err}"
+        );
+        assert_eq!(case, Case::default());
+    }
 }
