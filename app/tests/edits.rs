@@ -96,7 +96,7 @@ impl Ids {
         let fresh = uuid_from(op.b);
         // Different picks for different kinds, all from the op.
         let n = |salt: u32| {
-            if op.b % 13 == 0 {
+            if op.b.is_multiple_of(13) {
                 u64::MAX
             } else {
                 op.a.rotate_left(salt * 7)
@@ -217,16 +217,16 @@ fn make_edit(case: &Case, op: &Op, depth: u32) -> Edit {
     let fresh = uuid_from(op.b);
     let text = op.text.clone();
     // Now and then missing, now and then before another date.
-    let date = (op.b % 7 != 0).then(|| day((op.b % 400) as u32));
-    let later = (op.a % 5 != 0).then(|| day((op.a % 500) as u32));
+    let date = (!op.b.is_multiple_of(7)).then(|| day((op.b % 400) as u32));
+    let later = (!op.a.is_multiple_of(5)).then(|| day((op.a % 500) as u32));
     let time = Utc
         .timestamp_opt(1_760_000_000 + (op.a % 10_000_000) as i64, 0)
         .unwrap();
     // Now and then past the end of the list.
     let index = |len: usize| (op.b % (len as u64 + 2)) as usize;
-    let maybe = |n: u64| op.b % n != 0;
+    let maybe = |n: u64| !op.b.is_multiple_of(n);
     // References to what the case has, mostly; now and then to what it does not have.
-    let dangling = op.b % 13 == 0;
+    let dangling = op.b.is_multiple_of(13);
     let refer = |exists: bool, n| dangling || (exists && maybe(n));
     let participant = refer(!case.participants.is_empty(), 5).then_some(ids.participant);
     let other_participant = refer(!case.participants.is_empty(), 3).then_some(ids.participant);
