@@ -6,9 +6,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
-use ansvar::clock::Clock;
-use ansvar::session::Session;
-use ansvar::store::{Store, StoreError};
+use ansvar_core::clock::Clock;
+use ansvar_core::session::Session;
+use ansvar_core::store::{Store, StoreError};
 
 fn spawn(db: &std::path::Path) -> (Child, BufReader<std::process::ChildStdout>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_edit-loop"))

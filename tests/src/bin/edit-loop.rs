@@ -6,10 +6,10 @@
 use std::io::Write;
 use std::sync::Arc;
 
-use ansvar::clock::Clock;
-use ansvar::domain::{Action, ActionId, Author, Edit};
-use ansvar::session::Session;
-use ansvar::store::Store;
+use ansvar_core::clock::Clock;
+use ansvar_core::domain::{Action, ActionId, Author, Edit};
+use ansvar_core::session::Session;
+use ansvar_core::store::Store;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -1,5 +1,5 @@
-//! Plugin API 0.1.0, frozen: bindings generated from `plugin-api/wit/since_v0.1.0` (never
-//! edited again), and their conversions to and from the app's types.
+//! Plugin API 0.2.0, frozen: bindings generated from `plugin-api/wit/since_v0.2.0`, and their
+//! conversions. New in 0.2: the time-of-day field kind and the crisis plan's contacts' roles.
 
 use wasmtime::Store;
 
@@ -8,10 +8,10 @@ use super::convert::{Conv, calls, record, shared_types, variant};
 use crate::plugins::api;
 
 /// The WIT package version, as in the component's export name.
-pub const VERSION: &str = "0.1.0";
+pub const VERSION: &str = "0.2.0";
 
 wasmtime::component::bindgen!({
-    path: "../plugin-api/wit/since_v0.1.0",
+    path: "../../plugin-api/wit/since_v0.2.0",
     world: "plugin",
 });
 
@@ -21,17 +21,16 @@ shared_types!(wit, api);
 calls!(wit, api);
 
 variant!(wit, api, Capability {
-    ParticipantNamesAndRoles, PersonName, PlanPeriod, Actions,
+    ParticipantNamesAndRoles, PersonName, PlanPeriod, Actions, CrisisContactRoles,
 } { GoalsInDomain });
 variant!(wit, api, ValueKind {
-    ShortText, LongText, Date, YesNo,
+    ShortText, LongText, Date, YesNo, TimeOfDay,
 } { Number, SingleChoice, MultipleChoice, Scale });
 variant!(wit, api, FieldKind {
-    ShortText, LongText, Date, YesNo,
+    ShortText, LongText, Date, YesNo, TimeOfDay,
 } { Number, SingleChoice, MultipleChoice, Scale, RepeatingGroup });
 
 impl Conv<wit::CaseContext> for api::CaseContext {
-    /// The crisis plan's contacts' roles are not in 0.1: a 0.1 plugin cannot have asked.
     fn conv(self) -> wit::CaseContext {
         wit::CaseContext {
             today: self.today,
@@ -40,6 +39,7 @@ impl Conv<wit::CaseContext> for api::CaseContext {
             goals: self.goals.conv(),
             plan_period: self.plan_period.conv(),
             actions: self.actions.conv(),
+            crisis_contact_roles: self.crisis_contact_roles,
         }
     }
 }

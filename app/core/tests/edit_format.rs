@@ -9,11 +9,11 @@
 
 use std::sync::Arc;
 
-use ansvar::clock::Clock;
-use ansvar::domain::edit::MAX_TEXT_CHARS;
-use ansvar::domain::*;
-use ansvar::session::Session;
-use ansvar::store::Store;
+use ansvar_core::clock::Clock;
+use ansvar_core::domain::edit::MAX_TEXT_CHARS;
+use ansvar_core::domain::*;
+use ansvar_core::session::Session;
+use ansvar_core::store::Store;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use uuid::Uuid;
 

@@ -50,7 +50,7 @@ pub(crate) const TRUSTED_KEYS: TableDefinition<&str, &[u8]> = TableDefinition::n
 
 /// One step of migration: brings a file from version `from` to `from + 1` inside the opening
 /// write transaction. Schema 1 is the first; a fixture written by it is kept under
-/// `app/tests/fixtures/` so every later step is tested against a real old file.
+/// `app/core/tests/fixtures/` so every later step is tested against a real old file.
 type Migration = fn(&WriteTransaction) -> Result<(), StoreError>;
 const MIGRATIONS: &[(u32, Migration)] = &[];
 

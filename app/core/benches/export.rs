@@ -5,8 +5,8 @@
 
 use std::time::Duration;
 
-use ansvar::export::pdf::{self, PdfOptions};
-use ansvar::export::{PluginSections, fhir, sample};
+use ansvar_core::export::pdf::{self, PdfOptions};
+use ansvar_core::export::{PluginSections, fhir, sample};
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -14,7 +14,7 @@ fn documents(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
     let case = sample::large_case(60, 400, 50, today);
     let forms = PluginSections::none();
-    let opts = PdfOptions::complete(&ansvar::clock::Clock::at_noon(today));
+    let opts = PdfOptions::complete(&ansvar_core::clock::Clock::at_noon(today));
     let now = Utc
         .with_ymd_and_hms(2026, 11, 24, 12, 0, 0)
         .single()

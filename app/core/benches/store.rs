@@ -7,10 +7,10 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use ansvar::clock::Clock;
-use ansvar::domain::*;
-use ansvar::session::Session;
-use ansvar::store::Store;
+use ansvar_core::clock::Clock;
+use ansvar_core::domain::*;
+use ansvar_core::session::Session;
+use ansvar_core::store::Store;
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -33,7 +33,7 @@ fn durable_edit(c: &mut Criterion) {
     let dir = bench_dir();
     let store = Arc::new(Store::open(dir.path().join("bench.redb")).expect("store"));
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
-    let ids = ansvar::demo::write_demo(&store, today).expect("demo");
+    let ids = ansvar_core::demo::write_demo(&store, today).expect("demo");
     let mut session = Session::open(
         store.clone(),
         ids[0],

@@ -1,7 +1,7 @@
 //! Demo cases: three fictional people, each with a history of meetings, built through the
 //! same edit path as everything else so that the log and history are real.
 //!
-//! The content is data: one TOML file per case in `app/assets/demo/`, read into a
+//! The content is data: one TOML file per case in `app/core/assets/demo/`, read into a
 //! [`CaseSpec`]. [`Writer`] plays it through a [`Session`] with a clock that is moved to the
 //! moment each edit plausibly happened: plan setup about five months before `today`, the
 //! meetings every four to eight weeks after that, and the odd edit between meetings (an

@@ -7,17 +7,17 @@
 
 use std::path::{Path, PathBuf};
 
-use ansvar::domain::{Case, Goal, GoalId, LifeDomain, Participant, Role};
-use ansvar::i18n::Lang;
-use ansvar::plugins::api::{self, CaseContext, FieldKind, Severity, Tone, ValueKind};
-use ansvar::plugins::context::{self, Capability};
-use ansvar::plugins::host::{LoadedPlugin, PluginHost};
-use ansvar::plugins::package::{Package, SecretKey};
-use ansvar::plugins::{ApiVersion, PluginError, registry};
-use ansvar::store::Store;
+use ansvar_core::domain::{Case, Goal, GoalId, LifeDomain, Participant, Role};
+use ansvar_core::i18n::Lang;
+use ansvar_core::plugins::api::{self, CaseContext, FieldKind, Severity, Tone, ValueKind};
+use ansvar_core::plugins::context::{self, Capability};
+use ansvar_core::plugins::host::{LoadedPlugin, PluginHost};
+use ansvar_core::plugins::package::{Package, SecretKey};
+use ansvar_core::plugins::{ApiVersion, PluginError, registry};
+use ansvar_core::store::Store;
 use chrono::{NaiveDate, TimeZone, Utc};
 
-const PLUGIN_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/plugins/");
+const PLUGIN_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/plugins/");
 const HOSTILE_ID: &str = "no.test.fiendtlig";
 const IPS_ID: &str = "no.fjordvik.ips-oppfolging";
 const HOUSING_ID: &str = "no.fjordvik.bolig-sjekkliste";
@@ -318,7 +318,7 @@ fn ips_computed_values_and_summaries() {
 // API versions: a plugin built with the 0.1 SDK, kept as built, beside 0.2 plugins
 // ---------------------------------------------------------------------------------------------
 
-/// `app/tests/fixtures/plugins/ips-follow-up-api-0.1.0.wasm`: IPS 1.0.0 as the 0.1 SDK built
+/// `app/core/tests/fixtures/plugins/ips-follow-up-api-0.1.0.wasm`: IPS 1.0.0 as the 0.1 SDK built
 /// it (see the README there). Without the host's 0.1 bindings it cannot load.
 fn ips_api_0_1() -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -471,12 +471,14 @@ fn a_0_2_plugin_reads_the_crisis_contacts_roles_only_when_granted() {
     );
     let mut case = case();
     for (name, role) in [("Dr. Berg", "Fastlege"), ("Akutt", "DPS akutteam")] {
-        case.crisis_plan.contacts.push(ansvar::domain::Contact {
-            name: name.into(),
-            role: role.into(),
-            phone: "112".into(),
-            ..Default::default()
-        });
+        case.crisis_plan
+            .contacts
+            .push(ansvar_core::domain::Contact {
+                name: name.into(),
+                role: role.into(),
+                phone: "112".into(),
+                ..Default::default()
+            });
     }
     let today = NaiveDate::from_ymd_opt(2025, 10, 20).unwrap();
     let data = r#"{"note":"x","at":"21:15"}"#;
@@ -949,7 +951,7 @@ fn an_older_unsupported_api_version_is_refused_as_clearly() {
 #[test]
 fn the_supported_range_is_the_frozen_wit_folders() {
     // One folder per version the host runs, and the SDK builds against the newest.
-    let wit = Path::new(env!("CARGO_MANIFEST_DIR")).join("../plugin-api/wit");
+    let wit = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../plugin-api/wit");
     for v in ApiVersion::ALL {
         let text = std::fs::read_to_string(wit.join(format!("since_v{v}/plugin.wit")))
             .unwrap_or_else(|e| panic!("the WIT of {v}: {e}"));

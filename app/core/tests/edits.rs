@@ -2,10 +2,10 @@
 
 use std::sync::{Arc, LazyLock};
 
-use ansvar::clock::Clock;
-use ansvar::domain::*;
-use ansvar::session::{COALESCE_WINDOW, Session};
-use ansvar::store::{Cause, Store};
+use ansvar_core::clock::Clock;
+use ansvar_core::domain::*;
+use ansvar_core::session::{COALESCE_WINDOW, Session};
+use ansvar_core::store::{Cause, Store};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
@@ -776,7 +776,7 @@ fn a_refused_edit_says_why_and_changes_nothing() {
         "{err}"
     );
     assert!(
-        err.message(ansvar::i18n::Lang::Nb)
+        err.message(ansvar_core::i18n::Lang::Nb)
             .contains("før planperioden starter")
     );
     let err = s
@@ -827,7 +827,7 @@ fn an_agenda_item_cannot_hold_more_than_a_day() {
     s.apply(set(MAX_AGENDA_ITEM_SECONDS), &staff()).unwrap();
     let err = s.apply(set(u32::MAX), &staff()).unwrap_err();
     assert!(
-        err.message(ansvar::i18n::Lang::Nb)
+        err.message(ansvar_core::i18n::Lang::Nb)
             .contains("over ett døgn"),
         "{err}"
     );
@@ -875,7 +875,7 @@ fn a_national_id_needs_valid_check_digits() {
     };
     let err = s.apply(set("01819012366"), &staff()).unwrap_err();
     assert!(
-        err.message(ansvar::i18n::Lang::Nb)
+        err.message(ansvar_core::i18n::Lang::Nb)
             .contains("kontrollsiffer"),
         "{err}"
     );

@@ -4,11 +4,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ansvar::clock::Clock;
-use ansvar::domain::*;
-use ansvar::i18n::Lang;
-use ansvar::session::Session;
-use ansvar::store::{SCHEMA_VERSION, Store, StoreError};
+use ansvar_core::clock::Clock;
+use ansvar_core::domain::*;
+use ansvar_core::i18n::Lang;
+use ansvar_core::session::Session;
+use ansvar_core::store::{SCHEMA_VERSION, Store, StoreError};
 
 fn clock() -> Clock {
     Clock::at_noon(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())
@@ -345,14 +345,14 @@ fn a_log_at_the_end_of_its_numbering_refuses_edits_instead_of_overwriting() {
     };
     let inverse = apply(&mut case, &edit).unwrap();
     let at = clock().now();
-    let entry = ansvar::store::LogEntry {
+    let entry = ansvar_core::store::LogEntry {
         seq: u64::MAX,
         at,
         last_at: at,
         author: staff(),
         edit,
         inverse,
-        cause: ansvar::store::Cause::Edit,
+        cause: ansvar_core::store::Cause::Edit,
     };
     store.commit_edit(&case, &entry).unwrap();
     let mut s = Session::open(store.clone(), case.id, clock()).unwrap();

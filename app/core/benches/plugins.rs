@@ -7,12 +7,12 @@
 use std::path::Path;
 use std::time::Duration;
 
-use ansvar::plugins::PluginError;
-use ansvar::plugins::api::CaseContext;
-use ansvar::plugins::host::PluginHost;
+use ansvar_core::plugins::PluginError;
+use ansvar_core::plugins::api::CaseContext;
+use ansvar_core::plugins::host::PluginHost;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
-const PLUGIN_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/plugins/");
+const PLUGIN_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/plugins/");
 
 /// (component file, realistic form data)
 const PLUGINS: [(&str, &str); 2] = [

@@ -8,7 +8,7 @@
 //! it fits on one. Every page gets a header (the person's name, the document and its date) and
 //! a footer ("Side 2 av 5").
 //!
-//! The font is DejaVu Sans (regular and bold, `app/assets/fonts`, Bitstream Vera licence),
+//! The font is DejaVu Sans (regular and bold, `app/core/assets/fonts`, Bitstream Vera licence),
 //! measured with its own advance widths (printpdf's `ParsedFont`) and embedded as a subset of
 //! the characters the document uses (allsorts, the font library printpdf is built on).
 

@@ -6,19 +6,19 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
-use ansvar::clock::Clock;
-use ansvar::domain::{
+use ansvar_core::clock::Clock;
+use ansvar_core::domain::{
     Attendance, Author, Case, CaseId, FormEntry, FormEntryId, LifeDomain, Role, Section,
 };
-use ansvar::export::consent::visible_sections;
-use ansvar::export::fhir::{self, ImportError};
-use ansvar::export::pdf::{self, PdfOptions};
-use ansvar::export::{ExportError, FormSection, PluginSections, sample};
-use ansvar::plugins::api::{
+use ansvar_core::export::consent::visible_sections;
+use ansvar_core::export::fhir::{self, ImportError};
+use ansvar_core::export::pdf::{self, PdfOptions};
+use ansvar_core::export::{ExportError, FormSection, PluginSections, sample};
+use ansvar_core::plugins::api::{
     ChoiceOption, Condition, Field, FieldKind, FormDefinition, GroupSpec, Localized, MatchValue,
     NumberSpec, ScaleSpec, Section as FormSectionDef, SubField, ValueKind,
 };
-use ansvar::store::Store;
+use ansvar_core::store::Store;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 const INSTALL: &str = "scripts/install-test-deps.sh";
@@ -32,13 +32,13 @@ fn clock() -> Clock {
 }
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 fn demo() -> (tempfile::TempDir, Arc<Store>, Vec<Case>) {
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(Store::open(dir.path().join("demo.redb")).unwrap());
-    let ids = ansvar::demo::write_demo(&store, today()).unwrap();
+    let ids = ansvar_core::demo::write_demo(&store, today()).unwrap();
     let cases = ids.iter().map(|id| store.load_case(*id).unwrap()).collect();
     (dir, store, cases)
 }
@@ -678,7 +678,7 @@ fn bad_fhir_input_is_refused_with_a_clear_message_and_changes_nothing() {
             }
             _ => assert!(matches!(e, ImportError::SeveralPatients(2))),
         }
-        let nb = err.message(ansvar::i18n::Lang::Nb);
+        let nb = err.message(ansvar_core::i18n::Lang::Nb);
         assert!(nb.starts_with("Filen er ikke importert"), "{nb}");
         assert_eq!(
             store.list_cases().unwrap().len(),
@@ -703,7 +703,7 @@ fn documents_are_made_in_english_on_request() {
             &pdf::plan_pdf(
                 case,
                 &PluginSections::none(),
-                &opts.in_lang(ansvar::i18n::Lang::En),
+                &opts.in_lang(ansvar_core::i18n::Lang::En),
             )
             .unwrap(),
         ))
@@ -740,7 +740,7 @@ fn documents_are_made_in_english_on_request() {
             case,
             m.id,
             &PluginSections::none(),
-            &PdfOptions::complete(&clock()).in_lang(ansvar::i18n::Lang::En),
+            &PdfOptions::complete(&clock()).in_lang(ansvar_core::i18n::Lang::En),
         )
         .unwrap(),
     ));
