@@ -753,3 +753,19 @@ fn the_user_names_themself_and_every_edit_is_logged_with_that_name() {
     assert_eq!(next.user, hanne);
     assert_eq!(next.idle_lock, std::time::Duration::from_secs(5 * 60));
 }
+
+#[test]
+fn f1_lists_every_shortcut_the_keys_do() {
+    let fx = empty_store();
+    let mut h = harness(&fx.store);
+    h.key_press(Key::F1);
+    step(&mut h);
+    // The help screen is read from the same table as the key handler.
+    for s in ansvar::ui::command::SHORTCUTS {
+        h.get_by_label(s.label);
+        h.get_by_label(s.help.get(ansvar::i18n::Lang::Nb));
+    }
+    h.key_press(Key::F1);
+    step(&mut h);
+    assert!(h.query_by_label("Ctrl+Shift+Z").is_none(), "F1 closes the help again");
+}

@@ -53,6 +53,11 @@ pub enum ViewCommand {
 #[derive(Clone, Debug)]
 pub enum PluginCommand {
     Install,
+    /// The user decided on the package checked for installing: install it, granting what it
+    /// asks to read (`true`) or nothing (`false`).
+    ApprovePending(bool),
+    /// The user cancelled installing the package checked.
+    CancelPending,
     Remove(String),
     /// A plugin call failed because of the plugin: mark it failing (id, message).
     Failed(String, String),

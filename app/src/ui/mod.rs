@@ -329,6 +329,8 @@ impl AppState {
     fn execute_plugin(&mut self, command: PluginCommand) {
         match command {
             PluginCommand::Install => plugins::pick_and_install(self),
+            PluginCommand::ApprovePending(grant) => plugins::install_pending(self, grant),
+            PluginCommand::CancelPending => self.plugins.pending = None,
             PluginCommand::Remove(id) => plugins::remove(self, &id),
             PluginCommand::Ask(ask) => plugins::ask(self, *ask),
             PluginCommand::Failed(id, message) => {

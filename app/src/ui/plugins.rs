@@ -176,7 +176,7 @@ pub fn check_file(state: &mut AppState, path: PathBuf) {
     state.plugins.busy = Some("check");
 }
 
-fn install_pending(state: &mut AppState, grant: bool) {
+pub fn install_pending(state: &mut AppState, grant: bool) {
     let Some(pending) = state.plugins.pending.take() else {
         return;
     };
@@ -206,7 +206,9 @@ pub fn remove(state: &mut AppState, id: &str) {
     state.plugins.installed = registry::installed(&state.store).unwrap_or_default();
 }
 
-pub fn show(ui: &mut Ui, state: &mut AppState, out: &mut Vec<Command>) {
+/// The Extensions screen. Like a panel it only reads the state; installing, approving and
+/// removing are commands.
+pub fn show(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let lang = state.lang;
     ui.horizontal(|ui| {
         ui.heading(S::Plugins.get(lang));
@@ -282,8 +284,6 @@ pub fn show(ui: &mut Ui, state: &mut AppState, out: &mut Vec<Command>) {
     {
         out.push(Command::Plugin(PluginCommand::Install));
     }
-    // Some(Some(grant)): install; Some(None): cancel.
-    let mut decision: Option<Option<bool>> = None;
     if let Some(p) = &state.plugins.pending {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             let m = &p.plugin.manifest;
@@ -305,20 +305,15 @@ pub fn show(ui: &mut Ui, state: &mut AppState, out: &mut Vec<Command>) {
             }
             ui.horizontal(|ui| {
                 if ui.button(S::ApproveAndInstall.get(lang)).clicked() {
-                    decision = Some(Some(true));
+                    out.push(Command::Plugin(PluginCommand::ApprovePending(true)));
                 }
                 if ui.button(S::InstallWithoutAccess.get(lang)).clicked() {
-                    decision = Some(Some(false));
+                    out.push(Command::Plugin(PluginCommand::ApprovePending(false)));
                 }
                 if ui.button(S::Cancel.get(lang)).clicked() {
-                    decision = Some(None);
+                    out.push(Command::Plugin(PluginCommand::CancelPending));
                 }
             });
         });
-    }
-    match decision {
-        Some(Some(grant)) => install_pending(state, grant),
-        Some(None) => state.plugins.pending = None,
-        None => {}
     }
 }
