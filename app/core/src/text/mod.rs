@@ -411,6 +411,105 @@ strings! {
     PdfMinutesDocTitle => "Referat {} – {}", "Minutes {} – {}";
     PdfDateTime => "{} kl. {}", "{} at {}";
     PdfPageOf => "Side {} av {}", "Page {} of {}";
+
+    // Errors: the database
+    StoreAlreadyOpen => "{} er allerede åpen i et annet Ansvar-vindu eller program. Lukk det først.", "{} is already open in another Ansvar window or process";
+    StoreNotAnsvar => "{} er ikke en Ansvar-database. Filen er ikke endret.", "{} is not an Ansvar database";
+    StoreTruncated => "{} er ufullstendig (filen er kuttet av). Filen er ikke endret; bruk en sikkerhetskopi.", "{} is incomplete: the file has been cut short";
+    StoreCorrupt => "{} er skadet ({}). Filen er ikke endret; bruk en sikkerhetskopi.", "{} is damaged: {}";
+    StoreNewerSchema => "{} er laget av en nyere versjon av Ansvar (skjema {}; denne versjonen leser til og med {}). Oppdater Ansvar. Filen er ikke endret.", "{} was written by a newer Ansvar (schema {}; this version reads up to {})";
+    StoreNeedsRecovery => "{} ble ikke lukket ordentlig og må gjenopprettes. Åpne den i Ansvar, som gjør det selv.", "{} was not closed cleanly and needs recovery";
+    StoreNoMigration => "Ansvar kan ikke oppgradere databasen fra skjema {}.", "no migration from schema {}";
+    StoreDiskFull => "Disken er full: {} kunne ikke skrives. Siste endring er ikke lagret; frigjør plass og prøv igjen.", "the disk is full: {} could not be written";
+    StoreIo => "{}: {}", "{}: {}";
+    StoreEncoding => "En verdi kunne ikke lagres: {}", "could not encode a value: {}";
+    StoreDecoding => "Lagrede data ({}) kunne ikke leses: {}", "a stored {} could not be read: {}";
+    StoreUnknownCase => "Det finnes ingen sak {}", "there is no case {}";
+    StoreStorage => "Lagringsfeil: {}", "storage error: {}";
+
+    // Errors: export and the forms in documents
+    ExportUnknownMeeting => "Fant ikke møtet {} i denne saken.", "there is no meeting {} in this case";
+    ExportUnknownParticipant => "Fant ikke deltakeren {} i denne saken.", "there is no participant {} in this case";
+    ExportMinutesNotShared => "{} har ikke samtykket til at referatet deles med {}. Referatet er ikke laget.", "{} has not consented to sharing the minutes with {}";
+    ExportPdf => "PDF-en kunne ikke lages: {}", "the PDF could not be made: {}";
+    ExportJson => "FHIR-filen kunne ikke skrives: {}", "the FHIR file could not be written: {}";
+    FormNotInstalled => "Skjemaet kan ikke vises: utvidelsen {} er ikke installert.", "The form cannot be shown: the plugin {} is not installed.";
+    FormCannotShow => "Skjemaet kan ikke vises: {}", "The form cannot be shown: {}";
+
+    // Errors: FHIR import
+    ImportNotJson => "Filen er ikke importert: den er ikke JSON ({}).", "the file is not JSON: {}";
+    ImportNotFhir => "Filen er ikke importert: den er ikke FHIR (mangler «resourceType»).", "the file is not FHIR: it has no resourceType";
+    ImportNotABundle => "Filen er ikke importert: den er en FHIR {}, ikke en Bundle.", "the file is a FHIR {}, not a Bundle";
+    ImportWrongVersion => "Filen er ikke importert: den er FHIR-versjon {}. Ansvar leser FHIR R4 (4.0.x).", "the file is FHIR {}; Ansvar reads FHIR R4 (4.0.x)";
+    ImportNoPatient => "Filen er ikke importert: den har ingen Patient, så det er ingen person å lage en sak for.", "the Bundle has no Patient: there is no one to make a case for";
+    ImportSeveralPatients => "Filen er ikke importert: den har {} Patient-ressurser; en sak gjelder én person.", "the Bundle has {} Patients; a case is about one person";
+    ImportMissingReference => "Filen er ikke importert: {} ({}) viser til {}, som ikke finnes i filen.", "{} ({}) refers to {}, which is not in the file";
+    ImportInvalid => "Filen er ikke importert: {}: {}", "{}: {}";
+    ImportRules => "Filen er ikke importert: innholdet er ikke en gyldig sak: {}", "the data does not make a valid case: {}";
+
+    // Errors: plugins
+    PluginNotAPackage => "Filen er ikke en Ansvar-utvidelse (.ansvarplugin).", "not an Ansvar plugin package";
+    PluginUnknownPackageFormat => "Pakkeformat {} er nyere enn denne versjonen av Ansvar kan lese.", "package format {} is newer than this Ansvar reads";
+    PluginUnsigned => "Utvidelsen er ikke signert. Bare signerte .ansvarplugin-pakker kan installeres.", "the plugin is not signed: only signed .ansvarplugin packages can be installed";
+    PluginTampered => "Pakken er endret etter at den ble signert (signaturen stemmer ikke). Den er ikke installert.", "the package has been altered after it was signed (the signature does not match)";
+    PluginUnknownKey => "Pakken er signert med en nøkkel som ikke er godkjent her ({}). Godkjenn utgiverens nøkkel først.", "the package is signed by a key that is not trusted here ({}); trust the publisher's key first";
+    PluginDowngrade => "{} {} er eldre enn installert versjon {}.", "{} {} is older than the installed version {}";
+    PluginAlreadyInstalled => "{} {} er allerede installert.", "{} {} is already installed";
+    PluginManifestMismatch => "Pakkens beskrivelse stemmer ikke med det utvidelsen selv oppgir.", "the package's manifest does not match what the plugin itself declares";
+    PluginNotAComponent => "Dette er ikke en brukbar utvidelse: {}", "this is not a usable plugin component: {}";
+    PluginNewerApi => "Utvidelsen er laget for utvidelses-API {}, som er nyere enn denne versjonen av Ansvar ({}) kan kjøre (utvidelses-API {}). Oppdater Ansvar til en versjon som kjører utvidelses-API {}.", "the plugin was built for plugin API {}, which is newer than this Ansvar ({}) runs (plugin API {}). Update Ansvar to a version that runs plugin API {}";
+    PluginOlderApi => "Utvidelsen er laget for utvidelses-API {}, som er eldre enn denne versjonen av Ansvar ({}) kan kjøre (utvidelses-API {}). Utvidelsen må bygges på nytt med en nyere ansvar-plugin-api.", "the plugin was built for plugin API {}, which is older than this Ansvar ({}) runs (plugin API {}). Build the plugin again with a newer ansvar-plugin-api";
+    PluginLink => "Utvidelsen kan ikke kobles til: {}", "the plugin cannot be linked: {}";
+    PluginBadManifest => "{}: beskrivelsen er ugyldig: {}", "{}: its manifest is invalid: {}";
+    PluginBadForm => "{}: skjemaet er ugyldig: {}", "{}: its form is invalid: {}";
+    PluginTimeLimit => "{}: «{}» brukte for lang tid og ble stoppet.", "{}: `{}` ran longer than the limit and was stopped";
+    PluginMemoryLimit => "{}: brukte mer minne enn tillatt og ble stoppet.", "{}: used more memory than allowed and was stopped";
+    PluginTrap => "{}: «{}» krasjet ({}).", "{}: `{}` crashed ({})";
+    PluginBadResult => "{}: «{}» returnerte ugyldige data ({}).", "{}: `{}` returned something malformed ({})";
+    PluginResultTooLarge => "{}: «{}» returnerte for mye ({} byte).", "{}: `{}` returned too much ({} bytes)";
+    PluginTooLarge => "Filen ({}) er større enn {} byte.", "the {} is larger than {} bytes";
+    PluginBadKey => "Ugyldig nøkkel.", "not a valid key";
+    PluginNotInstalled => "Utvidelsen {} er ikke installert.", "no plugin {} is installed";
+    PluginEngine => "Utvidelsesmotoren feilet: {}", "the plugin engine failed: {}";
+
+    // What a plugin may read (the capabilities the user grants)
+    CapParticipantNamesAndRoles => "deltakernes navn og roller", "participants' names and roles";
+    CapPersonName => "personens navn", "the person's name";
+    CapPlanPeriod => "planperioden", "the plan period";
+    CapActions => "tiltakene", "the actions";
+    CapCrisisContactRoles => "rollene til kontaktene i kriseplanen", "the roles of the crisis plan's contacts";
+
+    // The command line
+    CliNoDataDir => "Fant ingen datamappe for denne brukeren; oppgi databasen med --db PATH.", "Found no data directory for this user; give the database with --db PATH.";
+    CliWindowFailed => "Vinduet kunne ikke åpnes: {}", "The window could not be opened: {}";
+    CliDemoWritten => "Demosaker skrevet: {}", "Demo cases written: {}";
+    CliColumnName => "navn", "name";
+    CliColumnCoordinator => "koordinator", "coordinator";
+    CliColumnNextMeeting => "neste møte", "next meeting";
+    CliBackupWritten => "Sikkerhetskopi skrevet til {}", "Backup written to {}";
+    CliCouldNotWrite => "Kunne ikke skrive {}: {}", "Could not write {}: {}";
+    CliCouldNotRead => "Kunne ikke lese {}: {}", "Could not read {}: {}";
+    CliNoParticipant => "Fant ingen deltaker «{}». Deltakerne er: {}", "No participant «{}». The participants are: {}";
+    CliSeveralParticipants => "«{}» passer på flere deltakere: {}", "«{}» fits several participants: {}";
+    CliNoMeeting => "Fant ikke møtet «{}». Møtene er: {}", "No meeting «{}». The meetings are: {}";
+    CliPdfWritten => "PDF skrevet til {}", "PDF written to {}";
+    CliFhirWritten => "FHIR-fil skrevet til {}", "FHIR file written to {}";
+    CliImported => "Importert som sak {}", "Imported as case {}";
+    CliSecretKeyWritten => "Hemmelig nøkkel skrevet til {}", "Secret key written to {}";
+    CliSigned => "Signert {} {} → {}", "Signed {} {} → {}";
+    CliTrustedKey => "Godkjent nøkkel {} ({})", "Trusted key {} ({})";
+    CliPluginAsks => "Utvidelsen ber om å lese:", "The plugin asks to read:";
+    CliNotGranted => "Ikke gitt. Kjør igjen med --grant-requested for å gi tilgang, eller installer i appen.", "Not granted. Run again with --grant-requested to grant it, or install in the app.";
+    CliInstalled => "Installert {} {}", "Installed {} {}";
+    CliFailing => "[FEILER: {}]", "[FAILING: {}]";
+    CliReads => "leser {}", "reads {}";
+    CliRemoved => "Fjernet {}", "Removed {}";
+    CliPublisher => "Utgiver: {}", "Publisher: {}";
+    CliKey => "Nøkkel: {}", "Key: {}";
+    CliAsksToRead => "Ber om å lese:", "Asks to read:";
+    CliNothing => "ingenting", "nothing";
+    CliForm => "Skjema: {}", "Form: {}";
+    CliSectionFields => "{} ({} felt)", "{} ({} fields)";
 }
 
 #[cfg(test)]
