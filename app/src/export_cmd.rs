@@ -12,6 +12,7 @@ use ansvar::export::pdf::{self, PdfOptions};
 use ansvar::export::{ExportError, fhir, gather};
 use ansvar::i18n::{self, Lang};
 use ansvar::store::Store;
+use ansvar::text::S;
 
 #[derive(Subcommand)]
 pub enum ExportCommand {
@@ -59,13 +60,8 @@ fn load(store: &Store, id: u64, lang: Lang) -> Result<Case, String> {
 }
 
 fn write(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
-    std::fs::write(path, bytes).map_err(|e| {
-        format!(
-            "{} {}: {e}",
-            lang.pick("Kunne ikke skrive", "Could not write"),
-            path.display()
-        )
-    })
+    std::fs::write(path, bytes)
+        .map_err(|e| S::CliCouldNotWrite.fill(lang, &[&path.display().to_string(), &e.to_string()]))
 }
 
 /// A participant by id, or by name (whole name, or a part that fits only one).
@@ -98,19 +94,17 @@ fn find_participant(case: &Case, key: &str, lang: Lang) -> Result<ParticipantId,
     };
     match matches.as_slice() {
         [one] => Ok(one.id),
-        [] => Err(format!(
-            "{} «{key}». {}: {}",
-            lang.pick("Fant ingen deltaker", "No participant"),
-            lang.pick("Deltakerne er", "The participants are"),
-            names()
-        )),
-        many => Err(format!(
-            "«{key}» {}: {}",
-            lang.pick("passer på flere deltakere", "fits several participants"),
-            many.iter()
-                .map(|p| p.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+        [] => Err(S::CliNoParticipant.fill(lang, &[key, &names()])),
+        many => Err(S::CliSeveralParticipants.fill(
+            lang,
+            &[
+                key,
+                &many
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ],
         )),
     }
 }
@@ -145,16 +139,12 @@ fn find_meeting(case: &Case, key: &str, clock: &Clock, lang: Lang) -> Result<Mee
             .map(|m| i18n::date(meeting_day(m, clock)))
             .collect::<Vec<_>>()
             .join(", ");
-        format!(
-            "{} «{key}». {}: {}",
-            lang.pick("Fant ikke møtet", "No meeting"),
-            lang.pick("Møtene er", "The meetings are"),
-            if dates.is_empty() {
-                "–".to_string()
-            } else {
-                dates
-            }
-        )
+        let dates = if dates.is_empty() {
+            "–".to_string()
+        } else {
+            dates
+        };
+        S::CliNoMeeting.fill(lang, &[key, &dates])
     })
 }
 
@@ -188,9 +178,8 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
             };
             write(&out, &bytes, lang)?;
             println!(
-                "{} {}",
-                lang.pick("PDF skrevet til", "PDF written to"),
-                out.display()
+                "{}",
+                S::CliPdfWritten.fill(lang, &[&out.display().to_string()])
             );
         }
         ExportCommand::Fhir { case, out } => {
@@ -199,9 +188,8 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
             let json = fhir::export_json(&case, &forms, clock.now()).map_err(msg)?;
             write(&out, json.as_bytes(), lang)?;
             println!(
-                "{} {}",
-                lang.pick("FHIR-fil skrevet til", "FHIR file written to"),
-                out.display()
+                "{}",
+                S::CliFhirWritten.fill(lang, &[&out.display().to_string()])
             );
         }
     }
@@ -212,11 +200,7 @@ pub fn import(cmd: ImportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
     match cmd {
         ImportCommand::Fhir { file, author } => {
             let text = std::fs::read_to_string(&file).map_err(|e| {
-                format!(
-                    "{} {}: {e}",
-                    lang.pick("Kunne ikke lese", "Could not read"),
-                    file.display()
-                )
+                S::CliCouldNotRead.fill(lang, &[&file.display().to_string(), &e.to_string()])
             })?;
             let name = author
                 .or_else(|| std::env::var("USER").ok())
@@ -229,10 +213,7 @@ pub fn import(cmd: ImportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
             let store = open(db, lang)?;
             let id =
                 fhir::import_bundle(&store, &text, &author, clock).map_err(|e| e.message(lang))?;
-            println!(
-                "{} {id}",
-                lang.pick("Importert som sak", "Imported as case")
-            );
+            println!("{}", S::CliImported.fill(lang, &[&id.to_string()]));
             Ok(())
         }
     }

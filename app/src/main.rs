@@ -12,6 +12,7 @@ mod plugin_cmd;
 use ansvar::clock::Clock;
 use ansvar::i18n::Lang;
 use ansvar::store::{Store, StoreError};
+use ansvar::text::S;
 
 #[derive(Parser)]
 #[command(
@@ -93,13 +94,7 @@ fn main() -> ExitCode {
         LangArg::En => Lang::En,
     };
     let Some(db) = cli.db.clone().or_else(default_db) else {
-        eprintln!(
-            "{}",
-            lang.pick(
-                "Fant ingen datamappe for denne brukeren; oppgi databasen med --db PATH.",
-                "Found no data directory for this user; give the database with --db PATH."
-            )
-        );
+        eprintln!("{}", S::CliNoDataDir.get(lang));
         return ExitCode::FAILURE;
     };
     // The one real clock; everything below reads the time from it.
@@ -134,10 +129,7 @@ fn open_store(db: &Path) -> Result<Arc<Store>, StoreError> {
 fn open_app(db: &Path, clock: Clock, lang: Lang) -> Result<(), StoreError> {
     let store = open_store(db)?;
     if let Err(e) = ansvar::ui::run(store, clock) {
-        eprintln!(
-            "{}: {e}",
-            lang.pick("Vinduet kunne ikke åpnes", "The window could not be opened")
-        );
+        eprintln!("{}", S::CliWindowFailed.fill(lang, &[&e.to_string()]));
     }
     Ok(())
 }
@@ -145,14 +137,12 @@ fn open_app(db: &Path, clock: Clock, lang: Lang) -> Result<(), StoreError> {
 fn demo(db: &Path, clock: &Clock, lang: Lang) -> Result<(), StoreError> {
     let store = open_store(db)?;
     let ids = ansvar::demo::write_demo(&store, clock.today())?;
-    println!(
-        "{} {}",
-        lang.pick("Demosaker skrevet:", "Demo cases written:"),
-        ids.iter()
-            .map(|id| id.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let ids = ids
+        .iter()
+        .map(|id| id.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    println!("{}", S::CliDemoWritten.fill(lang, &[&ids]));
     Ok(())
 }
 
@@ -168,9 +158,9 @@ fn cases(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), StoreEr
     println!(
         "{:>5}  {:<28}  {:<24}  {}",
         "id",
-        lang.pick("navn", "name"),
-        lang.pick("koordinator", "coordinator"),
-        lang.pick("neste møte", "next meeting")
+        S::CliColumnName.get(lang),
+        S::CliColumnCoordinator.get(lang),
+        S::CliColumnNextMeeting.get(lang)
     );
     for c in cases {
         let next = c
@@ -188,9 +178,8 @@ fn cases(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), StoreEr
 fn backup(db: &Path, out: &Path, lang: Lang) -> Result<(), StoreError> {
     Store::backup(db, out)?;
     println!(
-        "{} {}",
-        lang.pick("Sikkerhetskopi skrevet til", "Backup written to"),
-        out.display()
+        "{}",
+        S::CliBackupWritten.fill(lang, &[&out.display().to_string()])
     );
     Ok(())
 }

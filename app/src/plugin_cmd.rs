@@ -11,6 +11,7 @@ use ansvar::plugins::host::PluginHost;
 use ansvar::plugins::package::{Package, PublicKey, SecretKey};
 use ansvar::plugins::{PluginError, registry};
 use ansvar::store::Store;
+use ansvar::text::S;
 
 #[derive(Subcommand)]
 pub enum PluginCommand {
@@ -85,9 +86,8 @@ pub fn run(
             write_secret(&out, &key)?;
             println!("{}", key.public());
             eprintln!(
-                "{} {}",
-                lang.pick("Hemmelig nøkkel skrevet til", "Secret key written to"),
-                out.display()
+                "{}",
+                S::CliSecretKeyWritten.fill(lang, &[&out.display().to_string()])
             );
             Ok(())
         }
@@ -109,11 +109,15 @@ pub fn run(
             let package = Package::sign(manifest_json, component, &key);
             write(&out, &package.to_bytes())?;
             println!(
-                "{} {} {} → {}",
-                lang.pick("Signert", "Signed"),
-                plugin.manifest.id,
-                plugin.manifest.version,
-                out.display()
+                "{}",
+                S::CliSigned.fill(
+                    lang,
+                    &[
+                        &plugin.manifest.id,
+                        &plugin.manifest.version,
+                        &out.display().to_string()
+                    ]
+                )
             );
             Ok(())
         }
@@ -149,10 +153,8 @@ pub fn run(
             let store = Store::open(db)?;
             registry::trust_key(&store, key, &name, clock.now())?;
             println!(
-                "{} {} ({})",
-                lang.pick("Godkjent nøkkel", "Trusted key"),
-                key.fingerprint(),
-                name
+                "{}",
+                S::CliTrustedKey.fill(lang, &[&key.fingerprint(), &name])
             );
             Ok(())
         }
@@ -171,21 +173,12 @@ pub fn run(
                 .map(Capability::from_api)
                 .collect();
             if !requested.is_empty() {
-                println!(
-                    "{}",
-                    lang.pick("Utvidelsen ber om å lese:", "The plugin asks to read:")
-                );
+                println!("{}", S::CliPluginAsks.get(lang));
                 for c in &requested {
                     println!("  - {}", c.describe(lang));
                 }
                 if !grant_requested {
-                    println!(
-                        "{}",
-                        lang.pick(
-                            "Ikke gitt. Kjør igjen med --grant-requested for å gi tilgang, eller installer i appen.",
-                            "Not granted. Run again with --grant-requested to grant it, or install in the app."
-                        )
-                    );
+                    println!("{}", S::CliNotGranted.get(lang));
                 }
             }
             let grant = if grant_requested {
@@ -195,10 +188,8 @@ pub fn run(
             };
             let record = registry::install(&store, &host, &bytes, &grant, clock.now())?;
             println!(
-                "{} {} {}",
-                lang.pick("Installert", "Installed"),
-                record.manifest.id,
-                record.manifest.version
+                "{}",
+                S::CliInstalled.fill(lang, &[&record.manifest.id, &record.manifest.version])
             );
             Ok(())
         }
@@ -213,20 +204,17 @@ pub fn run(
                 return Ok(());
             }
             for p in list {
-                let name = match lang {
-                    Lang::Nb => &p.manifest.name.nb,
-                    Lang::En => &p.manifest.name.en,
-                };
+                let name = p.manifest.name.get(lang);
                 let failing = p
                     .failing
-                    .map(|f| format!("  [{}: {f}]", lang.pick("FEILER", "FAILING")))
+                    .map(|f| format!("  {}", S::CliFailing.fill(lang, &[&f])))
                     .unwrap_or_default();
                 println!(
                     "{}  {}  {}  {}{failing}",
                     p.manifest.id, p.manifest.version, name, p.manifest.publisher
                 );
                 for c in &p.granted {
-                    println!("    {} {}", lang.pick("leser", "reads"), c.describe(lang));
+                    println!("    {}", S::CliReads.fill(lang, &[&c.describe(lang)]));
                 }
             }
             Ok(())
@@ -234,7 +222,7 @@ pub fn run(
         PluginCommand::Remove { id } => {
             let store = Store::open(db)?;
             registry::remove(&store, &id)?;
-            println!("{} {id}", lang.pick("Fjernet", "Removed"));
+            println!("{}", S::CliRemoved.fill(lang, &[&id]));
             Ok(())
         }
     }
@@ -258,33 +246,24 @@ fn write_secret(path: &Path, key: &SecretKey) -> Result<(), PluginError> {
 
 fn print_plugin(plugin: &ansvar::plugins::host::LoadedPlugin, key: &PublicKey, lang: Lang) {
     let m = &plugin.manifest;
-    let pick = |l: &ansvar::plugins::api::Localized| match lang {
-        Lang::Nb => l.nb.clone(),
-        Lang::En => l.en.clone(),
-    };
+    let pick = |l: &ansvar::plugins::api::Localized| l.get(lang).to_string();
     println!("{} {} ({})", m.id, m.version, pick(&m.name));
     println!("  {}", pick(&m.description));
-    println!("  {}: {}", lang.pick("Utgiver", "Publisher"), m.publisher);
-    println!("  {}: {}", lang.pick("Nøkkel", "Key"), key.fingerprint());
+    println!("  {}", S::CliPublisher.fill(lang, &[&m.publisher]));
+    println!("  {}", S::CliKey.fill(lang, &[&key.fingerprint()]));
     println!("  API: {}", m.api_version);
-    println!("  {}:", lang.pick("Ber om å lese", "Asks to read"));
+    println!("  {}", S::CliAsksToRead.get(lang));
     if m.capabilities.is_empty() {
-        println!("    {}", lang.pick("ingenting", "nothing"));
+        println!("    {}", S::CliNothing.get(lang));
     }
     for c in &m.capabilities {
         println!("    - {}", Capability::from_api(c).describe(lang));
     }
-    println!(
-        "  {}: {}",
-        lang.pick("Skjema", "Form"),
-        pick(&plugin.form.title)
-    );
+    println!("  {}", S::CliForm.fill(lang, &[&pick(&plugin.form.title)]));
     for s in &plugin.form.sections {
         println!(
-            "    {} ({} {})",
-            pick(&s.title),
-            s.fields.len(),
-            lang.pick("felt", "fields")
+            "    {}",
+            S::CliSectionFields.fill(lang, &[&pick(&s.title), &s.fields.len().to_string()])
         );
     }
 }

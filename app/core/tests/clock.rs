@@ -21,6 +21,9 @@ fn only_the_clock_module_reads_the_computers_clock() {
     for dir in [
         "app/src",
         "app/tests",
+        "app/core/src",
+        "app/core/tests",
+        "app/core/benches",
         "app/benches",
         "tests",
         "plugins",

@@ -28,7 +28,7 @@ pub struct FormsUi {
 }
 
 fn loc(l: &Localized, lang: Lang) -> &str {
-    lang.pick(&l.nb, &l.en)
+    l.get(lang)
 }
 
 fn hash(s: &str) -> u64 {

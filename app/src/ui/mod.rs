@@ -123,7 +123,7 @@ impl AppState {
             .ok()
             .flatten()
             .unwrap_or(Author::Staff {
-                name: lang.pick("Koordinator", "Coordinator").to_string(),
+                name: S::Coordinator.get(lang).to_string(),
                 organisation: String::new(),
             });
         let idle_lock_minutes: u64 = store

@@ -232,13 +232,13 @@ pub fn show(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let mut remove = None;
     for p in &state.plugins.installed {
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            let name = lang.pick(&p.manifest.name.nb, &p.manifest.name.en);
+            let name = p.manifest.name.get(lang);
             ui.label(
                 RichText::new(format!("{name} {}", p.manifest.version))
                     .strong()
                     .size(18.0),
             );
-            ui.label(lang.pick(&p.manifest.description.nb, &p.manifest.description.en));
+            ui.label(p.manifest.description.get(lang));
             ui.label(format!(
                 "{}: {}",
                 S::Publisher.get(lang),
@@ -290,7 +290,7 @@ pub fn show(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             ui.label(
                 RichText::new(format!(
                     "{} {} ({})",
-                    lang.pick(&m.name.nb, &m.name.en),
+                    m.name.get(lang),
                     m.version,
                     m.publisher
                 ))

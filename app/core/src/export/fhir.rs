@@ -43,7 +43,7 @@ use crate::plugins::api::{
 use crate::plugins::validate::value_kind;
 use crate::session::Session;
 use crate::store::Store;
-use crate::text::labels;
+use crate::text::{S, labels};
 
 /// Where Ansvar's own extensions and code systems live.
 pub const BASE: &str = "https://ansvar.example/fhir";
@@ -1351,67 +1351,50 @@ pub fn export_json(
 // Import
 // ---------------------------------------------------------------------------------------------
 
-/// Why a file cannot be imported. Nothing has been written.
+/// Why a file cannot be imported. Nothing has been written. Display is the English message:
+/// each wording lives once, in the text catalogue.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum ImportError {
-    #[error("the file is not JSON: {0}")]
     NotJson(String),
-    #[error("the file is not FHIR: it has no resourceType")]
     NotFhir,
-    #[error("the file is a FHIR {0}, not a Bundle")]
     NotABundle(String),
-    #[error("the file is FHIR {0}; Ansvar reads FHIR R4 (4.0.x)")]
     WrongVersion(String),
-    #[error("the Bundle has no Patient: there is no one to make a case for")]
     NoPatient,
-    #[error("the Bundle has {0} Patients; a case is about one person")]
     SeveralPatients(usize),
-    #[error("{resource} ({path}) refers to {reference}, which is not in the file")]
     MissingReference {
         resource: String,
         path: String,
         reference: String,
     },
-    #[error("{resource}: {problem}")]
-    Invalid { resource: String, problem: String },
-    #[error("the data does not make a valid case: {0}")]
+    Invalid {
+        resource: String,
+        problem: String,
+    },
     Rules(EditError),
 }
 
 impl ImportError {
-    pub fn message_nb(&self) -> String {
-        let head = "Filen er ikke importert";
+    /// The message in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            ImportError::NotJson(d) => format!("{head}: den er ikke JSON ({d})."),
-            ImportError::NotFhir => {
-                format!("{head}: den er ikke FHIR (mangler «resourceType»).")
-            }
-            ImportError::NotABundle(t) => {
-                format!("{head}: den er en FHIR {t}, ikke en Bundle.")
-            }
-            ImportError::WrongVersion(v) => {
-                format!("{head}: den er FHIR-versjon {v}. Ansvar leser FHIR R4 (4.0.x).")
-            }
-            ImportError::NoPatient => {
-                format!("{head}: den har ingen Patient, så det er ingen person å lage en sak for.")
-            }
+            ImportError::NotJson(d) => S::ImportNotJson.fill(lang, &[d]),
+            ImportError::NotFhir => S::ImportNotFhir.get(lang).to_string(),
+            ImportError::NotABundle(t) => S::ImportNotABundle.fill(lang, &[t]),
+            ImportError::WrongVersion(v) => S::ImportWrongVersion.fill(lang, &[v]),
+            ImportError::NoPatient => S::ImportNoPatient.get(lang).to_string(),
             ImportError::SeveralPatients(n) => {
-                format!("{head}: den har {n} Patient-ressurser; en sak gjelder én person.")
+                S::ImportSeveralPatients.fill(lang, &[&n.to_string()])
             }
             ImportError::MissingReference {
                 resource,
                 path,
                 reference,
-            } => format!(
-                "{head}: {resource} ({path}) viser til {reference}, som ikke finnes i filen."
-            ),
+            } => S::ImportMissingReference.fill(lang, &[resource, path, reference]),
             ImportError::Invalid { resource, problem } => {
-                format!("{head}: {resource}: {problem}")
+                S::ImportInvalid.fill(lang, &[resource, problem])
             }
-            ImportError::Rules(e) => format!(
-                "{head}: innholdet er ikke en gyldig sak: {}",
-                e.message(Lang::Nb)
-            ),
+            ImportError::Rules(e) => S::ImportRules.fill(lang, &[&e.message(lang)]),
         }
     }
 }

@@ -5,10 +5,12 @@ use chrono::NaiveDate;
 
 use super::{FormSection, PluginSections, not_installed};
 use crate::domain::{Case, FormEntry};
+use crate::i18n::Lang;
 use crate::plugins::host::{LoadedPlugin, PluginHost};
 use crate::plugins::registry::{self, InstalledPlugin};
 use crate::plugins::{PluginError, context, default_cache_dir};
 use crate::store::Store;
+use crate::text::S;
 
 type Loaded = Result<(InstalledPlugin, LoadedPlugin), PluginError>;
 
@@ -35,11 +37,9 @@ pub fn all_failed(case: &Case, e: &PluginError) -> PluginSections {
     }
 }
 
+// The sections are gathered in bokmål, as the plugins' summaries are taken (`.nb`).
 fn cannot_show(e: &PluginError) -> String {
-    format!(
-        "Skjemaet kan ikke vises: {}",
-        e.message(crate::i18n::Lang::Nb)
-    )
+    S::FormCannotShow.fill(Lang::Nb, &[&e.message(Lang::Nb)])
 }
 
 fn problem(f: &FormEntry, title: String, problem: String) -> FormSection {
@@ -96,9 +96,11 @@ pub fn sections_with(
                     },
                 }
             }
-            Err(PluginError::NotInstalled(_)) => {
-                problem(f, f.plugin_id.clone(), not_installed(&f.plugin_id))
-            }
+            Err(PluginError::NotInstalled(_)) => problem(
+                f,
+                f.plugin_id.clone(),
+                not_installed(&f.plugin_id, Lang::Nb),
+            ),
             Err(e) => problem(f, f.plugin_id.clone(), cannot_show(e)),
         };
         out.forms.push(section);

@@ -19,6 +19,7 @@ pub mod sample;
 use crate::domain::{FormEntryId, MeetingId, ParticipantId};
 use crate::i18n::Lang;
 use crate::plugins::api::FormDefinition;
+use crate::text::S;
 
 /// What one plugin form on the case contributes to a document.
 #[derive(Clone, Debug, Default)]
@@ -59,47 +60,41 @@ impl PluginSections {
     }
 }
 
-/// The sentence a PDF shows for a form whose plugin is not installed.
-pub fn not_installed(plugin_id: &str) -> String {
-    format!("Skjemaet kan ikke vises: utvidelsen {plugin_id} er ikke installert.")
+/// The sentence a document shows for a form whose plugin is not installed.
+pub fn not_installed(plugin_id: &str, lang: Lang) -> String {
+    S::FormNotInstalled.fill(lang, &[plugin_id])
 }
 
 /// What can go wrong exporting or importing. The case and the store are unchanged.
+/// Display is the English message: each wording lives once, in the text catalogue.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum ExportError {
-    #[error("there is no meeting {0} in this case")]
     UnknownMeeting(MeetingId),
-    #[error("there is no participant {0} in this case")]
     UnknownParticipant(ParticipantId),
-    #[error("{person} has not consented to sharing the minutes with {reader}")]
     MinutesNotShared { person: String, reader: String },
-    #[error("the PDF could not be made: {0}")]
     Pdf(String),
-    #[error("the FHIR file could not be written: {0}")]
     Json(String),
-    #[error("{0}")]
     Import(#[from] fhir::ImportError),
-    #[error("{0}")]
     Store(#[from] crate::store::StoreError),
 }
 
 impl ExportError {
     /// The message in the user's language.
     pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
         match self {
-            ExportError::UnknownMeeting(id) => format!("Fant ikke møtet {id} i denne saken."),
-            ExportError::UnknownParticipant(id) => {
-                format!("Fant ikke deltakeren {id} i denne saken.")
+            ExportError::UnknownMeeting(id) => {
+                S::ExportUnknownMeeting.fill(lang, &[&id.to_string()])
             }
-            ExportError::MinutesNotShared { person, reader } => format!(
-                "{person} har ikke samtykket til at referatet deles med {reader}. Referatet er ikke laget."
-            ),
-            ExportError::Pdf(d) => format!("PDF-en kunne ikke lages: {d}"),
-            ExportError::Json(d) => format!("FHIR-filen kunne ikke skrives: {d}"),
-            ExportError::Import(e) => e.message_nb(),
+            ExportError::UnknownParticipant(id) => {
+                S::ExportUnknownParticipant.fill(lang, &[&id.to_string()])
+            }
+            ExportError::MinutesNotShared { person, reader } => {
+                S::ExportMinutesNotShared.fill(lang, &[person, reader])
+            }
+            ExportError::Pdf(d) => S::ExportPdf.fill(lang, &[d]),
+            ExportError::Json(d) => S::ExportJson.fill(lang, &[d]),
+            ExportError::Import(e) => e.message(lang),
             ExportError::Store(e) => e.message(lang),
         }
     }

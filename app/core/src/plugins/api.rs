@@ -15,6 +15,16 @@ pub struct Localized {
     pub en: String,
 }
 
+impl Localized {
+    /// The plugin's own text in `lang` (the plugin words it, not the text catalogue).
+    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Nb => &self.nb,
+            crate::i18n::Lang::En => &self.en,
+        }
+    }
+}
+
 /// The life domains that IP goals belong to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum LifeDomain {

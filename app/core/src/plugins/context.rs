@@ -34,36 +34,19 @@ impl Capability {
 
     /// What the user is asked to approve, in words.
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang::*;
-        match (self, lang) {
-            (Capability::GoalsInDomain(d), Nb) => format!("mål innen {}", domain_nb(*d)),
-            (Capability::GoalsInDomain(d), En) => format!("goals in {d:?}"),
-            (Capability::ParticipantNamesAndRoles, Nb) => "deltakernes navn og roller".into(),
-            (Capability::ParticipantNamesAndRoles, En) => "participants' names and roles".into(),
-            (Capability::PersonName, Nb) => "personens navn".into(),
-            (Capability::PersonName, En) => "the person's name".into(),
-            (Capability::PlanPeriod, Nb) => "planperioden".into(),
-            (Capability::PlanPeriod, En) => "the plan period".into(),
-            (Capability::Actions, Nb) => "tiltakene".into(),
-            (Capability::Actions, En) => "the actions".into(),
-            (Capability::CrisisContactRoles, Nb) => "rollene til kontaktene i kriseplanen".into(),
-            (Capability::CrisisContactRoles, En) => {
-                "the roles of the crisis plan's contacts".into()
+        use crate::text::{S, labels};
+        match self {
+            Capability::GoalsInDomain(d) => {
+                S::GoalsInDomain.fill(lang, &[&labels::domain(*d).get(lang).to_lowercase()])
             }
+            Capability::ParticipantNamesAndRoles => {
+                S::CapParticipantNamesAndRoles.get(lang).to_string()
+            }
+            Capability::PersonName => S::CapPersonName.get(lang).to_string(),
+            Capability::PlanPeriod => S::CapPlanPeriod.get(lang).to_string(),
+            Capability::Actions => S::CapActions.get(lang).to_string(),
+            Capability::CrisisContactRoles => S::CapCrisisContactRoles.get(lang).to_string(),
         }
-    }
-}
-
-fn domain_nb(d: LifeDomain) -> &'static str {
-    match d {
-        LifeDomain::Health => "helse",
-        LifeDomain::SubstanceUse => "rus",
-        LifeDomain::Housing => "bolig",
-        LifeDomain::WorkAndActivity => "arbeid og aktivitet",
-        LifeDomain::Finances => "økonomi",
-        LifeDomain::NetworkAndFamily => "nettverk og familie",
-        LifeDomain::Leisure => "fritid",
-        LifeDomain::Legal => "juridiske forhold",
     }
 }
 

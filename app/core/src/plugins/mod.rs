@@ -20,6 +20,7 @@ pub mod service;
 pub mod validate;
 
 use crate::i18n::Lang;
+use crate::text::S;
 
 /// Where compiled plugins are cached: `ANSVAR_CACHE_DIR`, else the platform's cache directory.
 pub fn default_cache_dir() -> Option<std::path::PathBuf> {
@@ -32,87 +33,75 @@ pub fn default_cache_dir() -> Option<std::path::PathBuf> {
 pub use host::ApiVersion;
 
 /// Everything that can go wrong with a plugin. Each names the plugin where it is known.
+/// Display is the English message: each wording lives once, in the text catalogue.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum PluginError {
-    #[error("not an Ansvar plugin package")]
     NotAPackage,
-    #[error("package format {0} is newer than this Ansvar reads")]
     UnknownPackageFormat(u16),
-    #[error("the plugin is not signed: only signed .ansvarplugin packages can be installed")]
     Unsigned,
-    #[error("the package has been altered after it was signed (the signature does not match)")]
     Tampered,
-    #[error(
-        "the package is signed by a key that is not trusted here ({0}); trust the publisher's key first"
-    )]
     UnknownKey(String),
-    #[error("{plugin} {offered} is older than the installed version {installed}")]
     Downgrade {
         plugin: String,
         offered: String,
         installed: String,
     },
-    #[error("{plugin} {version} is already installed")]
-    AlreadyInstalled { plugin: String, version: String },
-    #[error("the package's manifest does not match what the plugin itself declares")]
+    AlreadyInstalled {
+        plugin: String,
+        version: String,
+    },
     ManifestMismatch,
-    #[error("this is not a usable plugin component: {0}")]
     NotAComponent(String),
-    #[error(
-        "the plugin was built for plugin API {needs}, which is newer than this Ansvar ({ansvar}) runs (plugin API {supported}). Update Ansvar to a version that runs plugin API {needs}"
-    )]
     NewerApi {
         needs: String,
         supported: String,
         ansvar: &'static str,
     },
-    #[error(
-        "the plugin was built for plugin API {needs}, which is older than this Ansvar ({ansvar}) runs (plugin API {supported}). Build the plugin again with a newer ansvar-plugin-api"
-    )]
     OlderApi {
         needs: String,
         supported: String,
         ansvar: &'static str,
     },
-    #[error("the plugin cannot be linked: {0}")]
     Link(String),
-    #[error("{plugin}: its manifest is invalid: {problem}")]
-    BadManifest { plugin: String, problem: String },
-    #[error("{plugin}: its form is invalid: {problem}")]
-    BadForm { plugin: String, problem: String },
-    #[error("{plugin}: `{call}` ran longer than the limit and was stopped")]
-    TimeLimit { plugin: String, call: &'static str },
-    #[error("{plugin}: used more memory than allowed and was stopped")]
-    MemoryLimit { plugin: String },
-    #[error("{plugin}: `{call}` crashed ({detail})")]
+    BadManifest {
+        plugin: String,
+        problem: String,
+    },
+    BadForm {
+        plugin: String,
+        problem: String,
+    },
+    TimeLimit {
+        plugin: String,
+        call: &'static str,
+    },
+    MemoryLimit {
+        plugin: String,
+    },
     Trap {
         plugin: String,
         call: &'static str,
         detail: String,
     },
-    #[error("{plugin}: `{call}` returned something malformed ({detail})")]
     BadResult {
         plugin: String,
         call: &'static str,
         detail: String,
     },
-    #[error("{plugin}: `{call}` returned too much ({size} bytes)")]
     ResultTooLarge {
         plugin: String,
         call: &'static str,
         size: usize,
     },
-    #[error("the {what} is larger than {limit} bytes")]
-    TooLarge { what: &'static str, limit: usize },
-    #[error("not a valid key")]
+    TooLarge {
+        what: &'static str,
+        limit: usize,
+    },
     BadKey,
-    #[error("no plugin {0} is installed")]
     NotInstalled(String),
-    #[error("the plugin engine failed: {0}")]
     Engine(String),
-    #[error("{0}")]
     Io(String),
-    #[error("{0}")]
     Store(#[from] crate::store::StoreError),
 }
 
@@ -131,81 +120,64 @@ impl PluginError {
 
     /// The message in the user's language.
     pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
         match self {
-            PluginError::NotAPackage => "Filen er ikke en Ansvar-utvidelse (.ansvarplugin).".into(),
+            PluginError::NotAPackage => S::PluginNotAPackage.get(lang).to_string(),
             PluginError::UnknownPackageFormat(v) => {
-                format!("Pakkeformat {v} er nyere enn denne versjonen av Ansvar kan lese.")
+                S::PluginUnknownPackageFormat.fill(lang, &[&v.to_string()])
             }
-            PluginError::Unsigned => {
-                "Utvidelsen er ikke signert. Bare signerte .ansvarplugin-pakker kan installeres.".into()
-            }
-            PluginError::Tampered => {
-                "Pakken er endret etter at den ble signert (signaturen stemmer ikke). Den er ikke installert.".into()
-            }
-            PluginError::UnknownKey(k) => format!(
-                "Pakken er signert med en nøkkel som ikke er godkjent her ({k}). Godkjenn utgiverens nøkkel først."
-            ),
+            PluginError::Unsigned => S::PluginUnsigned.get(lang).to_string(),
+            PluginError::Tampered => S::PluginTampered.get(lang).to_string(),
+            PluginError::UnknownKey(k) => S::PluginUnknownKey.fill(lang, &[k]),
             PluginError::Downgrade {
                 plugin,
                 offered,
                 installed,
-            } => format!("{plugin} {offered} er eldre enn installert versjon {installed}."),
+            } => S::PluginDowngrade.fill(lang, &[plugin, offered, installed]),
             PluginError::AlreadyInstalled { plugin, version } => {
-                format!("{plugin} {version} er allerede installert.")
+                S::PluginAlreadyInstalled.fill(lang, &[plugin, version])
             }
-            PluginError::ManifestMismatch => {
-                "Pakkens beskrivelse stemmer ikke med det utvidelsen selv oppgir.".into()
-            }
-            PluginError::NotAComponent(d) => format!("Dette er ikke en brukbar utvidelse: {d}"),
+            PluginError::ManifestMismatch => S::PluginManifestMismatch.get(lang).to_string(),
+            PluginError::NotAComponent(d) => S::PluginNotAComponent.fill(lang, &[d]),
             PluginError::NewerApi {
                 needs,
                 supported,
                 ansvar,
-            } => format!(
-                "Utvidelsen er laget for utvidelses-API {needs}, som er nyere enn denne versjonen av Ansvar ({ansvar}) kan kjøre (utvidelses-API {supported}). Oppdater Ansvar til en versjon som kjører utvidelses-API {needs}."
-            ),
+            } => S::PluginNewerApi.fill(lang, &[needs, ansvar, supported, needs]),
             PluginError::OlderApi {
                 needs,
                 supported,
                 ansvar,
-            } => format!(
-                "Utvidelsen er laget for utvidelses-API {needs}, som er eldre enn denne versjonen av Ansvar ({ansvar}) kan kjøre (utvidelses-API {supported}). Utvidelsen må bygges på nytt med en nyere ansvar-plugin-api."
-            ),
-            PluginError::Link(d) => format!("Utvidelsen kan ikke kobles til: {d}"),
+            } => S::PluginOlderApi.fill(lang, &[needs, ansvar, supported]),
+            PluginError::Link(d) => S::PluginLink.fill(lang, &[d]),
             PluginError::BadManifest { plugin, problem } => {
-                format!("{plugin}: beskrivelsen er ugyldig: {problem}")
+                S::PluginBadManifest.fill(lang, &[plugin, problem])
             }
             PluginError::BadForm { plugin, problem } => {
-                format!("{plugin}: skjemaet er ugyldig: {problem}")
+                S::PluginBadForm.fill(lang, &[plugin, problem])
             }
             PluginError::TimeLimit { plugin, call } => {
-                format!("{plugin}: «{call}» brukte for lang tid og ble stoppet.")
+                S::PluginTimeLimit.fill(lang, &[plugin, call])
             }
-            PluginError::MemoryLimit { plugin } => {
-                format!("{plugin}: brukte mer minne enn tillatt og ble stoppet.")
-            }
+            PluginError::MemoryLimit { plugin } => S::PluginMemoryLimit.fill(lang, &[plugin]),
             PluginError::Trap {
                 plugin,
                 call,
                 detail,
-            } => format!("{plugin}: «{call}» krasjet ({detail})."),
+            } => S::PluginTrap.fill(lang, &[plugin, call, detail]),
             PluginError::BadResult {
                 plugin,
                 call,
                 detail,
-            } => format!("{plugin}: «{call}» returnerte ugyldige data ({detail})."),
+            } => S::PluginBadResult.fill(lang, &[plugin, call, detail]),
             PluginError::ResultTooLarge { plugin, call, size } => {
-                format!("{plugin}: «{call}» returnerte for mye ({size} byte).")
+                S::PluginResultTooLarge.fill(lang, &[plugin, call, &size.to_string()])
             }
             PluginError::TooLarge { what, limit } => {
-                format!("Filen ({what}) er større enn {limit} byte.")
+                S::PluginTooLarge.fill(lang, &[what, &limit.to_string()])
             }
-            PluginError::BadKey => "Ugyldig nøkkel.".into(),
-            PluginError::NotInstalled(id) => format!("Utvidelsen {id} er ikke installert."),
-            PluginError::Engine(d) => format!("Utvidelsesmotoren feilet: {d}"),
+            PluginError::BadKey => S::PluginBadKey.get(lang).to_string(),
+            PluginError::NotInstalled(id) => S::PluginNotInstalled.fill(lang, &[id]),
+            PluginError::Engine(d) => S::PluginEngine.fill(lang, &[d]),
             PluginError::Io(d) => d.clone(),
             PluginError::Store(e) => e.message(lang),
         }

@@ -4,20 +4,25 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::{CaseId, EditError};
 use crate::i18n::Lang;
+use crate::text::S;
 
+/// Display is the English message: each wording lives once, in the text catalogue.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum StoreError {
-    #[error("{path} is already open in another Ansvar window or process")]
-    AlreadyOpen { path: PathBuf },
-    #[error("{path} is not an Ansvar database")]
-    NotAnsvar { path: PathBuf },
-    #[error("{path} is incomplete: the file has been cut short")]
-    Truncated { path: PathBuf },
-    #[error("{path} is damaged: {detail}")]
-    Corrupt { path: PathBuf, detail: String },
-    #[error(
-        "{path} was written by a newer Ansvar (schema {found}; this version reads up to {supported})"
-    )]
+    AlreadyOpen {
+        path: PathBuf,
+    },
+    NotAnsvar {
+        path: PathBuf,
+    },
+    Truncated {
+        path: PathBuf,
+    },
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+    },
     NewerSchema {
         path: PathBuf,
         found: u32,
@@ -26,26 +31,26 @@ pub enum StoreError {
     /// Not closed cleanly (the app was killed or the power went) and no one is repairing it.
     /// [`Store::open`](super::Store::open) recovers such a file itself; this reaches the user
     /// only where recovery is not attempted.
-    #[error("{path} was not closed cleanly and needs recovery")]
-    NeedsRecovery { path: PathBuf },
-    #[error("no migration from schema {from}")]
-    NoMigration { from: u32 },
-    #[error("the disk is full: {path} could not be written")]
-    DiskFull { path: PathBuf },
-    #[error("{path}: {source}")]
+    NeedsRecovery {
+        path: PathBuf,
+    },
+    NoMigration {
+        from: u32,
+    },
+    DiskFull {
+        path: PathBuf,
+    },
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("could not encode a value: {0}")]
     Encoding(String),
-    #[error("a stored {what} could not be read: {detail}")]
-    Decoding { what: String, detail: String },
-    #[error("there is no case {0}")]
+    Decoding {
+        what: String,
+        detail: String,
+    },
     UnknownCase(CaseId),
-    #[error("{0}")]
     Edit(#[from] EditError),
-    #[error("storage error: {0}")]
     Storage(String),
 }
 
@@ -105,56 +110,33 @@ impl StoreError {
 
     /// The message for the user, in their language.
     pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
         let p = |path: &PathBuf| path.display().to_string();
         match self {
-            StoreError::AlreadyOpen { path } => format!(
-                "{} er allerede åpen i et annet Ansvar-vindu eller program. Lukk det først.",
-                p(path)
-            ),
-            StoreError::NotAnsvar { path } => {
-                format!(
-                    "{} er ikke en Ansvar-database. Filen er ikke endret.",
-                    p(path)
-                )
-            }
-            StoreError::Truncated { path } => format!(
-                "{} er ufullstendig (filen er kuttet av). Filen er ikke endret; bruk en sikkerhetskopi.",
-                p(path)
-            ),
-            StoreError::Corrupt { path, detail } => format!(
-                "{} er skadet ({detail}). Filen er ikke endret; bruk en sikkerhetskopi.",
-                p(path)
-            ),
+            StoreError::AlreadyOpen { path } => S::StoreAlreadyOpen.fill(lang, &[&p(path)]),
+            StoreError::NotAnsvar { path } => S::StoreNotAnsvar.fill(lang, &[&p(path)]),
+            StoreError::Truncated { path } => S::StoreTruncated.fill(lang, &[&p(path)]),
+            StoreError::Corrupt { path, detail } => S::StoreCorrupt.fill(lang, &[&p(path), detail]),
             StoreError::NewerSchema {
                 path,
                 found,
                 supported,
-            } => format!(
-                "{} er laget av en nyere versjon av Ansvar (skjema {found}; denne versjonen leser til og med {supported}). Oppdater Ansvar. Filen er ikke endret.",
-                p(path)
+            } => S::StoreNewerSchema.fill(
+                lang,
+                &[&p(path), &found.to_string(), &supported.to_string()],
             ),
-            StoreError::NeedsRecovery { path } => format!(
-                "{} ble ikke lukket ordentlig og må gjenopprettes. Åpne den i Ansvar, som gjør det selv.",
-                p(path)
-            ),
+            StoreError::NeedsRecovery { path } => S::StoreNeedsRecovery.fill(lang, &[&p(path)]),
             StoreError::NoMigration { from } => {
-                format!("Ansvar kan ikke oppgradere databasen fra skjema {from}.")
+                S::StoreNoMigration.fill(lang, &[&from.to_string()])
             }
-            StoreError::DiskFull { path } => format!(
-                "Disken er full: {} kunne ikke skrives. Siste endring er ikke lagret; frigjør plass og prøv igjen.",
-                p(path)
-            ),
-            StoreError::Io { path, source } => format!("{}: {source}", p(path)),
-            StoreError::Encoding(d) => format!("En verdi kunne ikke lagres: {d}"),
-            StoreError::Decoding { what, detail } => {
-                format!("Lagrede data ({what}) kunne ikke leses: {detail}")
+            StoreError::DiskFull { path } => S::StoreDiskFull.fill(lang, &[&p(path)]),
+            StoreError::Io { path, source } => {
+                S::StoreIo.fill(lang, &[&p(path), &source.to_string()])
             }
-            StoreError::UnknownCase(id) => format!("Det finnes ingen sak {id}"),
+            StoreError::Encoding(d) => S::StoreEncoding.fill(lang, &[d]),
+            StoreError::Decoding { what, detail } => S::StoreDecoding.fill(lang, &[what, detail]),
+            StoreError::UnknownCase(id) => S::StoreUnknownCase.fill(lang, &[&id.to_string()]),
             StoreError::Edit(e) => e.message(lang),
-            StoreError::Storage(d) => format!("Lagringsfeil: {d}"),
+            StoreError::Storage(d) => S::StoreStorage.fill(lang, &[d]),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::S;
 use crate::domain::*;
 use crate::i18n::Lang;
 
@@ -26,109 +27,108 @@ pub fn author(a: &Author, lang: Lang) -> String {
             format!("{name} ({organisation})")
         }
         Author::Staff { name, .. } => name.clone(),
-        Author::Person { name } => format!("{name} ({})", lang.pick("selv", "themself")),
+        Author::Person { name } => format!("{name} ({})", S::HistoryThemself.get(lang)),
     }
 }
 
-fn goal_name(case: &Case, id: GoalId) -> String {
+fn goal_name(case: &Case, lang: Lang, id: GoalId) -> String {
     case.goal(id)
         .map(|g| format!("«{}»", short(&g.own_words)))
-        .unwrap_or_else(|| "et mål".into())
+        .unwrap_or_else(|| S::HistoryAGoal.get(lang).into())
 }
 
-fn action_name(case: &Case, id: ActionId) -> String {
+fn action_name(case: &Case, lang: Lang, id: ActionId) -> String {
     case.action(id)
         .map(|a| format!("«{}»", short(&a.what)))
-        .unwrap_or_else(|| "et tiltak".into())
+        .unwrap_or_else(|| S::HistoryAnAction.get(lang).into())
 }
 
 fn participant_name(case: &Case, id: Option<ParticipantId>, lang: Lang) -> String {
     id.and_then(|id| case.participant(id))
         .map(|p| p.name.clone())
-        .unwrap_or_else(|| lang.pick("ingen", "nobody").into())
+        .unwrap_or_else(|| S::HistoryNobody.get(lang).into())
 }
 
 fn text_field_name(case: &Case, field: &TextField, lang: Lang) -> String {
     use TextField as F;
-    let l = |nb: &str, en: &str| lang.pick(nb, en).to_string();
+    let l = |s: S| s.get(lang).to_string();
     match field {
-        F::PersonName => l("navnet", "the name"),
-        F::PersonPhone => l("telefonnummeret", "the phone number"),
-        F::PersonEmail => l("e-postadressen", "the email address"),
-        F::PersonAddress => l("adressen", "the address"),
-        F::PersonNationalId => l("fødselsnummeret", "the national ID"),
-        F::PlanMainGoal => l("hovedmålet", "the main goal"),
-        F::PlanResources => l("ressursene", "the resources"),
-        F::PlanNeeds => l("behovene", "the needs"),
-        F::PlanImplementation => l("gjennomføringen", "how actions are carried out"),
-        F::PlanCooperation => l("samarbeidet med andre", "cooperation with others"),
+        F::PersonName => l(S::HistoryTheName),
+        F::PersonPhone => l(S::HistoryThePhoneNumber),
+        F::PersonEmail => l(S::HistoryTheEmailAddress),
+        F::PersonAddress => l(S::HistoryTheAddress),
+        F::PersonNationalId => l(S::HistoryTheNationalId),
+        F::PlanMainGoal => l(S::HistoryTheMainGoal),
+        F::PlanResources => l(S::HistoryTheResources),
+        F::PlanNeeds => l(S::HistoryTheNeeds),
+        F::PlanImplementation => l(S::HistoryHowActionsAreCarriedOut),
+        F::PlanCooperation => l(S::HistoryCooperationWithOthers),
         F::ParticipantName(_)
         | F::ParticipantOrganisation(_)
         | F::ParticipantPhone(_)
         | F::ParticipantEmail(_)
-        | F::ParticipantContributes(_) => l("en deltaker", "a participant"),
-        F::ConsentNote(_) => l("et samtykke", "a consent"),
+        | F::ParticipantContributes(_) => l(S::HistoryAParticipant),
+        F::ConsentNote(_) => l(S::HistoryAConsent),
         F::GoalOwnWords(id) => format!(
             "{} {}",
-            l("ordene i målet", "the words of goal"),
-            goal_name(case, *id)
+            l(S::HistoryTheWordsOfGoal),
+            goal_name(case, lang, *id)
         ),
         F::GoalProfessionalWording(id) => format!(
             "{} {}",
-            l("fagformuleringen av", "the professional wording of"),
-            goal_name(case, *id)
+            l(S::HistoryTheProfessionalWordingOf),
+            goal_name(case, lang, *id)
         ),
         F::EvaluationText(id, _) => format!(
             "{} {}",
-            l("en evaluering av", "an evaluation of"),
-            goal_name(case, *id)
+            l(S::HistoryAnEvaluationOf),
+            goal_name(case, lang, *id)
         ),
-        F::ActionWhat(id) => format!("{} {}", l("tiltaket", "the action"), action_name(case, *id)),
+        F::ActionWhat(id) => format!(
+            "{} {}",
+            l(S::HistoryTheAction),
+            action_name(case, lang, *id)
+        ),
         F::ZoneSigns(_) | F::ZoneWhatIDo(_) | F::ZoneWhatOthersDo(_) => {
-            l("kriseplanens soner", "the crisis plan's zones")
+            l(S::HistoryCrisisPlanZones)
         }
         F::CrisisTriggers
         | F::CrisisHowIWantToBeMet
         | F::CrisisWhatDoesNotHelp
         | F::CrisisTreatmentWishes
         | F::CrisisPracticalMatters
-        | F::CrisisReviewedBy => l("kriseplanen", "the crisis plan"),
+        | F::CrisisReviewedBy => l(S::HistoryTheCrisisPlan),
         F::ContactName(_) | F::ContactRole(_) | F::ContactPhone(_) | F::ContactNote(_) => {
-            l("en kontakt i kriseplanen", "a crisis-plan contact")
+            l(S::HistoryACrisisPlanContact)
         }
-        F::MeetingPlace(_) => l("møtestedet", "the meeting place"),
-        F::MeetingAgreements(_) => l("avtalene i møtet", "the meeting's agreements"),
-        F::AgendaItemTitle(_, _) => l("en sak på dagsordenen", "an agenda item"),
-        F::AgendaItemMinutes(_, _) => l("referatet", "the minutes"),
+        F::MeetingPlace(_) => l(S::HistoryTheMeetingPlace),
+        F::MeetingAgreements(_) => l(S::HistoryMeetingAgreements),
+        F::AgendaItemTitle(_, _) => l(S::HistoryAnAgendaItem),
+        F::AgendaItemMinutes(_, _) => l(S::HistoryTheMinutes),
     }
 }
 
 fn date_field_name(case: &Case, field: &DateField, lang: Lang) -> String {
     use DateField as F;
-    let l = |nb: &str, en: &str| lang.pick(nb, en).to_string();
+    let l = |s: S| s.get(lang).to_string();
     match field {
-        F::PersonBirthDate => l("fødselsdatoen", "the birth date"),
-        F::PlanStart => l("planperiodens start", "the plan start"),
-        F::PlanEnd => l("planperiodens slutt", "the plan end"),
-        F::PlanRevision => l("revisjonsdatoen", "the revision date"),
-        F::ParticipantFrom(_) | F::ParticipantTo(_) => {
-            l("en deltakers periode", "a participant's period")
-        }
-        F::ConsentGiven(_) | F::ConsentWithdrawn(_) => l("et samtykkes dato", "a consent's date"),
+        F::PersonBirthDate => l(S::HistoryTheBirthDate),
+        F::PlanStart => l(S::HistoryThePlanStart),
+        F::PlanEnd => l(S::HistoryThePlanEnd),
+        F::PlanRevision => l(S::HistoryTheRevisionDate),
+        F::ParticipantFrom(_) | F::ParticipantTo(_) => l(S::HistoryParticipantPeriod),
+        F::ConsentGiven(_) | F::ConsentWithdrawn(_) => l(S::HistoryConsentDate),
         F::GoalTarget(id) => format!(
             "{} {}",
-            l("måldatoen for", "the target date of"),
-            goal_name(case, *id)
+            l(S::HistoryTheTargetDateOf),
+            goal_name(case, lang, *id)
         ),
         F::ActionDue(id) => format!(
             "{} {}",
-            l("fristen for", "the due date of"),
-            action_name(case, *id)
+            l(S::HistoryTheDueDateOf),
+            action_name(case, lang, *id)
         ),
-        F::CrisisPlanReviewed => l(
-            "kriseplanens gjennomgangsdato",
-            "the crisis plan's review date",
-        ),
+        F::CrisisPlanReviewed => l(S::HistoryCrisisPlanReviewDate),
     }
 }
 
@@ -136,7 +136,7 @@ fn date_field_name(case: &Case, field: &DateField, lang: Lang) -> String {
 /// things are named from the edit itself). `before` is the inverse recorded with the edit.
 pub fn edit(e: &Edit, before: &Edit, case: &Case, lang: Lang) -> String {
     use Edit as E;
-    let l = |nb: &str, en: &str| lang.pick(nb, en).to_string();
+    let l = |s: S| s.get(lang).to_string();
     match (e, before) {
         (E::SetText { field, value }, E::SetText { value: old, .. }) => {
             let what = text_field_name(case, field, lang);
@@ -147,14 +147,14 @@ pub fn edit(e: &Edit, before: &Edit, case: &Case, lang: Lang) -> String {
                 (value, old)
             };
             if old.is_empty() {
-                format!("{} {what}: «{}»", l("skrev", "wrote"), short(value))
+                format!("{} {what}: «{}»", l(S::HistoryWrote), short(value))
             } else {
                 format!(
                     "{} {what} {} «{}» {} «{}»",
-                    l("endret", "changed"),
-                    l("fra", "from"),
+                    l(S::HistoryChanged),
+                    l(S::HistoryFrom),
                     short(old),
-                    l("til", "to"),
+                    l(S::HistoryTo),
                     short(value)
                 )
             }
@@ -162,99 +162,92 @@ pub fn edit(e: &Edit, before: &Edit, case: &Case, lang: Lang) -> String {
         (E::SetDate { field, value }, E::SetDate { value: old, .. }) => {
             let what = date_field_name(case, field, lang);
             let verb = if matches!(field, DateField::ActionDue(_)) {
-                l("flyttet", "moved")
+                l(S::HistoryMoved)
             } else {
-                l("endret", "changed")
+                l(S::HistoryChanged)
             };
             format!(
                 "{verb} {what} {} {} {} {}",
-                l("fra", "from"),
+                l(S::HistoryFrom),
                 date(old),
-                l("til", "to"),
+                l(S::HistoryTo),
                 date(value)
             )
         }
         (E::SetCoordinator { participant }, _) => {
             format!(
                 "{} {}",
-                l("satte koordinator til", "set the coordinator to"),
+                l(S::HistorySetTheCoordinatorTo),
                 participant_name(case, *participant, lang)
             )
         }
         (E::InsertParticipant { participant, .. }, _) => {
-            format!(
-                "{} {}",
-                l("la til deltaker", "added participant"),
-                participant.name
-            )
+            format!("{} {}", l(S::HistoryAddedParticipant), participant.name)
         }
         (E::RemoveParticipant { .. }, E::InsertParticipant { participant, .. }) => {
-            format!(
-                "{} {}",
-                l("fjernet deltaker", "removed participant"),
-                participant.name
-            )
+            format!("{} {}", l(S::HistoryRemovedParticipant), participant.name)
         }
         (E::SetParticipantRole { id, .. }, _) | (E::SetParticipantLevel { id, .. }, _) => {
             format!(
                 "{} {}",
-                l("endret rollen til", "changed the role of"),
+                l(S::HistoryChangedTheRoleOf),
                 participant_name(case, Some(*id), lang)
             )
         }
-        (E::InsertConsent { .. }, _) => l("registrerte et samtykke", "recorded a consent"),
-        (E::RemoveConsent { .. }, _) => l("fjernet et samtykke", "removed a consent"),
-        (E::SetConsentSections { .. }, _) | (E::SetConsentMethod { .. }, _) => l(
-            "endret hva som deles i et samtykke",
-            "changed what a consent shares",
-        ),
-        (E::InsertGoal { goal, .. }, _) => format!(
-            "{} «{}»",
-            l("la til målet", "added the goal"),
-            short(&goal.own_words)
-        ),
+        (E::InsertConsent { .. }, _) => l(S::HistoryRecordedAConsent),
+        (E::RemoveConsent { .. }, _) => l(S::HistoryRemovedAConsent),
+        (E::SetConsentSections { .. }, _) | (E::SetConsentMethod { .. }, _) => {
+            l(S::HistoryChangedWhatAConsentShares)
+        }
+        (E::InsertGoal { goal, .. }, _) => {
+            format!("{} «{}»", l(S::HistoryAddedTheGoal), short(&goal.own_words))
+        }
         (E::RemoveGoal { .. }, E::InsertGoal { goal, .. }) => {
             format!(
                 "{} «{}»",
-                l("fjernet målet", "removed the goal"),
+                l(S::HistoryRemovedTheGoal),
                 short(&goal.own_words)
             )
         }
         (E::SetGoalDomain { id, .. }, _) => format!(
             "{} {}",
-            l("flyttet livsområdet for", "moved the life domain of"),
-            goal_name(case, *id)
+            l(S::HistoryMovedTheLifeDomainOf),
+            goal_name(case, lang, *id)
         ),
         (E::SetGoalStatus { id, status }, _) => format!(
             "{} {} {} {}",
-            l("satte status for", "set the status of"),
-            goal_name(case, *id),
-            l("til", "to"),
+            l(S::HistorySetTheStatusOf),
+            goal_name(case, lang, *id),
+            l(S::HistoryTo),
             super::labels::goal_status(*status).get(lang).to_lowercase()
         ),
         (E::InsertRating { goal, rating, .. }, _) => format!(
             "{} {} {} {}",
-            l("vurderte", "rated"),
-            goal_name(case, *goal),
-            l("til", "at"),
+            l(S::HistoryRated),
+            goal_name(case, lang, *goal),
+            l(S::HistoryAt),
             rating.value
         ),
         (E::RemoveRating { goal, .. }, _) => format!(
             "{} {}",
-            l("fjernet en vurdering av", "removed a rating of"),
-            goal_name(case, *goal)
+            l(S::HistoryRemovedARatingOf),
+            goal_name(case, lang, *goal)
         ),
         (E::InsertEvaluation { goal, .. }, _) => {
-            format!("{} {}", l("evaluerte", "evaluated"), goal_name(case, *goal))
+            format!(
+                "{} {}",
+                l(S::HistoryEvaluated),
+                goal_name(case, lang, *goal)
+            )
         }
         (E::RemoveEvaluation { goal, .. }, _) => format!(
             "{} {}",
-            l("fjernet en evaluering av", "removed an evaluation of"),
-            goal_name(case, *goal)
+            l(S::HistoryRemovedAnEvaluationOf),
+            goal_name(case, lang, *goal)
         ),
         (E::InsertAction { action, .. }, _) => format!(
             "{} «{}» ({}, {})",
-            l("la til tiltaket", "added the action"),
+            l(S::HistoryAddedTheAction),
             short(&action.what),
             participant_name(case, action.responsible, lang),
             date(&action.due)
@@ -262,70 +255,64 @@ pub fn edit(e: &Edit, before: &Edit, case: &Case, lang: Lang) -> String {
         (E::RemoveAction { .. }, E::InsertAction { action, .. }) => {
             format!(
                 "{} «{}»",
-                l("fjernet tiltaket", "removed the action"),
+                l(S::HistoryRemovedTheAction),
                 short(&action.what)
             )
         }
         (E::SetActionStatus { id, status }, _) => format!(
             "{} {} {} {}",
-            l("satte", "set"),
-            action_name(case, *id),
-            l("til", "to"),
+            l(S::HistorySet),
+            action_name(case, lang, *id),
+            l(S::HistoryTo),
             match status {
-                ActionStatus::Open => l("åpent", "open"),
-                ActionStatus::Done => l("utført", "done"),
-                ActionStatus::Cancelled => l("avlyst", "cancelled"),
+                ActionStatus::Open => l(S::HistoryOpen),
+                ActionStatus::Done => l(S::HistoryDone),
+                ActionStatus::Cancelled => l(S::HistoryCancelled),
             }
         ),
         (E::SetActionResponsible { id, responsible }, _) => format!(
             "{} {} {} {}",
-            l("ga", "gave"),
-            action_name(case, *id),
-            l("til", "to"),
+            l(S::HistoryGave),
+            action_name(case, lang, *id),
+            l(S::HistoryTo),
             participant_name(case, *responsible, lang)
         ),
         (E::SetActionGoals { id, .. }, _) => format!(
             "{} {}",
-            l("koblet mål til", "linked goals to"),
-            action_name(case, *id)
+            l(S::HistoryLinkedGoalsTo),
+            action_name(case, lang, *id)
         ),
         (E::SetActionFollowedUp { id, .. }, _) => format!(
             "{} {}",
-            l("fulgte opp", "followed up"),
-            action_name(case, *id)
+            l(S::HistoryFollowedUp),
+            action_name(case, lang, *id)
         ),
-        (E::InsertContact { contact, .. }, _) => format!(
-            "{} {}",
-            l("la til kontakten", "added the contact"),
-            contact.name
-        ),
+        (E::InsertContact { contact, .. }, _) => {
+            format!("{} {}", l(S::HistoryAddedTheContact), contact.name)
+        }
         (E::RemoveContact { .. }, E::InsertContact { contact, .. }) => {
-            format!(
-                "{} {}",
-                l("fjernet kontakten", "removed the contact"),
-                contact.name
-            )
+            format!("{} {}", l(S::HistoryRemovedTheContact), contact.name)
         }
         (E::InsertMeeting { meeting, .. }, _) => format!(
             "{} {}",
-            l("opprettet møtet", "created the meeting of"),
+            l(S::HistoryCreatedTheMeetingOf),
             crate::i18n::date(meeting.starts_at.date_naive())
         ),
-        (E::RemoveMeeting { .. }, _) => l("slettet et møte", "deleted a meeting"),
+        (E::RemoveMeeting { .. }, _) => l(S::HistoryDeletedAMeeting),
         (E::SetMeetingStart { .. }, _) | (E::SetNextMeeting { .. }, _) => {
-            l("endret et møtetidspunkt", "changed a meeting time")
+            l(S::HistoryChangedAMeetingTime)
         }
         (E::SetMeetingChair { chair, .. }, _) => {
             format!(
                 "{} {}",
-                l("satte møteleder til", "set the chair to"),
+                l(S::HistorySetTheChairTo),
                 participant_name(case, *chair, lang)
             )
         }
         (E::SetMeetingNoteTaker { note_taker, .. }, _) => {
             format!(
                 "{} {}",
-                l("satte referent til", "set the note-taker to"),
+                l(S::HistorySetTheNoteTakerTo),
                 participant_name(case, *note_taker, lang)
             )
         }
@@ -338,50 +325,38 @@ pub fn edit(e: &Edit, before: &Edit, case: &Case, lang: Lang) -> String {
             _,
         ) => format!(
             "{} {} {}",
-            l("registrerte", "marked"),
+            l(S::HistoryMarked),
             participant_name(case, Some(*participant), lang),
             match attendance {
-                Some(Attendance::Present) => l("til stede", "present"),
-                Some(Attendance::SentApologies) => l("med forfall", "as sent apologies"),
-                Some(Attendance::Absent) => l("fraværende", "absent"),
-                None => l("uten oppmøte", "with no attendance"),
+                Some(Attendance::Present) => l(S::HistoryPresent),
+                Some(Attendance::SentApologies) => l(S::HistoryAsSentApologies),
+                Some(Attendance::Absent) => l(S::HistoryAbsent),
+                None => l(S::HistoryWithNoAttendance),
             }
         ),
         (E::InsertAgendaItem { item, .. }, _) => format!(
             "{} «{}»",
-            l("la til saken", "added the agenda item"),
+            l(S::HistoryAddedTheAgendaItem),
             short(&item.title)
         ),
-        (E::RemoveAgendaItem { .. }, _) => l("fjernet en sak", "removed an agenda item"),
-        (E::SetAgendaItemTime { .. }, _) => l(
-            "registrerte tid brukt på en sak",
-            "recorded time on an agenda item",
-        ),
-        (E::SetAgendaItemLinks { .. }, _) => l(
-            "koblet mål og tiltak til en sak",
-            "linked goals and actions to an agenda item",
-        ),
-        (E::SetMinutesRecipients { .. }, _) => l(
-            "valgte hvem som får referatet",
-            "chose who receives the minutes",
-        ),
-        (E::SetMeetingEnded { ended: true, .. }, _) => l("avsluttet møtet", "ended the meeting"),
-        (E::SetMeetingEnded { ended: false, .. }, _) => {
-            l("åpnet møtet igjen", "reopened the meeting")
-        }
+        (E::RemoveAgendaItem { .. }, _) => l(S::HistoryRemovedAnAgendaItem),
+        (E::SetAgendaItemTime { .. }, _) => l(S::HistoryRecordedTimeOnAnAgendaItem),
+        (E::SetAgendaItemLinks { .. }, _) => l(S::HistoryLinkedGoalsAndActionsToAnAgendaItem),
+        (E::SetMinutesRecipients { .. }, _) => l(S::HistoryChoseWhoReceivesTheMinutes),
+        (E::SetMeetingEnded { ended: true, .. }, _) => l(S::HistoryEndedTheMeeting),
+        (E::SetMeetingEnded { ended: false, .. }, _) => l(S::HistoryReopenedTheMeeting),
         (
             E::SetMeetingApproval {
                 approval: Some(_), ..
             },
             _,
-        ) => l("godkjente referatet", "approved the minutes"),
-        (E::SetMeetingApproval { approval: None, .. }, _) => l(
-            "trakk godkjenningen av referatet",
-            "withdrew approval of the minutes",
-        ),
-        (E::InsertFormEntry { .. }, _) => l("opprettet et skjema", "created a form"),
-        (E::RemoveFormEntry { .. }, _) => l("fjernet et skjema", "removed a form"),
-        (E::SetFormData { .. }, _) => l("fylte ut et skjema", "filled in a form"),
+        ) => l(S::HistoryApprovedTheMinutes),
+        (E::SetMeetingApproval { approval: None, .. }, _) => {
+            l(S::HistoryWithdrewApprovalOfTheMinutes)
+        }
+        (E::InsertFormEntry { .. }, _) => l(S::HistoryCreatedAForm),
+        (E::RemoveFormEntry { .. }, _) => l(S::HistoryRemovedAForm),
+        (E::SetFormData { .. }, _) => l(S::HistoryFilledInAForm),
         (E::Batch { edits }, E::Batch { edits: inverses }) => {
             let parts: Vec<String> = edits
                 .iter()
@@ -390,7 +365,7 @@ pub fn edit(e: &Edit, before: &Edit, case: &Case, lang: Lang) -> String {
                 .collect();
             parts.join("; ")
         }
-        _ => l("gjorde en endring", "made a change"),
+        _ => l(S::HistoryMadeAChange),
     }
 }
 

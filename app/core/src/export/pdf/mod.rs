@@ -387,7 +387,7 @@ fn forms_blocks(
             None => {
                 blocks.push(h3(entry.plugin_id.clone()));
                 blocks.push(Block::Notice(
-                    super::not_installed(&entry.plugin_id),
+                    super::not_installed(&entry.plugin_id, lang),
                     NOTICE,
                 ));
             }
