@@ -767,5 +767,8 @@ fn f1_lists_every_shortcut_the_keys_do() {
     }
     h.key_press(Key::F1);
     step(&mut h);
-    assert!(h.query_by_label("Ctrl+Shift+Z").is_none(), "F1 closes the help again");
+    assert!(
+        h.query_by_label("Ctrl+Shift+Z").is_none(),
+        "F1 closes the help again"
+    );
 }
