@@ -66,7 +66,31 @@ fn panels(c: &mut Criterion) {
             })
         });
     }
+    // No meeting open: the start screen with the past meetings (what the tab shows between meetings).
+    let meeting = titles_index(&case, S::TabMeeting);
+    let mut panels = case_panels(&case);
+    let panel = panels[meeting].as_mut();
+    let ctx = egui::Context::default();
+    for _ in 0..3 {
+        frame(&ctx, &mut |ui| {
+            draw_panel(ui, &case, panel, &clock, None);
+        });
+    }
+    group.bench_function("TabMeeting (none open)", |b| {
+        b.iter(|| {
+            frame(&ctx, &mut |ui| {
+                draw_panel(ui, &case, panel, &clock, None);
+            })
+        })
+    });
     group.finish();
+}
+
+fn titles_index(case: &ansvar::domain::Case, title: S) -> usize {
+    case_panels(case)
+        .iter()
+        .position(|p| p.title() == title)
+        .expect("the meeting tab is registered")
 }
 
 criterion_group!(benches, panels);
