@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::model::*;
 use crate::i18n::Lang;
+use crate::text::S;
 
 /// The agenda items of a new meeting. Open actions and goals still being worked on are linked
 /// to the items where they are reviewed.
@@ -26,53 +27,23 @@ pub fn standard_agenda(case: &Case, today: NaiveDate, lang: Lang) -> Vec<AgendaI
         .filter(|a| a.status == ActionStatus::Open)
         .map(|a| a.id)
         .collect();
-    let item = |nb: &str, en: &str, goals: Vec<GoalId>, actions: Vec<ActionId>| AgendaItem {
+    let item = |title: S, goals: Vec<GoalId>, actions: Vec<ActionId>| AgendaItem {
         id: AgendaItemId::new(),
-        title: lang.pick(nb, en).to_string(),
+        title: title.get(lang).to_string(),
         goals,
         actions,
         ..AgendaItem::default()
     };
     vec![
-        item(
-            "Velkommen og hvem som er til stede",
-            "Welcome and who is present",
-            vec![],
-            vec![],
-        ),
-        item(
-            "Siden sist (personens egen fortelling)",
-            "Since last time (the person's own account)",
-            vec![],
-            vec![],
-        ),
-        item(
-            "Gjennomgang av mål og tiltak",
-            "Review of goals and actions",
-            goals_due,
-            vec![],
-        ),
-        item(
-            "Åpne tiltak fra forrige møte",
-            "Open actions from last time",
-            vec![],
-            open_actions,
-        ),
-        item("Kriseplan", "Crisis plan", vec![], vec![]),
-        item("Lokale skjema", "Local forms", vec![], vec![]),
-        item(
-            "Avtaler: hvem gjør hva innen når",
-            "Agreements: who does what by when",
-            vec![],
-            vec![],
-        ),
-        item("Neste møte", "Next meeting", vec![], vec![]),
-        item(
-            "Hvem får referatet",
-            "Who receives the minutes",
-            vec![],
-            vec![],
-        ),
+        item(S::AgendaWelcome, vec![], vec![]),
+        item(S::AgendaSinceLastTime, vec![], vec![]),
+        item(S::AgendaReviewGoalsAndActions, goals_due, vec![]),
+        item(S::AgendaOpenActions, vec![], open_actions),
+        item(S::AgendaCrisisPlan, vec![], vec![]),
+        item(S::AgendaLocalForms, vec![], vec![]),
+        item(S::AgendaAgreements, vec![], vec![]),
+        item(S::AgendaNextMeeting, vec![], vec![]),
+        item(S::AgendaWhoGetsTheMinutes, vec![], vec![]),
     ]
 }
 

@@ -321,6 +321,59 @@ strings! {
     HelpTab => "Gå til neste eller forrige felt", "Move to the next or previous field";
     HelpEnter => "Bekreft en dato eller et felt", "Confirm a date or a field";
     HelpDone => "Marker valgt tiltak som utført", "Mark the selected action done";
+    // The standard agenda of a new meeting
+    AgendaWelcome => "Velkommen og hvem som er til stede", "Welcome and who is present";
+    AgendaSinceLastTime => "Siden sist (personens egen fortelling)", "Since last time (the person's own account)";
+    AgendaReviewGoalsAndActions => "Gjennomgang av mål og tiltak", "Review of goals and actions";
+    AgendaOpenActions => "Åpne tiltak fra forrige møte", "Open actions from last time";
+    AgendaCrisisPlan => "Kriseplan", "Crisis plan";
+    AgendaLocalForms => "Lokale skjema", "Local forms";
+    AgendaAgreements => "Avtaler: hvem gjør hva innen når", "Agreements: who does what by when";
+    AgendaNextMeeting => "Neste møte", "Next meeting";
+    AgendaWhoGetsTheMinutes => "Hvem får referatet", "Who receives the minutes";
+
+    // Errors: edits that do not fit the case (the case is unchanged)
+    EditNotFound => "Fant ikke {} i denne saken", "{} does not exist in this case";
+    EditAlreadyExists => "{} finnes allerede i denne saken", "{} already exists in this case";
+    EditBadIndex => "Plass {} er utenfor listen over {} {}", "position {} is outside the list of {} {}";
+    EditBeforePlanStart => "{} ({}) er før planperioden starter ({})", "{} ({}) is before the plan period starts ({})";
+    EditDateOrder => "{} ({}) er før {} ({})", "{} ({}) is before {} ({})";
+    EditRatingOutOfRange => "Vurderingen må være fra 1 til 10, ikke {}", "a rating is from 1 to 10, not {}";
+    EditTextTooLong => "Teksten er for lang ({} tegn; høyst {})", "the text is too long ({} characters; at most {})";
+    EditStillReferenced => "{} brukes fortsatt av {}; fjern de koblingene først", "{} is still referred to by {}; remove those references first";
+    EditByCoordinatorRole => "koordinatorrollen", "the coordinator role";
+    EditImplausibleBirthDate => "fødselsdatoen er ikke mulig", "birth date is implausible";
+    EditAgendaItemOverADay => "tiden brukt på en møtesak er over ett døgn", "time spent over a day";
+    EditNationalIdCheckDigits => "fødselsnummeret har ikke 11 siffer med riktige kontrollsiffer", "the national ID is not 11 digits with valid check digits";
+    EditTheParticipant => "deltakeren", "participant";
+    EditParticipants => "deltakere", "participants";
+    EditTheConsent => "samtykket", "consent";
+    EditConsents => "samtykker", "consents";
+    EditTheGoal => "målet", "goal";
+    EditGoals => "mål", "goals";
+    EditTheRating => "vurderingen", "rating";
+    EditRatings => "vurderinger", "ratings";
+    EditTheEvaluation => "evalueringen", "evaluation";
+    EditEvaluations => "evalueringer", "evaluations";
+    EditTheAction => "tiltaket", "action";
+    EditActions => "tiltak", "actions";
+    EditTheContact => "kontakten", "contact";
+    EditContacts => "kontakter", "contacts";
+    EditTheMeeting => "møtet", "meeting";
+    EditMeetings => "møter", "meetings";
+    EditTheAgendaItem => "saken", "agenda item";
+    EditAgendaItems => "møtesaker", "agenda items";
+    EditTheFormEntry => "skjemaet", "form entry";
+    EditFormEntries => "skjemaer", "form entries";
+    EditDatePlanStart => "planperiodens start", "plan start";
+    EditDatePlanEnd => "planperiodens slutt", "plan end";
+    EditDateActiveFrom => "aktiv fra", "active from";
+    EditDateActiveTo => "aktiv til", "active to";
+    EditDateConsentGiven => "gitt", "given";
+    EditDateConsentWithdrawn => "trukket tilbake", "withdrawn";
+    EditDateTarget => "måldatoen", "target date";
+    EditDateDue => "fristen", "due date";
+
     // Documents (the plan and the minutes as PDF)
     PdfThePerson => "Personen", "The person";
     PdfPlanTexts => "hovedmål, ressurser, behov og gjennomføring", "main goal, resources, needs and how actions are carried out";
