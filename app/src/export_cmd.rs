@@ -168,7 +168,7 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
                 reader,
                 ..PdfOptions::complete(clock).in_lang(lang)
             };
-            let forms = gather::plugin_sections(&store, &case, today);
+            let forms = gather::plugin_sections(&store, &case, today, lang);
             let bytes = match meeting {
                 Some(m) => {
                     let m = find_meeting(&case, &m, clock, lang)?;
@@ -184,7 +184,8 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
         }
         ExportCommand::Fhir { case, out } => {
             let case = load(&store, case, lang)?;
-            let forms = gather::plugin_sections(&store, &case, today);
+            // The record's own language: the forms' summaries in the Bundle are in bokmål.
+            let forms = gather::plugin_sections(&store, &case, today, Lang::Nb);
             let json = fhir::export_json(&case, &forms, clock.now()).map_err(msg)?;
             write(&out, json.as_bytes(), lang)?;
             println!(

@@ -322,6 +322,30 @@ fn plugin_summaries_print_in_their_own_section_and_missing_plugins_say_so() {
     );
 }
 
+/// The forms' part of a document is gathered in the document's language: an English plan says
+/// in English that a form's plugin is missing (it was bokmål in any document).
+#[test]
+fn gathered_form_problems_are_in_the_documents_language() {
+    let (_dir, store, cases) = demo();
+    let (case, _) = with_forms(cases[0].clone());
+    for (lang, expected) in [
+        (
+            ansvar_core::i18n::Lang::En,
+            "The form cannot be shown: the plugin no.nordvik.boligsjekk is not installed",
+        ),
+        (
+            ansvar_core::i18n::Lang::Nb,
+            "Skjemaet kan ikke vises: utvidelsen no.nordvik.boligsjekk er ikke installert",
+        ),
+    ] {
+        let forms = ansvar_core::export::gather::plugin_sections(&store, &case, today(), lang);
+        let text = flat(&pdf_text(
+            &pdf::plan_pdf(&case, &forms, &PdfOptions::complete(&clock()).in_lang(lang)).unwrap(),
+        ));
+        assert_has(&text, expected, "missing plugin");
+    }
+}
+
 #[test]
 fn a_long_plan_paginates_without_splitting_a_table_row() {
     let case = sample::large_case(60, 400, 50, today());

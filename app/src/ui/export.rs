@@ -57,10 +57,11 @@ pub fn write_in_background(
         .spawn(move || {
             let opts = PdfOptions::complete(&clock).in_lang(lang);
             let forms = match &plugins {
-                Some(client) => client.sections(&case, opts.date),
+                Some(client) => client.sections(&case, opts.date, lang),
                 None => crate::export::gather::all_failed(
                     &case,
                     &crate::plugins::PluginError::Io(S::PluginsNotReady.get(lang).into()),
+                    lang,
                 ),
             };
             let result = match meeting {

@@ -16,30 +16,29 @@ type Loaded = Result<(InstalledPlugin, LoadedPlugin), PluginError>;
 
 /// For a one-off command: starts a host of its own, and only when the case has forms. The app
 /// asks its plugin service instead ([`crate::plugins::service::SectionsClient`]).
-pub fn plugin_sections(store: &Store, case: &Case, today: NaiveDate) -> PluginSections {
+pub fn plugin_sections(store: &Store, case: &Case, today: NaiveDate, lang: Lang) -> PluginSections {
     if case.forms.is_empty() {
         return PluginSections::none();
     }
     match PluginHost::new(default_cache_dir()) {
-        Ok(host) => sections_with(store, &host, case, today),
-        Err(e) => all_failed(case, &e),
+        Ok(host) => sections_with(store, &host, case, today, lang),
+        Err(e) => all_failed(case, &e, lang),
     }
 }
 
 /// Every form of the case with the same problem (no engine to ask).
-pub fn all_failed(case: &Case, e: &PluginError) -> PluginSections {
+pub fn all_failed(case: &Case, e: &PluginError, lang: Lang) -> PluginSections {
     PluginSections {
         forms: case
             .forms
             .iter()
-            .map(|f| problem(f, f.plugin_id.clone(), cannot_show(e)))
+            .map(|f| problem(f, f.plugin_id.clone(), cannot_show(e, lang)))
             .collect(),
     }
 }
 
-// The sections are gathered in bokmål, as the plugins' summaries are taken (`.nb`).
-fn cannot_show(e: &PluginError) -> String {
-    S::FormCannotShow.fill(Lang::Nb, &[&e.message(Lang::Nb)])
+fn cannot_show(e: &PluginError, lang: Lang) -> String {
+    S::FormCannotShow.fill(lang, &[&e.message(lang)])
 }
 
 fn problem(f: &FormEntry, title: String, problem: String) -> FormSection {
@@ -53,13 +52,14 @@ fn problem(f: &FormEntry, title: String, problem: String) -> FormSection {
 }
 
 /// Loads each plugin the case's forms use (once) in `host` and asks it to summarise each
-/// entry. A form whose plugin is missing or fails gets a `problem` instead; nothing here fails
-/// the export.
+/// entry, in `lang`. A form whose plugin is missing or fails gets a `problem` instead; nothing
+/// here fails the export.
 pub fn sections_with(
     store: &Store,
     host: &PluginHost,
     case: &Case,
     today: NaiveDate,
+    lang: Lang,
 ) -> PluginSections {
     let mut loaded: Vec<(String, Loaded)> = Vec::new();
     let mut out = PluginSections::none();
@@ -76,32 +76,29 @@ pub fn sections_with(
         let section = match plugin {
             Ok((record, plugin)) => {
                 let ctx = context::build(case, &record.granted, today);
-                let title = if plugin.form.title.nb.is_empty() {
-                    record.manifest.name.nb.clone()
-                } else {
-                    plugin.form.title.nb.clone()
+                let title = match plugin.form.title.get(lang) {
+                    "" => record.manifest.name.get(lang).to_string(),
+                    title => title.to_string(),
                 };
                 match plugin.summarize(&f.data, &ctx) {
                     Ok(lines) => FormSection {
                         entry: f.id,
                         plugin_id: f.plugin_id.clone(),
                         title,
-                        summary: lines.into_iter().map(|l| l.text.nb).collect(),
+                        summary: lines.iter().map(|l| l.text.get(lang).to_string()).collect(),
                         form: Some(plugin.form.clone()),
                         problem: None,
                     },
                     Err(e) => FormSection {
                         form: Some(plugin.form.clone()),
-                        ..problem(f, title, cannot_show(&e))
+                        ..problem(f, title, cannot_show(&e, lang))
                     },
                 }
             }
-            Err(PluginError::NotInstalled(_)) => problem(
-                f,
-                f.plugin_id.clone(),
-                not_installed(&f.plugin_id, Lang::Nb),
-            ),
-            Err(e) => problem(f, f.plugin_id.clone(), cannot_show(e)),
+            Err(PluginError::NotInstalled(_)) => {
+                problem(f, f.plugin_id.clone(), not_installed(&f.plugin_id, lang))
+            }
+            Err(e) => problem(f, f.plugin_id.clone(), cannot_show(e, lang)),
         };
         out.forms.push(section);
     }

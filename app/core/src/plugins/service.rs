@@ -98,6 +98,7 @@ enum Request {
     Sections {
         case: Box<Case>,
         today: NaiveDate,
+        lang: Lang,
         reply: Sender<PluginSections>,
     },
 }
@@ -116,7 +117,7 @@ pub struct SectionsClient {
 
 impl SectionsClient {
     /// The summaries of the case's forms, from the service's host. Waits for the worker.
-    pub fn sections(&self, case: &Case, today: NaiveDate) -> PluginSections {
+    pub fn sections(&self, case: &Case, today: NaiveDate, lang: Lang) -> PluginSections {
         if case.forms.is_empty() {
             return PluginSections::none();
         }
@@ -124,6 +125,7 @@ impl SectionsClient {
         let asked = self.requests.send(Request::Sections {
             case: Box::new(case.clone()),
             today,
+            lang,
             reply,
         });
         match asked.ok().and_then(|()| answer.recv().ok()) {
@@ -132,6 +134,7 @@ impl SectionsClient {
             None => crate::export::gather::all_failed(
                 case,
                 &PluginError::Engine("the plugin service has stopped".into()),
+                lang,
             ),
         }
     }
@@ -274,12 +277,19 @@ impl Worker {
                 self.loaded.remove(&id);
                 return None;
             }
-            Request::Sections { case, today, reply } => {
+            Request::Sections {
+                case,
+                today,
+                lang,
+                reply,
+            } => {
                 let sections = match &self.host {
                     Ok(host) => {
-                        crate::export::gather::sections_with(&self.store, host, &case, today)
+                        crate::export::gather::sections_with(&self.store, host, &case, today, lang)
                     }
-                    Err(e) => crate::export::gather::all_failed(&case, &PluginError::Io(e.clone())),
+                    Err(e) => {
+                        crate::export::gather::all_failed(&case, &PluginError::Io(e.clone()), lang)
+                    }
                 };
                 let _ = reply.send(sections);
                 return None;
