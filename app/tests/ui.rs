@@ -652,6 +652,31 @@ fn history_tells_who_changed_what() {
     );
 }
 
+/// History read once stays true: later edits appear, and typing that goes on in a field shows
+/// its final text (the log's last entry grows while the person types).
+#[test]
+fn history_follows_edits_made_after_it_was_read() {
+    let p = prepared();
+    let mut h = harness(&p.fx.store);
+    open_case(&mut h, "Ola Testesen");
+    tab(&mut h, "Historikk");
+    tab(&mut h, "Oversikt");
+    type_into(&mut h, "Hovedmål", "Et trygt");
+    tab(&mut h, "Historikk");
+    assert!(
+        h.query_by_label_contains("Koordinator skrev hovedmålet: «Et trygt»")
+            .is_some()
+    );
+    tab(&mut h, "Oversikt");
+    type_into(&mut h, "Hovedmål", " hjem");
+    assert_eq!(case_of(&p.fx.store).plan.main_goal, "Et trygt hjem");
+    tab(&mut h, "Historikk");
+    assert!(
+        h.query_by_label_contains("Koordinator skrev hovedmålet: «Et trygt hjem»")
+            .is_some()
+    );
+}
+
 #[test]
 fn export_writes_the_plan_pdf_in_the_background() {
     let p = prepared();

@@ -28,6 +28,8 @@ pub struct Session {
     last_seq: u64,
     /// The newest log entry, kept so that typing can coalesce into it.
     last_entry: Option<LogEntry>,
+    /// Log writes made through this session, coalesced typing included.
+    revision: u64,
     undo: Vec<Undoable>,
     redo: Vec<Undoable>,
     clock: Clock,
@@ -43,6 +45,7 @@ impl Session {
             case,
             last_seq,
             last_entry: None,
+            revision: 0,
             undo: Vec::new(),
             redo: Vec::new(),
             clock,
@@ -55,6 +58,12 @@ impl Session {
 
     pub fn store(&self) -> &Arc<Store> {
         &self.store
+    }
+
+    /// Changes with every log write of this session, also when typing grows the newest entry
+    /// without a new sequence number: what a copy of the log is checked against.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The sequence number of the newest log entry of this case.
@@ -199,6 +208,7 @@ impl Session {
         }
         self.last_seq = self.last_seq.max(entry.seq);
         self.last_entry = Some(entry.clone());
+        self.revision += 1;
         Ok(())
     }
 }

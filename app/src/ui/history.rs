@@ -9,9 +9,18 @@ use crate::text::describe;
 #[derive(Default)]
 pub struct HistoryUi {
     pub since_last_meeting: bool,
-    /// The log in words (newest first), with the case, log length and language it was
-    /// described for.
-    cache: Option<(crate::domain::CaseId, usize, crate::i18n::Lang, Vec<Row>)>,
+    /// The log in words (newest first), with what it was described for.
+    cache: Option<(LogState, Vec<Row>)>,
+}
+
+/// What a description of the log depends on: the case, the log's length, its newest entry
+/// (typing changes it in place) and the language.
+#[derive(PartialEq)]
+struct LogState {
+    case: crate::domain::CaseId,
+    len: usize,
+    newest: Option<crate::store::LogEntry>,
+    lang: crate::i18n::Lang,
 }
 
 /// One log entry, ready to show.
@@ -22,18 +31,22 @@ struct Row {
 }
 
 impl HistoryUi {
-    /// The view's log in words, newest first; described again only when the log has grown.
+    /// The view's log in words, newest first; described again only when the log has changed.
     fn rows(&mut self, view: &View) -> &[Row] {
-        let id = view.case.id;
         let log = view.log.unwrap_or(&[]);
-        let fresh = matches!(&self.cache, Some((c, n, lang, _)) if *c == id && *n == log.len() && *lang == view.lang);
-        if !fresh {
+        let state = LogState {
+            case: view.case.id,
+            len: log.len(),
+            newest: log.last().cloned(),
+            lang: view.lang,
+        };
+        if !matches!(&self.cache, Some((s, _)) if *s == state) {
             let rows = log.iter().rev().map(|e| describe_entry(e, view)).collect();
-            self.cache = Some((id, log.len(), view.lang, rows));
+            self.cache = Some((state, rows));
         }
         self.cache
             .as_ref()
-            .map(|(_, _, _, r)| r.as_slice())
+            .map(|(_, r)| r.as_slice())
             .unwrap_or(&[])
     }
 }

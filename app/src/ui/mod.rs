@@ -49,7 +49,8 @@ pub struct AppState {
     /// The open case's tabs ([`panel::case_panels`]), and the one shown.
     pub panels: Vec<Box<dyn Panel>>,
     pub tab: S,
-    /// The open case's edit log as last read, for panels that show it: (case, last seq, log).
+    /// The open case's edit log as last read, for panels that show it: (case, the session's
+    /// revision then, log).
     log: Option<(CaseId, u64, Vec<LogEntry>)>,
     pub presentation: bool,
     pub high_contrast: bool,
@@ -217,12 +218,24 @@ impl AppState {
             .panels
             .iter()
             .any(|p| p.title() == self.tab && p.needs_log());
-        let (id, seq) = (session.case().id, session.last_seq());
-        if !wanted || matches!(&self.log, Some((c, s, _)) if *c == id && *s == seq) {
+        let (id, revision) = (session.case().id, session.revision());
+        if !wanted || matches!(&self.log, Some((c, r, _)) if *c == id && *r == revision) {
             return;
         }
-        match self.store.log(id) {
-            Ok(log) => self.log = Some((id, seq, log)),
+        // The log only grows; its last entry may have grown too (typing coalesces into it), so
+        // read again from that entry on rather than the whole log.
+        let (from, mut kept) = match self.log.take() {
+            Some((c, _, mut log)) if c == id => match log.pop() {
+                Some(last) => (last.seq, log),
+                None => (0, log),
+            },
+            _ => (0, Vec::new()),
+        };
+        match self.store.log_range(id, from) {
+            Ok(newer) => {
+                kept.extend(newer);
+                self.log = Some((id, revision, kept));
+            }
             Err(e) => {
                 self.log = None;
                 self.message = Some(e.message(self.lang));
@@ -285,6 +298,8 @@ impl AppState {
                 match Session::open(self.store.clone(), id, self.clock.clone()) {
                     Ok(s) => {
                         self.panels = panel::case_panels(s.case());
+                        // A new session counts its revisions from zero.
+                        self.log = None;
                         self.session = Some(s);
                         self.tab = S::TabOverview;
                         self.message = None;
