@@ -14,6 +14,8 @@ use ansvar::i18n::{self, Lang};
 use ansvar::store::Store;
 use ansvar::text::S;
 
+use crate::term::say;
+
 #[derive(Subcommand)]
 pub enum ExportCommand {
     /// The individual plan, or one meeting's minutes, as a PDF.
@@ -59,9 +61,10 @@ fn load(store: &Store, id: u64, lang: Lang) -> Result<Case, String> {
     store.load_case(CaseId(id)).map_err(|e| e.message(lang))
 }
 
-fn write(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
-    std::fs::write(path, bytes)
-        .map_err(|e| S::CliCouldNotWrite.fill(lang, &[&path.display().to_string(), &e.to_string()]))
+/// Never over the database the document comes from; atomically, so a full disk leaves no
+/// half-written document.
+fn write(path: &Path, bytes: &[u8], db: &Path, lang: Lang) -> Result<(), String> {
+    ansvar::fsio::write_output_atomic(path, bytes, &[db]).map_err(|e| e.message(lang))
 }
 
 /// A participant by id, or by name (whole name, or a part that fits only one).
@@ -176,8 +179,8 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
                 }
                 None => pdf::plan_pdf(&case, &forms, &opts).map_err(msg)?,
             };
-            write(&out, &bytes, lang)?;
-            println!(
+            write(&out, &bytes, db, lang)?;
+            say!(
                 "{}",
                 S::CliPdfWritten.fill(lang, &[&out.display().to_string()])
             );
@@ -187,8 +190,8 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
             // The record's own language: the forms' summaries in the Bundle are in bokmål.
             let forms = gather::plugin_sections(&store, &case, today, Lang::Nb);
             let json = fhir::export_json(&case, &forms, clock.now()).map_err(msg)?;
-            write(&out, json.as_bytes(), lang)?;
-            println!(
+            write(&out, json.as_bytes(), db, lang)?;
+            say!(
                 "{}",
                 S::CliFhirWritten.fill(lang, &[&out.display().to_string()])
             );
@@ -200,9 +203,14 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
 pub fn import(cmd: ImportCommand, db: &Path, clock: &Clock, lang: Lang) -> Result<(), String> {
     match cmd {
         ImportCommand::Fhir { file, author } => {
-            let text = std::fs::read_to_string(&file).map_err(|e| {
-                S::CliCouldNotRead.fill(lang, &[&file.display().to_string(), &e.to_string()])
-            })?;
+            let bytes = ansvar::fsio::read_input(
+                &file,
+                ansvar::fsio::MAX_BUNDLE_BYTES,
+                ansvar::fsio::Input::Bundle,
+            )
+            .map_err(|e| e.message(lang))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|e| fhir::ImportError::NotJson(e.to_string()).message(lang))?;
             let name = author
                 .or_else(|| std::env::var("USER").ok())
                 .filter(|n| !n.trim().is_empty())
@@ -214,7 +222,7 @@ pub fn import(cmd: ImportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
             let store = open(db, lang)?;
             let id =
                 fhir::import_bundle(&store, &text, &author, clock).map_err(|e| e.message(lang))?;
-            println!("{}", S::CliImported.fill(lang, &[&id.to_string()]));
+            say!("{}", S::CliImported.fill(lang, &[&id.to_string()]));
             Ok(())
         }
     }

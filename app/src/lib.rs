@@ -9,6 +9,8 @@
 //! - [`text`]: the text catalogue, in bokmål and English.
 //! - [`ui`]: the egui app; panels read state and send commands.
 
-pub use ansvar_core::{clock, consent, demo, domain, export, i18n, plugins, session, store, text};
+pub use ansvar_core::{
+    clock, consent, demo, domain, export, fsio, i18n, plugins, session, store, text,
+};
 
 pub mod ui;

@@ -8,11 +8,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod export_cmd;
 mod plugin_cmd;
+mod term;
 
 use ansvar::clock::Clock;
 use ansvar::i18n::Lang;
 use ansvar::store::{Store, StoreError};
 use ansvar::text::S;
+use term::{say, say_json, tell};
 
 #[derive(Parser)]
 #[command(
@@ -21,7 +23,11 @@ use ansvar::text::S;
     about = "Ansvar: responsibility-group meetings around a person's individual plan (IP)",
     long_about = "Ansvar runs responsibility-group meetings (ansvarsgruppemøter) around a person's \
                   individual plan. Without a command it opens the app on the database; the commands \
-                  below work on a database file directly."
+                  below work on a database file directly.",
+    after_help = "Exit status: 0 when the command did what it says; 1 when it was refused or \
+                  failed (the reason is on stderr, and nothing was written); 2 for a wrong \
+                  command line. Only the app (no command) and `demo` create a database: every \
+                  other command refuses a --db that does not exist."
 )]
 struct Cli {
     /// The database file. Default: ansvar.redb in the platform's data directory.
@@ -52,9 +58,13 @@ enum Command {
     },
     /// Write a consistent copy of the database, also while the app has it open.
     Backup {
-        /// Where to write the copy.
+        /// Where to write the copy. An existing file is refused unless --force.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace an existing file at --out (never the database itself, never a directory,
+        /// device or pipe).
+        #[arg(long)]
+        force: bool,
     },
     /// Plugins (local forms): keys, signing, checking, installing.
     Plugin {
@@ -94,9 +104,13 @@ fn main() -> ExitCode {
         LangArg::En => Lang::En,
     };
     let Some(db) = cli.db.clone().or_else(default_db) else {
-        eprintln!("{}", S::CliNoDataDir.get(lang));
+        tell!("{}", S::CliNoDataDir.get(lang));
         return ExitCode::FAILURE;
     };
+    if let Err(message) = check_db(&db, cli.command.as_ref(), cli.db.is_some(), lang) {
+        tell!("{message}");
+        return ExitCode::FAILURE;
+    }
     // The one real clock; everything below reads the time from it.
     let clock = Clock::system();
     let result = match cli.command {
@@ -105,20 +119,56 @@ fn main() -> ExitCode {
         Some(Command::Cases { json }) => {
             cases(&db, json, &clock, lang).map_err(|e| e.message(lang))
         }
-        Some(Command::Backup { out }) => backup(&db, &out, lang).map_err(|e| e.message(lang)),
+        Some(Command::Backup { out, force }) => backup(&db, &out, force, lang),
         Some(Command::Export { command }) => export_cmd::export(command, &db, &clock, lang),
         Some(Command::Import { command }) => export_cmd::import(command, &db, &clock, lang),
         Some(Command::Plugin { command }) => {
             plugin_cmd::run(command, &db, cli.db.is_some(), &clock, lang)
-                .map_err(|e| e.message(lang))
         }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("{message}");
+            tell!("{message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Only the app's first start and `demo` create a database; every other command refuses a
+/// path with no database, before anything is opened, so a mistyped --db makes nothing. No
+/// command opens a directory, pipe or device as the database (a pipe would block).
+fn check_db(
+    db: &Path,
+    command: Option<&Command>,
+    explicit_db: bool,
+    lang: Lang,
+) -> Result<(), String> {
+    let creates = matches!(command, None | Some(Command::Demo));
+    if let Some(Command::Plugin { command }) = command
+        && !plugin_cmd::uses_db(command, explicit_db)
+    {
+        return Ok(());
+    }
+    let not_ansvar = || {
+        StoreError::NotAnsvar {
+            path: db.to_path_buf(),
+        }
+        .message(lang)
+    };
+    match std::fs::metadata(db) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if creates {
+                Ok(())
+            } else {
+                Err(S::CliNoDatabase.fill(lang, &[&db.display().to_string()]))
+            }
+        }
+        Err(e) => Err(S::CliCouldNotRead.fill(lang, &[&db.display().to_string(), &e.to_string()])),
+        Ok(m) if !m.is_file() => Err(not_ansvar()),
+        // An empty file would be made into a new database.
+        Ok(m) if m.len() == 0 && !creates => Err(not_ansvar()),
+        Ok(_) => Ok(()),
     }
 }
 
@@ -129,7 +179,7 @@ fn open_store(db: &Path) -> Result<Arc<Store>, StoreError> {
 fn open_app(db: &Path, clock: Clock, lang: Lang) -> Result<(), StoreError> {
     let store = open_store(db)?;
     if let Err(e) = ansvar::ui::run(store, clock) {
-        eprintln!("{}", S::CliWindowFailed.fill(lang, &[&e.to_string()]));
+        tell!("{}", S::CliWindowFailed.fill(lang, &[&e.to_string()]));
     }
     Ok(())
 }
@@ -142,7 +192,7 @@ fn demo(db: &Path, clock: &Clock, lang: Lang) -> Result<(), StoreError> {
         .map(|id| id.to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    println!("{}", S::CliDemoWritten.fill(lang, &[&ids]));
+    say!("{}", S::CliDemoWritten.fill(lang, &[&ids]));
     Ok(())
 }
 
@@ -152,10 +202,10 @@ fn cases(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), StoreEr
     if json {
         let out = serde_json::to_string_pretty(&cases)
             .map_err(|e| StoreError::Encoding(e.to_string()))?;
-        println!("{out}");
+        say_json!("{out}");
         return Ok(());
     }
-    println!(
+    say!(
         "{:>5}  {:<28}  {:<24}  {}",
         "id",
         S::CliColumnName.get(lang),
@@ -167,17 +217,28 @@ fn cases(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), StoreEr
             .next_meeting
             .map(|t| clock.date_time(t))
             .unwrap_or_else(|| "-".into());
-        println!(
+        say!(
             "{:>5}  {:<28}  {:<24}  {}",
-            c.id, c.name, c.coordinator, next
+            c.id,
+            c.name,
+            c.coordinator,
+            next
         );
     }
     Ok(())
 }
 
-fn backup(db: &Path, out: &Path, lang: Lang) -> Result<(), StoreError> {
-    Store::backup(db, out)?;
-    println!(
+fn backup(db: &Path, out: &Path, force: bool, lang: Lang) -> Result<(), String> {
+    Store::backup_with(db, out, force)
+        .map_err(|e| match e {
+            StoreError::Output(ansvar::fsio::OutputError::Exists { path }) => {
+                S::CliBackupExists.fill(lang, &[&path.display().to_string()])
+            }
+            e => e.message(lang),
+        })
+        // Named by its source: the temporary file is never the user's concern.
+        .map_err(|m| S::CliBackupFailed.fill(lang, &[&db.display().to_string(), &m]))?;
+    say!(
         "{}",
         S::CliBackupWritten.fill(lang, &[&out.display().to_string()])
     );

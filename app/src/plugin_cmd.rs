@@ -13,6 +13,8 @@ use ansvar::plugins::{PluginError, registry};
 use ansvar::store::Store;
 use ansvar::text::S;
 
+use crate::term::{say, say_json, tell};
+
 #[derive(Subcommand)]
 pub enum PluginCommand {
     /// Make a new publisher key pair. The secret key goes to --out (keep it safe); the public
@@ -63,52 +65,69 @@ pub enum PluginCommand {
 
 pub use ansvar::plugins::default_cache_dir as cache_dir;
 
-fn read(path: &Path) -> Result<Vec<u8>, PluginError> {
-    std::fs::read(path).map_err(|e| PluginError::Io(format!("{}: {e}", path.display())))
-}
+use ansvar::fsio::{self, Input, OutputOptions};
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), PluginError> {
-    std::fs::write(path, bytes).map_err(|e| PluginError::Io(format!("{}: {e}", path.display())))
+/// Whether the command reads or writes the database (keys and signing never do; check only
+/// when pointed at one).
+pub fn uses_db(cmd: &PluginCommand, explicit_db: bool) -> bool {
+    match cmd {
+        PluginCommand::Keygen { .. } | PluginCommand::Sign { .. } => false,
+        PluginCommand::Check { .. } => explicit_db,
+        _ => true,
+    }
 }
 
 /// `db` is the database in use; `explicit_db` tells whether the user named it, which `check`
-/// needs: it checks trust only against a database it was pointed at.
+/// needs: it checks trust only against a database it was pointed at. Errors are the message
+/// for the user, in their language.
 pub fn run(
     cmd: PluginCommand,
     db: &Path,
     explicit_db: bool,
     clock: &Clock,
     lang: Lang,
-) -> Result<(), PluginError> {
+) -> Result<(), String> {
+    let m = |e: PluginError| e.message(lang);
+    let read = |path: &Path, limit: u64, what: Input| {
+        fsio::read_input(path, limit, what).map_err(|e| e.message(lang))
+    };
+    let open = || Store::open(db).map_err(|e| e.message(lang));
+    let package_limit = ansvar::plugins::package::MAX_PACKAGE_BYTES as u64;
     match cmd {
         PluginCommand::Keygen { out } => {
-            let key = SecretKey::generate()?;
-            write_secret(&out, &key)?;
-            println!("{}", key.public());
-            eprintln!(
+            let key = SecretKey::generate().map_err(m)?;
+            // A key file that exists is never replaced (it may be the only copy of a key);
+            // one that cannot be written whole is not left behind to block the next try.
+            fsio::write_output(
+                &out,
+                key.to_text().as_bytes(),
+                &[db],
+                OutputOptions {
+                    replace: false,
+                    private: true,
+                },
+            )
+            .map_err(|e| e.message(lang))?;
+            say!("{}", key.public());
+            tell!(
                 "{}",
                 S::CliSecretKeyWritten.fill(lang, &[&out.display().to_string()])
             );
             Ok(())
         }
         PluginCommand::Sign { key, wasm, out } => {
-            let text = String::from_utf8(read(&key)?).map_err(|_| PluginError::BadKey)?;
-            let key = SecretKey::parse(&text)?;
-            let component = read(&wasm)?;
-            // A package must stay readable by every Ansvar it goes to.
-            if component.len() > ansvar::plugins::package::MAX_PACKAGE_BYTES {
-                return Err(PluginError::TooLarge {
-                    what: "package",
-                    limit: ansvar::plugins::package::MAX_PACKAGE_BYTES,
-                });
-            }
-            let host = PluginHost::new(cache_dir())?;
-            let plugin = host.load(&component)?;
-            let manifest_json =
-                serde_json::to_vec(&plugin.manifest).map_err(|e| PluginError::Io(e.to_string()))?;
-            let package = Package::sign(manifest_json, component, &key);
-            write(&out, &package.to_bytes())?;
-            println!(
+            let text = String::from_utf8(read(&key, fsio::MAX_KEY_BYTES, Input::Key)?)
+                .map_err(|_| m(PluginError::BadKey))?;
+            let secret = SecretKey::parse(&text).map_err(m)?;
+            let component = read(&wasm, fsio::MAX_COMPONENT_BYTES, Input::Component)?;
+            let host = PluginHost::new(cache_dir()).map_err(m)?;
+            let plugin = host.load(&component).map_err(m)?;
+            let manifest_json = serde_json::to_vec(&plugin.manifest)
+                .map_err(|e| m(PluginError::Io(e.to_string())))?;
+            let package = Package::sign(manifest_json, component, &secret);
+            fsio::write_output_atomic(&out, &package.to_bytes(), &[&key, &wasm, db])
+                .map_err(|e| e.message(lang))?;
+            say!(
                 "{}",
                 S::CliSigned.fill(
                     lang,
@@ -122,14 +141,10 @@ pub fn run(
             Ok(())
         }
         PluginCommand::Check { file, json } => {
-            let bytes = Package::read_file(&file)?;
-            let host = PluginHost::new(cache_dir())?;
-            let store = if explicit_db {
-                Some(Store::open(db)?)
-            } else {
-                None
-            };
-            let (package, plugin) = registry::check(&host, &bytes, store.as_ref())?;
+            let bytes = read(&file, package_limit, Input::Package)?;
+            let host = PluginHost::new(cache_dir()).map_err(m)?;
+            let store = if explicit_db { Some(open()?) } else { None };
+            let (package, plugin) = registry::check(&host, &bytes, store.as_ref()).map_err(m)?;
             if json {
                 let out = serde_json::json!({
                     "valid": true,
@@ -138,21 +153,25 @@ pub fn run(
                     "manifest": plugin.manifest,
                     "form": plugin.form,
                 });
-                println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+                say_json!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
             } else {
                 print_plugin(&plugin, &package.public_key, lang);
             }
             Ok(())
         }
         PluginCommand::Trust { key, name } => {
-            let text = match std::fs::read_to_string(&key) {
-                Ok(t) => t,
-                Err(_) => key.clone(),
-            };
-            let key = PublicKey::parse(&text)?;
-            let store = Store::open(db)?;
-            registry::trust_key(&store, key, &name, clock.now())?;
-            println!(
+            // The key itself, or a file holding it: read as a small regular file only.
+            let text =
+                if key.trim().starts_with("ansvar-ed25519-public:") || !Path::new(&key).exists() {
+                    key.clone()
+                } else {
+                    String::from_utf8(read(Path::new(&key), fsio::MAX_KEY_BYTES, Input::Key)?)
+                        .map_err(|_| m(PluginError::BadKey))?
+                };
+            let key = PublicKey::parse(&text).map_err(m)?;
+            let store = open()?;
+            registry::trust_key(&store, key, &name, clock.now()).map_err(m)?;
+            say!(
                 "{}",
                 S::CliTrustedKey.fill(lang, &[&key.fingerprint(), &name])
             );
@@ -162,10 +181,10 @@ pub fn run(
             file,
             grant_requested,
         } => {
-            let bytes = Package::read_file(&file)?;
-            let store = Store::open(db)?;
-            let host = PluginHost::new(cache_dir())?;
-            let (_, plugin) = registry::check(&host, &bytes, Some(&store))?;
+            let bytes = read(&file, package_limit, Input::Package)?;
+            let store = open()?;
+            let host = PluginHost::new(cache_dir()).map_err(m)?;
+            let (_, plugin) = registry::check(&host, &bytes, Some(&store)).map_err(m)?;
             let requested: Vec<Capability> = plugin
                 .manifest
                 .capabilities
@@ -173,12 +192,12 @@ pub fn run(
                 .map(Capability::from_api)
                 .collect();
             if !requested.is_empty() {
-                println!("{}", S::CliPluginAsks.get(lang));
+                say!("{}", S::CliPluginAsks.get(lang));
                 for c in &requested {
-                    println!("  - {}", c.describe(lang));
+                    say!("  - {}", c.describe(lang));
                 }
                 if !grant_requested {
-                    println!("{}", S::CliNotGranted.get(lang));
+                    say!("{}", S::CliNotGranted.get(lang));
                 }
             }
             let grant = if grant_requested {
@@ -186,18 +205,19 @@ pub fn run(
             } else {
                 Vec::new()
             };
-            let record = registry::install(&store, &host, &bytes, &grant, clock.now())?;
-            println!(
+            let record =
+                registry::install(&store, &host, &bytes, &grant, clock.now()).map_err(m)?;
+            say!(
                 "{}",
                 S::CliInstalled.fill(lang, &[&record.manifest.id, &record.manifest.version])
             );
             Ok(())
         }
         PluginCommand::List { json } => {
-            let store = Store::open(db)?;
-            let list = registry::installed(&store)?;
+            let store = open()?;
+            let list = registry::installed(&store).map_err(m)?;
             if json {
-                println!(
+                say_json!(
                     "{}",
                     serde_json::to_string_pretty(&list).unwrap_or_default()
                 );
@@ -209,59 +229,46 @@ pub fn run(
                     .failing
                     .map(|f| format!("  {}", S::CliFailing.fill(lang, &[&f])))
                     .unwrap_or_default();
-                println!(
+                say!(
                     "{}  {}  {}  {}{failing}",
-                    p.manifest.id, p.manifest.version, name, p.manifest.publisher
+                    p.manifest.id,
+                    p.manifest.version,
+                    name,
+                    p.manifest.publisher
                 );
                 for c in &p.granted {
-                    println!("    {}", S::CliReads.fill(lang, &[&c.describe(lang)]));
+                    say!("    {}", S::CliReads.fill(lang, &[&c.describe(lang)]));
                 }
             }
             Ok(())
         }
         PluginCommand::Remove { id } => {
-            let store = Store::open(db)?;
-            registry::remove(&store, &id)?;
-            println!("{}", S::CliRemoved.fill(lang, &[&id]));
+            let store = open()?;
+            registry::remove(&store, &id).map_err(m)?;
+            say!("{}", S::CliRemoved.fill(lang, &[&id]));
             Ok(())
         }
     }
 }
 
-fn write_secret(path: &Path, key: &SecretKey) -> Result<(), PluginError> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(path)
-        .map_err(|e| PluginError::Io(format!("{}: {e}", path.display())))?;
-    file.write_all(key.to_text().as_bytes())
-        .map_err(|e| PluginError::Io(format!("{}: {e}", path.display())))
-}
-
 fn print_plugin(plugin: &ansvar::plugins::host::LoadedPlugin, key: &PublicKey, lang: Lang) {
     let m = &plugin.manifest;
     let pick = |l: &ansvar::plugins::api::Localized| l.get(lang).to_string();
-    println!("{} {} ({})", m.id, m.version, pick(&m.name));
-    println!("  {}", pick(&m.description));
-    println!("  {}", S::CliPublisher.fill(lang, &[&m.publisher]));
-    println!("  {}", S::CliKey.fill(lang, &[&key.fingerprint()]));
-    println!("  API: {}", m.api_version);
-    println!("  {}", S::CliAsksToRead.get(lang));
+    say!("{} {} ({})", m.id, m.version, pick(&m.name));
+    say!("  {}", pick(&m.description));
+    say!("  {}", S::CliPublisher.fill(lang, &[&m.publisher]));
+    say!("  {}", S::CliKey.fill(lang, &[&key.fingerprint()]));
+    say!("  API: {}", m.api_version);
+    say!("  {}", S::CliAsksToRead.get(lang));
     if m.capabilities.is_empty() {
-        println!("    {}", S::CliNothing.get(lang));
+        say!("    {}", S::CliNothing.get(lang));
     }
     for c in &m.capabilities {
-        println!("    - {}", Capability::from_api(c).describe(lang));
+        say!("    - {}", Capability::from_api(c).describe(lang));
     }
-    println!("  {}", S::CliForm.fill(lang, &[&pick(&plugin.form.title)]));
+    say!("  {}", S::CliForm.fill(lang, &[&pick(&plugin.form.title)]));
     for s in &plugin.form.sections {
-        println!(
+        say!(
             "    {}",
             S::CliSectionFields.fill(lang, &[&pick(&s.title), &s.fields.len().to_string()])
         );

@@ -43,7 +43,13 @@ fn documents(c: &mut Criterion) {
         b.iter(|| fhir::export_json(&case, &forms, now).expect("fhir"))
     });
     group.bench_function("fhir_parse_for_import", |b| {
-        b.iter(|| fhir::parse_bundle(&json).expect("parse"))
+        b.iter(|| {
+            fhir::parse_bundle(
+                &json,
+                NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default(),
+            )
+            .expect("parse")
+        })
     });
     group.finish();
 }

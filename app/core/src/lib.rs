@@ -9,12 +9,15 @@
 //! - [`export`]: the plan and minutes as PDF, FHIR R4 out and in.
 //! - [`text`]: the text catalogue, in bokmål and English.
 //! - [`clock`]: the one clock everything reads the time from.
+//! - [`fsio`]: reading inputs (regular files, size-limited) and writing outputs (atomically,
+//!   never over an input).
 
 pub mod clock;
 pub mod consent;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod fsio;
 pub mod i18n;
 pub mod plugins;
 pub mod session;

@@ -1369,9 +1369,71 @@ pub enum ImportError {
     },
     Invalid {
         resource: String,
-        problem: String,
+        problem: Problem,
     },
+    /// Entry `n` (from 1) has no resourceType or no id.
+    EntryWithoutId(usize),
     Rules(EditError),
+}
+
+/// What is wrong inside one resource; `field` is the FHIR element, e.g. `birthDate`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    NotADate {
+        field: String,
+        text: String,
+    },
+    NotADateTime {
+        field: String,
+        text: String,
+    },
+    MissingTime {
+        field: String,
+    },
+    BirthDateInFuture {
+        text: String,
+    },
+    BirthDateBefore1900 {
+        text: String,
+    },
+    DateOutOfRange {
+        field: String,
+        text: String,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    Rating(u64),
+    OwnerNotInTeam,
+    RecipientNotInTeam,
+    NoQuestionnaire,
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Problem::NotADate { field, text } => S::ImportNotADate.fill(lang, &[field, text]),
+            Problem::NotADateTime { field, text } => {
+                S::ImportNotADateTime.fill(lang, &[field, text])
+            }
+            Problem::MissingTime { field } => S::ImportMissingTime.fill(lang, &[field]),
+            Problem::BirthDateInFuture { text } => S::ImportBirthDateInFuture.fill(lang, &[text]),
+            Problem::BirthDateBefore1900 { text } => {
+                S::ImportBirthDateBefore1900.fill(lang, &[text])
+            }
+            Problem::DateOutOfRange {
+                field,
+                text,
+                from,
+                to,
+            } => {
+                S::ImportDateOutOfRange.fill(lang, &[field, text, &iso_date(*from), &iso_date(*to)])
+            }
+            Problem::Rating(v) => S::ImportRatingRange.fill(lang, &[&v.to_string()]),
+            Problem::OwnerNotInTeam => S::ImportOwnerNotInTeam.get(lang).to_string(),
+            Problem::RecipientNotInTeam => S::ImportRecipientNotInTeam.get(lang).to_string(),
+            Problem::NoQuestionnaire => S::ImportNoQuestionnaire.get(lang).to_string(),
+        }
+    }
 }
 
 impl ImportError {
@@ -1392,8 +1454,9 @@ impl ImportError {
                 reference,
             } => S::ImportMissingReference.fill(lang, &[resource, path, reference]),
             ImportError::Invalid { resource, problem } => {
-                S::ImportInvalid.fill(lang, &[resource, problem])
+                S::ImportInvalid.fill(lang, &[resource, &problem.message(lang)])
             }
+            ImportError::EntryWithoutId(n) => S::ImportEntryWithoutId.fill(lang, &[&n.to_string()]),
             ImportError::Rules(e) => S::ImportRules.fill(lang, &[&e.message(lang)]),
         }
     }
@@ -1427,7 +1490,7 @@ fn describe(resource: &Value) -> String {
     format!(
         "{} {}",
         resource["resourceType"].as_str().unwrap_or("?"),
-        resource["id"].as_str().unwrap_or("(uten id)")
+        resource["id"].as_str().unwrap_or("?")
     )
 }
 
@@ -1466,10 +1529,10 @@ fn check_references(
     Ok(())
 }
 
-fn invalid(resource: &Value, problem: impl Into<String>) -> ImportError {
+fn invalid(resource: &Value, problem: Problem) -> ImportError {
     ImportError::Invalid {
         resource: describe(resource),
-        problem: problem.into(),
+        problem,
     }
 }
 
@@ -1491,27 +1554,184 @@ fn s(v: &Value) -> String {
     v.as_str().unwrap_or_default().to_string()
 }
 
-fn date_of(resource: &Value, v: &Value) -> Result<Option<NaiveDate>, ImportError> {
-    match v.as_str() {
-        None => Ok(None),
-        Some(text) => {
-            let day = text.get(..10).unwrap_or(text);
-            NaiveDate::parse_from_str(day, "%Y-%m-%d")
-                .map(Some)
-                .map_err(|_| invalid(resource, format!("«{text}» er ikke en dato")))
-        }
+/// `YYYY-MM-DD` exactly: a four-digit year, two-digit month and day, a day that exists.
+fn strict_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
+        return None;
     }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
-fn time_of(resource: &Value, v: &Value) -> Result<Option<DateTime<Utc>>, ImportError> {
-    match v.as_str() {
-        None => Ok(None),
-        Some(text) => DateTime::parse_from_rfc3339(text)
-            .map(|t| Some(t.with_timezone(&Utc)))
-            .or_else(|_| {
-                date_of(resource, v)
-                    .map(|d| d.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc()))
-            }),
+/// A FHIR dateTime with a time: `YYYY-MM-DDThh:mm:ss`, an optional fraction, then `Z` or
+/// `±hh:mm`; every part in range (no hour 25, no leap-second 60).
+fn strict_date_time(text: &str) -> Option<DateTime<Utc>> {
+    strict_date(text.get(..10)?)?;
+    let rest = text.get(10..)?.strip_prefix('T')?;
+    let b = rest.as_bytes();
+    let two = |at: usize, max: u8| -> bool {
+        matches!(b.get(at..at + 2), Some([x, y]) if x.is_ascii_digit() && y.is_ascii_digit()
+            && (x - b'0') * 10 + (y - b'0') <= max)
+    };
+    if b.len() < 9 || !two(0, 23) || b[2] != b':' || !two(3, 59) || b[5] != b':' || !two(6, 59) {
+        return None;
+    }
+    let mut zone = &rest[8..];
+    if let Some(f) = zone.strip_prefix('.') {
+        let n = f.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 || n > 9 {
+            return None;
+        }
+        zone = &f[n..];
+    }
+    let z = zone.as_bytes();
+    let zone_ok = zone == "Z"
+        || (z.len() == 6
+            && (z[0] == b'+' || z[0] == b'-')
+            && z[3] == b':'
+            && matches!(&z[1..3], [x, y] if x.is_ascii_digit() && y.is_ascii_digit()
+                && (x - b'0') * 10 + (y - b'0') <= 14)
+            && matches!(&z[4..6], [x, y] if x.is_ascii_digit() && y.is_ascii_digit()
+                && (x - b'0') * 10 + (y - b'0') <= 59));
+    if !zone_ok {
+        return None;
+    }
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// What dates an import takes: none before 1900, none more than a hundred years ahead, and no
+/// birth date after today (from the injected clock).
+#[derive(Clone, Copy)]
+struct Dates {
+    today: NaiveDate,
+    first: NaiveDate,
+    last: NaiveDate,
+}
+
+impl Dates {
+    fn new(today: NaiveDate) -> Dates {
+        let first = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
+        let last = today
+            .checked_add_months(chrono::Months::new(100 * 12))
+            .unwrap_or(NaiveDate::MAX);
+        Dates { today, first, last }
+    }
+
+    fn check(
+        &self,
+        resource: &Value,
+        field: &str,
+        text: &str,
+        day: NaiveDate,
+    ) -> Result<(), ImportError> {
+        if day < self.first || day > self.last {
+            return Err(invalid(
+                resource,
+                Problem::DateOutOfRange {
+                    field: field.into(),
+                    text: text.into(),
+                    from: self.first,
+                    to: self.last,
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    /// A date field: `YYYY-MM-DD`, or a full dateTime whose date is taken as written.
+    fn date(
+        &self,
+        resource: &Value,
+        field: &str,
+        v: &Value,
+    ) -> Result<Option<NaiveDate>, ImportError> {
+        let Some(text) = v.as_str() else {
+            return Ok(None);
+        };
+        let day = match strict_date(text) {
+            Some(d) => d,
+            None if strict_date_time(text).is_some() => {
+                strict_date(&text[..10]).unwrap_or_default()
+            }
+            None => {
+                return Err(invalid(
+                    resource,
+                    Problem::NotADate {
+                        field: field.into(),
+                        text: text.into(),
+                    },
+                ));
+            }
+        };
+        self.check(resource, field, text, day)?;
+        Ok(Some(day))
+    }
+
+    fn birth_date(&self, resource: &Value, v: &Value) -> Result<Option<NaiveDate>, ImportError> {
+        let Some(text) = v.as_str() else {
+            return Ok(None);
+        };
+        let Some(day) = strict_date(text) else {
+            return Err(invalid(
+                resource,
+                Problem::NotADate {
+                    field: "birthDate".into(),
+                    text: text.into(),
+                },
+            ));
+        };
+        if day > self.today {
+            return Err(invalid(
+                resource,
+                Problem::BirthDateInFuture { text: text.into() },
+            ));
+        }
+        if day < self.first {
+            return Err(invalid(
+                resource,
+                Problem::BirthDateBefore1900 { text: text.into() },
+            ));
+        }
+        Ok(Some(day))
+    }
+
+    /// A dateTime field: a strict date and time with its zone, or a date alone (midnight UTC).
+    fn time(
+        &self,
+        resource: &Value,
+        field: &str,
+        v: &Value,
+    ) -> Result<Option<DateTime<Utc>>, ImportError> {
+        let Some(text) = v.as_str() else {
+            return Ok(None);
+        };
+        let t = match strict_date_time(text) {
+            Some(t) => t,
+            None => match strict_date(text).and_then(|d| d.and_hms_opt(0, 0, 0)) {
+                Some(t) => t.and_utc(),
+                None => {
+                    return Err(invalid(
+                        resource,
+                        Problem::NotADateTime {
+                            field: field.into(),
+                            text: text.into(),
+                        },
+                    ));
+                }
+            },
+        };
+        self.check(resource, field, text, t.date_naive())?;
+        Ok(Some(t))
     }
 }
 
@@ -1600,7 +1820,8 @@ fn or_empty(text: String) -> String {
 }
 
 /// The case a Bundle describes (its id is left at 0). Checks everything first.
-pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
+pub fn parse_bundle(text: &str, today: NaiveDate) -> Result<Case, ImportError> {
+    let dates = Dates::new(today);
     let bundle: Value =
         serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let rt = bundle["resourceType"]
@@ -1629,10 +1850,7 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
     for (i, e) in bundle["entry"].as_array().into_iter().flatten().enumerate() {
         let r = &e["resource"];
         let (Some(t), Some(id)) = (r["resourceType"].as_str(), r["id"].as_str()) else {
-            return Err(ImportError::Invalid {
-                resource: format!("entry {}", i + 1),
-                problem: "mangler resourceType eller id".into(),
-            });
+            return Err(ImportError::EntryWithoutId(i + 1));
         };
         let n = index.resources.len();
         index.resources.push(r);
@@ -1656,7 +1874,7 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
     case.person.phone = telecom_of(patient, "phone");
     case.person.email = telecom_of(patient, "email");
     case.person.address = s(&patient["address"][0]["text"]);
-    case.person.birth_date = date_of(patient, &patient["birthDate"])?;
+    case.person.birth_date = dates.birth_date(patient, &patient["birthDate"])?;
     case.person.national_id = patient["identifier"]
         .as_array()
         .into_iter()
@@ -1701,8 +1919,8 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
                 contributes: ext_value(m, "participant-contributes", "valueString")
                     .map(s)
                     .unwrap_or_default(),
-                active_from: date_of(team, &m["period"]["start"])?,
-                active_to: date_of(team, &m["period"]["end"])?,
+                active_from: dates.date(team, "participant.period.start", &m["period"]["start"])?,
+                active_to: dates.date(team, "participant.period.end", &m["period"]["end"])?,
             });
         }
     }
@@ -1726,10 +1944,10 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
         });
     if let Some(ip) = ip {
         case.plan.main_goal = s(&ip["description"]);
-        case.plan.period_start = date_of(ip, &ip["period"]["start"])?;
-        case.plan.period_end = date_of(ip, &ip["period"]["end"])?;
+        case.plan.period_start = dates.date(ip, "period.start", &ip["period"]["start"])?;
+        case.plan.period_end = dates.date(ip, "period.end", &ip["period"]["end"])?;
         case.plan.revision_date = match ext_value(ip, "plan-revision-date", "valueDate") {
-            Some(v) => date_of(ip, v)?,
+            Some(v) => dates.date(ip, "extension(plan-revision-date)", v)?,
             None => None,
         };
         case.plan.coordinator = participant_ref(&case, &ip["author"]);
@@ -1751,7 +1969,7 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
             }
         }
         crisis.reviewed_on = match ext_value(cp, "crisis-plan-reviewed", "valueDate") {
-            Some(v) => date_of(cp, v)?,
+            Some(v) => dates.date(cp, "extension(crisis-plan-reviewed)", v)?,
             None => None,
         };
         crisis.reviewed_by = ext_value(cp, "crisis-plan-reviewed-by", "valueString")
@@ -1775,15 +1993,23 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
     for e in index.of_type("Encounter") {
         let mut m = Meeting {
             id: MeetingId(uuid_of(e)),
-            starts_at: time_of(e, &e["period"]["start"])?
-                .ok_or_else(|| invalid(e, "mangler tidspunkt (period.start)"))?,
+            starts_at: dates
+                .time(e, "period.start", &e["period"]["start"])?
+                .ok_or_else(|| {
+                    invalid(
+                        e,
+                        Problem::MissingTime {
+                            field: "period.start".into(),
+                        },
+                    )
+                })?,
             place: s(&e["location"][0]["location"]["display"]),
             ended: e["status"].as_str() == Some("finished"),
             agreements: ext_value(e, "meeting-agreements", "valueString")
                 .map(s)
                 .unwrap_or_default(),
             next_meeting: match ext_value(e, "next-meeting", "valueDateTime") {
-                Some(v) => time_of(e, v)?,
+                Some(v) => dates.time(e, "extension(next-meeting)", v)?,
                 None => None,
             },
             ..Meeting::default()
@@ -1791,10 +2017,12 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
         if let Some(a) = exts(e, "minutes-approval").next() {
             let on = parts(a, "on").next().map(|p| &p["valueDate"]);
             m.approved = match on {
-                Some(v) => date_of(e, v)?.map(|on| Approval {
-                    on,
-                    by: part_str(a, "by"),
-                }),
+                Some(v) => dates
+                    .date(e, "extension(minutes-approval).on", v)?
+                    .map(|on| Approval {
+                        on,
+                        by: part_str(a, "by"),
+                    }),
                 None => None,
             };
         }
@@ -1868,7 +2096,7 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
                 .follow(&g["expressedBy"])
                 .is_some_and(|r| r["resourceType"] == "Patient"),
             status: goal_status_from(g["lifecycleStatus"].as_str().unwrap_or_default()),
-            target_date: date_of(g, &g["target"][0]["dueDate"])?,
+            target_date: dates.date(g, "target.dueDate", &g["target"][0]["dueDate"])?,
             ..Goal::default()
         };
         for r in exts(g, "goal-rating") {
@@ -1878,9 +2106,10 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
                 .and_then(|p| p["valueInteger"].as_u64());
             if let (Some(d), Some(v)) = (date, value) {
                 goal.ratings.push(Rating {
-                    date: date_of(g, d)?.unwrap_or_default(),
-                    value: u8::try_from(v)
-                        .map_err(|_| invalid(g, format!("vurderingen {v} er ikke 1–10")))?,
+                    date: dates
+                        .date(g, "extension(goal-rating).date", d)?
+                        .unwrap_or_default(),
+                    value: u8::try_from(v).map_err(|_| invalid(g, Problem::Rating(v)))?,
                 });
             }
         }
@@ -1897,7 +2126,7 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
                         .map(|r| MeetingId(uuid_of(r)));
                     goal.evaluations.push(Evaluation {
                         id: EvaluationId(id),
-                        date: date_of(g, &n["time"])?.unwrap_or_default(),
+                        date: dates.date(g, "note.time", &n["time"])?.unwrap_or_default(),
                         meeting,
                         text: or_empty(s(&n["text"])),
                     });
@@ -1912,16 +2141,20 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
     for t in index.of_type("Task") {
         let meeting_of = |v: &Value| index.follow(v).map(|r| MeetingId(uuid_of(r)));
         let responsible = match t.get("owner") {
-            Some(owner) => Some(participant_ref(&case, owner).ok_or_else(|| {
-                invalid(t, "eieren (owner) er ikke med i ansvarsgruppen (CareTeam)")
-            })?),
+            Some(owner) => Some(
+                participant_ref(&case, owner).ok_or_else(|| invalid(t, Problem::OwnerNotInTeam))?,
+            ),
             None => None,
         };
         case.actions.push(Action {
             id: ActionId(uuid_of(t)),
             what: s(&t["description"]),
             responsible,
-            due: date_of(t, &t["restriction"]["period"]["end"])?,
+            due: dates.date(
+                t,
+                "restriction.period.end",
+                &t["restriction"]["period"]["end"],
+            )?,
             status: action_status_from(t["status"].as_str().unwrap_or_default()),
             goals: exts(t, "action-goal")
                 .filter_map(|e| index.follow(&e["valueReference"]))
@@ -1947,18 +2180,15 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
             Some(r) => {
                 let id = pid(r);
                 if case.participant(id).is_none() {
-                    return Err(invalid(
-                        c,
-                        "mottakeren er ikke med i ansvarsgruppen (CareTeam)",
-                    ));
+                    return Err(invalid(c, Problem::RecipientNotInTeam));
                 }
                 ConsentRecipient::Participant(id)
             }
             None => ConsentRecipient::default(),
         };
-        let given = match date_of(c, &provision["period"]["start"])? {
+        let given = match dates.date(c, "provision.period.start", &provision["period"]["start"])? {
             Some(d) => Some(d),
-            None => date_of(c, &c["dateTime"])?,
+            None => dates.date(c, "dateTime", &c["dateTime"])?,
         };
         case.consents.push(Consent {
             id: ConsentId(uuid_of(c)),
@@ -1971,7 +2201,7 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
                 .filter_map(|k| section_from_code(&k))
                 .collect(),
             given,
-            withdrawn: date_of(c, &provision["period"]["end"])?,
+            withdrawn: dates.date(c, "provision.period.end", &provision["period"]["end"])?,
             method: ext_value(c, "consent-method", "valueCode")
                 .and_then(|v| from_code::<ConsentMethod>(v.as_str().unwrap_or_default()))
                 .unwrap_or_default(),
@@ -1993,12 +2223,16 @@ pub fn parse_bundle(text: &str) -> Result<Case, ImportError> {
             .map(str::to_string)
             .or_else(|| url.rsplit('/').next().map(str::to_string))
             .filter(|s| !s.is_empty())
-            .ok_or_else(|| invalid(q, "sier ikke hvilket skjema det er svar på (questionnaire)"))?;
+            .ok_or_else(|| invalid(q, Problem::NoQuestionnaire))?;
         let mut data = Map::new();
         items_to_data(q, &q["item"], &mut data);
-        let updated = time_of(q, &q["authored"])?.unwrap_or_default();
+        let updated = dates
+            .time(q, "authored", &q["authored"])?
+            .unwrap_or_default();
         let created = match ext_value(q, "form-created", "valueDateTime") {
-            Some(v) => time_of(q, v)?.unwrap_or(updated),
+            Some(v) => dates
+                .time(q, "extension(form-created)", v)?
+                .unwrap_or(updated),
             None => updated,
         };
         case.forms.push(FormEntry {
@@ -2216,7 +2450,7 @@ pub fn import_bundle(
     author: &Author,
     clock: &crate::clock::Clock,
 ) -> Result<CaseId, ExportError> {
-    let parsed = parse_bundle(text)?;
+    let parsed = parse_bundle(text, clock.today())?;
     let batch = Edit::Batch {
         edits: edits_for(&parsed),
     };

@@ -52,6 +52,8 @@ pub enum StoreError {
     UnknownCase(CaseId),
     Edit(#[from] EditError),
     Storage(String),
+    /// A file the store writes beside the database (a backup) was refused or failed.
+    Output(#[from] crate::fsio::OutputError),
 }
 
 const ENOSPC: i32 = 28;
@@ -137,6 +139,7 @@ impl StoreError {
             StoreError::UnknownCase(id) => S::StoreUnknownCase.fill(lang, &[&id.to_string()]),
             StoreError::Edit(e) => e.message(lang),
             StoreError::Storage(d) => S::StoreStorage.fill(lang, &[d]),
+            StoreError::Output(e) => e.message(lang),
         }
     }
 }

@@ -463,24 +463,42 @@ impl Store {
 
     /// Writes a consistent copy of the database at `source` to `out`, also while another
     /// process (the app) has it open. The copy is made from one read snapshot, written to a
-    /// temporary file beside `out`, made durable, then renamed into place.
+    /// temporary file beside `out`, made durable, then renamed into place. An existing `out`
+    /// is refused; see [`Store::backup_with`].
     pub fn backup(source: &Path, out: &Path) -> Result<(), StoreError> {
+        Self::backup_with(source, out, false)
+    }
+
+    /// As [`Store::backup`]; with `replace`, an existing regular file at `out` is replaced.
+    /// Never the source (also through a link), never a directory, device or FIFO.
+    pub fn backup_with(source: &Path, out: &Path, replace: bool) -> Result<(), StoreError> {
         precheck(source)?;
-        let tmp = out.with_extension("partial");
-        let result = guarded(source, || {
+        // A fresh temporary name (never the source's, whatever it is called), removed again
+        // on any failure; readable by the owner only, as the data is.
+        let pending = crate::fsio::PendingOutput::new(
+            out,
+            &[source],
+            crate::fsio::OutputOptions {
+                replace,
+                private: true,
+            },
+        )?;
+        let tmp = pending.tmp_path().to_path_buf();
+        // Errors about the copy name the backup, never its temporary file.
+        let target = pending.target().to_path_buf();
+        guarded(source, || {
             let src = builder()
                 .open_read_only(source)
                 .map_err(|e| StoreError::from_database(source, e))?;
             let snapshot = src
                 .begin_read()
                 .map_err(|e| StoreError::from_redb(source, e.into()))?;
-            let _ = fs::remove_file(&tmp);
             let dst = builder()
                 .create(&tmp)
-                .map_err(|e| StoreError::from_database(&tmp, e))?;
+                .map_err(|e| StoreError::from_database(&target, e))?;
             let copy = Store {
                 db: dst,
-                path: tmp.clone(),
+                path: target.clone(),
                 committed: Default::default(),
             };
             copy.write(|txn| {
@@ -497,13 +515,8 @@ impl Store {
             })?;
             drop(copy);
             Ok(())
-        });
-        if let Err(e) = result {
-            let _ = fs::remove_file(&tmp);
-            return Err(e);
-        }
-        fs::rename(&tmp, out).map_err(|e| StoreError::io(out, e))?;
-        sync_parent(out);
+        })?;
+        pending.commit()?;
         Ok(())
     }
 }

@@ -499,6 +499,17 @@ strings! {
     ImportMissingReference => "Filen er ikke importert: {} ({}) viser til {}, som ikke finnes i filen.", "{} ({}) refers to {}, which is not in the file";
     ImportInvalid => "Filen er ikke importert: {}: {}", "{}: {}";
     ImportRules => "Filen er ikke importert: innholdet er ikke en gyldig sak: {}", "the data does not make a valid case: {}";
+    ImportEntryWithoutId => "Filen er ikke importert: oppføring {} mangler resourceType eller id.", "the file was not imported: entry {} has no resourceType or id";
+    ImportNotADate => "{} «{}» er ikke en dato (ÅÅÅÅ-MM-DD)", "{} «{}» is not a date (YYYY-MM-DD)";
+    ImportNotADateTime => "{} «{}» er ikke et gyldig tidspunkt (ÅÅÅÅ-MM-DDTtt:mm:ss med tidssone, eller en dato)", "{} «{}» is not a valid date and time (YYYY-MM-DDThh:mm:ss with a time zone, or a date)";
+    ImportMissingTime => "mangler tidspunkt ({})", "has no time ({})";
+    ImportBirthDateInFuture => "fødselsdatoen (birthDate) «{}» er i fremtiden", "the birth date (birthDate) «{}» is in the future";
+    ImportBirthDateBefore1900 => "fødselsdatoen (birthDate) «{}» er før 1900", "the birth date (birthDate) «{}» is before 1900";
+    ImportDateOutOfRange => "{} «{}» er utenfor datoene Ansvar tar imot ({} til {})", "{} «{}» is outside the dates Ansvar takes ({} to {})";
+    ImportRatingRange => "vurderingen {} er ikke 1–10", "the rating {} is not 1–10";
+    ImportOwnerNotInTeam => "eieren (owner) er ikke med i ansvarsgruppen (CareTeam)", "the owner is not in the responsibility group (CareTeam)";
+    ImportRecipientNotInTeam => "mottakeren er ikke med i ansvarsgruppen (CareTeam)", "the recipient is not in the responsibility group (CareTeam)";
+    ImportNoQuestionnaire => "sier ikke hvilket skjema det er svar på (questionnaire)", "does not say which form it answers (questionnaire)";
 
     // Errors: plugins
     PluginNotAPackage => "Filen er ikke en Ansvar-utvidelse (.ansvarplugin).", "not an Ansvar plugin package";
@@ -563,6 +574,25 @@ strings! {
     CliNothing => "ingenting", "nothing";
     CliForm => "Skjema: {}", "Form: {}";
     CliSectionFields => "{} ({} felt)", "{} ({} fields)";
+    CliWhatKey => "nøkkelfil", "key file";
+    CliWhatComponent => "utvidelseskomponent (.wasm)", "plugin component (.wasm)";
+    CliWhatPackage => "utvidelsespakke (.ansvarplugin)", "plugin package (.ansvarplugin)";
+    CliWhatBundle => "FHIR-fil", "FHIR file";
+    CliKindDirectory => "en mappe", "a directory";
+    CliKindFifo => "et navngitt rør (FIFO)", "a named pipe (FIFO)";
+    CliKindDevice => "en enhet", "a device";
+    CliKindSocket => "en socket", "a socket";
+    CliKindOther => "en spesialfil", "a special file";
+    CliInputMissing => "{} finnes ikke.", "{} does not exist";
+    CliInputNotAFile => "{} er ikke en vanlig fil, men {}. Ansvar leser bare vanlige filer.", "{} is not a regular file but {}; Ansvar reads only regular files";
+    CliInputTooLarge => "{} er for stor ({} byte): en {} er høyst {} byte. Filen er ikke lest.", "{} is too large ({} bytes): a {} is at most {} bytes; the file was not read";
+    CliOutputIsInput => "{} er samme fil som {}, som denne kommandoen leser. Velg en annen fil å skrive til. Ingenting er skrevet.", "{} is the same file as {}, which this command reads; choose another file to write to. Nothing was written";
+    CliOutputNotAFile => "{} er ikke en vanlig fil, men {}, og blir ikke erstattet. Ingenting er skrevet.", "{} is not a regular file but {}, and is not replaced. Nothing was written";
+    CliOutputExists => "{} finnes allerede og er ikke endret.", "{} already exists and was left as it was";
+    CliOutputDiskFull => "Disken er full: {} kunne ikke skrives. Ingenting er endret; frigjør plass og prøv igjen.", "the disk is full: {} could not be written; nothing was changed";
+    CliBackupExists => "{} finnes allerede. Velg et annet navn, eller bruk --force for å erstatte filen.", "{} already exists; choose another name, or use --force to replace it";
+    CliBackupFailed => "Ingen sikkerhetskopi av {} er laget: {}", "No backup of {} was made: {}";
+    CliNoDatabase => "Det finnes ingen database {}. Ingenting er laget. Bare appen (ansvar uten kommando) og «ansvar demo» lager en ny database; sjekk --db.", "There is no database {}. Nothing was created: only the app (ansvar without a command) and `ansvar demo` make a new database; check --db.";
 
     // The history: the edit log in words
     HistoryAGoal => "et mål", "a goal";
