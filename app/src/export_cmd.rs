@@ -152,6 +152,10 @@ fn find_meeting(case: &Case, key: &str, clock: &Clock, lang: Lang) -> Result<Mee
 }
 
 pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Result<(), String> {
+    // Refused before the database is even opened.
+    let (ExportCommand::Pdf { out, .. } | ExportCommand::Fhir { out, .. }) = &cmd;
+    ansvar::fsio::check_output(out, &[db], ansvar::fsio::OutputOptions::REPLACE)
+        .map_err(|e| e.message(lang))?;
     let store = open(db, lang)?;
     let today = clock.today();
     let msg = |e: ExportError| e.message(lang);

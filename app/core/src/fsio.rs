@@ -300,6 +300,16 @@ impl OutputOptions {
     };
 }
 
+/// Whether `path` may be written with `options`, for a command that checks before it does
+/// its work (and before it opens the database).
+pub fn check_output(
+    path: &Path,
+    inputs: &[&Path],
+    options: OutputOptions,
+) -> Result<(), OutputError> {
+    check_target(&resolve(path), inputs, options)
+}
+
 /// Writes `bytes` to `path` through a temporary file beside it, replacing an existing regular
 /// file; never a file in `inputs`, never a non-regular file.
 pub fn write_output_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), OutputError> {
