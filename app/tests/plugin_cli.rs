@@ -115,6 +115,9 @@ fn keygen_sign_check_trust_install_list() {
     );
     assert!(stdout(&o).is_empty(), "{}", stdout(&o));
 
+    // Only the app and `demo` make a database; the plugin commands need one that exists.
+    ok(ansvar(&cache, &["--db", &db, "demo"]));
+
     // Install before trusting: refused, naming the key.
     let o = ansvar(&cache, &["--db", &db, "plugin", "install", &package]);
     assert!(!o.status.success());
