@@ -180,6 +180,17 @@ impl OutputError {
         }
     }
 
+    /// The same error naming the path as the user gave it (not where a link led).
+    fn named(self, given: &Path) -> Self {
+        let given = given.to_path_buf();
+        match self {
+            OutputError::IsInput { input, .. } => OutputError::IsInput { path: given, input },
+            OutputError::NotAFile { kind, .. } => OutputError::NotAFile { path: given, kind },
+            OutputError::Exists { .. } => OutputError::Exists { path: given },
+            other => other,
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         let p = |path: &Path| path.display().to_string();
         match self {
@@ -307,7 +318,7 @@ pub fn check_output(
     inputs: &[&Path],
     options: OutputOptions,
 ) -> Result<(), OutputError> {
-    check_target(&resolve(path), inputs, options)
+    check_target(&resolve(path), inputs, options).map_err(|e| e.named(path))
 }
 
 /// Writes `bytes` to `path` through a temporary file beside it, replacing an existing regular
@@ -346,7 +357,7 @@ impl PendingOutput {
         options: OutputOptions,
     ) -> Result<PendingOutput, OutputError> {
         let target = resolve(path);
-        check_target(&target, inputs, options)?;
+        check_target(&target, inputs, options).map_err(|e| e.named(path))?;
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),

@@ -51,6 +51,8 @@ pub fn write_in_background(
     let plugins = state.plugins.service.as_ref().map(|s| s.sections_client());
     let clock = state.clock.clone();
     let lang = state.lang;
+    // Never written over the open database; whole or not at all.
+    let db = state.store.path().to_path_buf();
     let (tx, rx) = channel();
     let spawned = std::thread::Builder::new()
         .name("export".into())
@@ -70,7 +72,7 @@ pub fn write_in_background(
             }
             .map_err(|e| e.message(lang))
             .and_then(|bytes| {
-                std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+                crate::fsio::write_output_atomic(&path, &bytes, &[&db]).map_err(|e| e.message(lang))
             })
             .map(|()| path);
             let _ = tx.send(result);
