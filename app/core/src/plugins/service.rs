@@ -15,7 +15,6 @@ use super::api::{
 };
 use super::context::Capability;
 use super::host::{ApiVersion, LoadedPlugin, PluginHost};
-use super::package::Package;
 use super::registry::{self, InstalledPlugin};
 use crate::domain::{Case, FormEntryId};
 use crate::export::PluginSections;
@@ -334,7 +333,14 @@ impl Worker {
 
     fn check(&self, path: PathBuf) -> Result<PendingInstall, PluginError> {
         let host = self.host()?;
-        let bytes = Package::read_file(&path)?;
+        // A regular file of package size only: a FIFO picked in the dialog must not block
+        // the worker.
+        let bytes = crate::fsio::read_input(
+            &path,
+            super::package::MAX_PACKAGE_BYTES as u64,
+            crate::fsio::Input::Package,
+        )
+        .map_err(|e| PluginError::Io(e.message(self.lang)))?;
         let (_, plugin) = registry::check(host, &bytes, Some(&self.store))?;
         let requested = plugin
             .manifest
