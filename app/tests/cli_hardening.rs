@@ -2,6 +2,7 @@
 //! full disk, backups over the source or a device, endless inputs, a mistyped --db, impossible
 //! dates, escape sequences in names, and Norwegian under `--lang en`. Each test runs the real
 //! `ansvar` binary and is named after the point of the issue it proves.
+#![cfg(unix)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -435,6 +436,17 @@ fn point_10_endless_and_oversized_inputs_are_refused_without_reading_them() {
         );
     }
     assert!(!env.p("out.ansvarplugin").exists());
+
+    // Nor is a pipe or a device opened as the database, by any command.
+    for args in [vec!["cases"], vec!["demo"], vec!["plugin", "list"]] {
+        for db in [pipe.as_str(), "/dev/zero"] {
+            let mut full = vec!["--lang", "en", "--db", db];
+            full.extend(&args);
+            let o = env.run_within(30, &full);
+            let err = refused(&o, &format!("--db {db} {args:?}"));
+            assert!(err.contains("is not an Ansvar database"), "{err}");
+        }
+    }
 }
 
 #[test]
