@@ -713,6 +713,101 @@ fn bad_fhir_input_is_refused_with_a_clear_message_and_changes_nothing() {
     assert!(store.load_case(CaseId(before as u64 + 1)).is_err());
 }
 
+/// A FHIR Consent is taken in only as what the person agreed to: a refusal, a draft, exceptions
+/// or several recipients are refused by name, never imported as consent given.
+#[test]
+fn imported_consents_never_share_more_than_was_agreed() {
+    let (_dir, store, cases) = demo();
+    let author = Author::Staff {
+        name: "Test".into(),
+        organisation: String::new(),
+    };
+    let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+    let case = cases.iter().find(|c| !c.consents.is_empty()).unwrap();
+    let good = fhir::export_bundle(case, &PluginSections::none(), now);
+    let consent_at = good["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["resource"]["resourceType"] == "Consent")
+        .unwrap();
+    let with = |change: &dyn Fn(&mut serde_json::Value)| {
+        let mut b = good.clone();
+        change(&mut b["entry"][consent_at]["resource"]);
+        b.to_string()
+    };
+    let actor = good["entry"][consent_at]["resource"]["provision"]["actor"][0].clone();
+    let refused: [(&str, String, &str); 7] = [
+        (
+            "rejected",
+            with(&|c| c["status"] = "rejected".into()),
+            "rejected",
+        ),
+        (
+            "proposed",
+            with(&|c| c["status"] = "proposed".into()),
+            "proposed",
+        ),
+        (
+            "no status",
+            with(&|c| c["status"] = serde_json::Value::Null),
+            "status",
+        ),
+        (
+            "deny",
+            with(&|c| c["provision"]["type"] = "deny".into()),
+            "deny",
+        ),
+        (
+            "exceptions",
+            with(&|c| {
+                c["provision"]["provision"] = serde_json::json!([{"type": "deny"}]);
+            }),
+            "provision.provision",
+        ),
+        (
+            "inactive, no end",
+            with(&|c| {
+                c["status"] = "inactive".into();
+                c["provision"]["period"]["end"] = serde_json::Value::Null;
+            }),
+            "provision.period.end",
+        ),
+        (
+            "two recipients",
+            with(&|c| c["provision"]["actor"] = serde_json::json!([actor, actor])),
+            "2 recipients",
+        ),
+    ];
+    let before = store.list_cases().unwrap().len();
+    for (what, text, says) in refused {
+        let err = fhir::import_bundle(&store, &text, &author, &clock()).unwrap_err();
+        let en = err.message(ansvar_core::i18n::Lang::En);
+        assert!(
+            matches!(&err, ExportError::Import(ImportError::Invalid { resource, .. })
+                if resource.starts_with("Consent")),
+            "{what}: {en}"
+        );
+        assert!(en.contains(says), "{what}: {en}");
+        assert_eq!(
+            store.list_cases().unwrap().len(),
+            before,
+            "{what} added a case"
+        );
+    }
+
+    // What the app exported comes back the same: a withdrawn consent as withdrawn.
+    let mut withdrawn = case.clone();
+    withdrawn.consents[0].withdrawn = Some(today());
+    let bundle = fhir::export_bundle(&withdrawn, &PluginSections::none(), now);
+    let resource = &bundle["entry"][consent_at]["resource"];
+    assert_eq!(resource["status"], "inactive");
+    let id = fhir::import_bundle(&store, &bundle.to_string(), &author, &clock()).unwrap();
+    let back = store.load_case(id).unwrap();
+    assert_eq!(back.consents[0].withdrawn, Some(today()));
+    assert_eq!(back.consents[0].sections, withdrawn.consents[0].sections);
+}
+
 #[test]
 fn documents_are_made_in_english_on_request() {
     let (_dir, _store, cases) = demo();

@@ -737,10 +737,10 @@ pub fn export_bundle(case: &Case, forms: &PluginSections, timestamp: DateTime<Ut
     // Consents.
     for c in &case.consents {
         let mut r = Obj::new("Consent", c.id.0);
-        let status = match (c.given, c.withdrawn) {
-            (_, Some(_)) => "inactive",
-            (None, None) => "proposed",
-            (Some(_), None) => "active",
+        // In force now (a consent with no date counts as given: `consent::in_force`), or withdrawn.
+        let status = match c.withdrawn {
+            Some(w) if w <= timestamp.date_naive() => "inactive",
+            _ => "active",
         };
         r.set(
             "extension",
@@ -1406,6 +1406,11 @@ pub enum Problem {
     OwnerNotInTeam,
     RecipientNotInTeam,
     NoQuestionnaire,
+    ConsentStatus(String),
+    ConsentNotPermit(String),
+    ConsentNested,
+    ConsentInactiveWithoutEnd,
+    ConsentSeveralRecipients(usize),
 }
 
 impl Problem {
@@ -1432,6 +1437,15 @@ impl Problem {
             Problem::OwnerNotInTeam => S::ImportOwnerNotInTeam.get(lang).to_string(),
             Problem::RecipientNotInTeam => S::ImportRecipientNotInTeam.get(lang).to_string(),
             Problem::NoQuestionnaire => S::ImportNoQuestionnaire.get(lang).to_string(),
+            Problem::ConsentStatus(status) => S::ImportConsentStatus.fill(lang, &[status]),
+            Problem::ConsentNotPermit(kind) => S::ImportConsentNotPermit.fill(lang, &[kind]),
+            Problem::ConsentNested => S::ImportConsentNested.get(lang).to_string(),
+            Problem::ConsentInactiveWithoutEnd => {
+                S::ImportConsentInactiveWithoutEnd.get(lang).to_string()
+            }
+            Problem::ConsentSeveralRecipients(n) => {
+                S::ImportConsentSeveralRecipients.fill(lang, &[&n.to_string()])
+            }
         }
     }
 }
@@ -2169,6 +2183,26 @@ pub fn parse_bundle(text: &str, today: NaiveDate) -> Result<Case, ImportError> {
     // Consents.
     for c in index.of_type("Consent") {
         let provision = &c["provision"];
+        // Only what the person agreed to is taken in; anything the model cannot hold as it is
+        // (a refusal, a draft, exceptions, several recipients) is refused, never widened.
+        let status = c["status"].as_str().unwrap_or_default();
+        if !matches!(status, "active" | "inactive") {
+            return Err(invalid(c, Problem::ConsentStatus(status.to_string())));
+        }
+        let kind = provision["type"].as_str().unwrap_or_default();
+        if kind != "permit" {
+            return Err(invalid(c, Problem::ConsentNotPermit(kind.to_string())));
+        }
+        if provision["provision"]
+            .as_array()
+            .is_some_and(|nested| !nested.is_empty())
+        {
+            return Err(invalid(c, Problem::ConsentNested));
+        }
+        let actors = provision["actor"].as_array().map_or(0, Vec::len);
+        if actors > 1 {
+            return Err(invalid(c, Problem::ConsentSeveralRecipients(actors)));
+        }
         let actor = provision["actor"]
             .as_array()
             .and_then(|a| a.first())
@@ -2190,6 +2224,10 @@ pub fn parse_bundle(text: &str, today: NaiveDate) -> Result<Case, ImportError> {
             Some(d) => Some(d),
             None => dates.date(c, "dateTime", &c["dateTime"])?,
         };
+        let withdrawn = dates.date(c, "provision.period.end", &provision["period"]["end"])?;
+        if status == "inactive" && withdrawn.is_none() {
+            return Err(invalid(c, Problem::ConsentInactiveWithoutEnd));
+        }
         case.consents.push(Consent {
             id: ConsentId(uuid_of(c)),
             recipient,
@@ -2201,7 +2239,7 @@ pub fn parse_bundle(text: &str, today: NaiveDate) -> Result<Case, ImportError> {
                 .filter_map(|k| section_from_code(&k))
                 .collect(),
             given,
-            withdrawn: dates.date(c, "provision.period.end", &provision["period"]["end"])?,
+            withdrawn,
             method: ext_value(c, "consent-method", "valueCode")
                 .and_then(|v| from_code::<ConsentMethod>(v.as_str().unwrap_or_default()))
                 .unwrap_or_default(),

@@ -510,6 +510,11 @@ strings! {
     ImportOwnerNotInTeam => "eieren (owner) er ikke med i ansvarsgruppen (CareTeam)", "the owner is not in the responsibility group (CareTeam)";
     ImportRecipientNotInTeam => "mottakeren er ikke med i ansvarsgruppen (CareTeam)", "the recipient is not in the responsibility group (CareTeam)";
     ImportNoQuestionnaire => "sier ikke hvilket skjema det er svar på (questionnaire)", "does not say which form it answers (questionnaire)";
+    ImportConsentStatus => "samtykket har status «{}»; Ansvar tar bare inn samtykker som er gitt (active) eller trukket tilbake (inactive), så det ikke deles noe personen ikke har sagt ja til", "the consent has status «{}»; Ansvar imports only consents that were given (active) or withdrawn (inactive), so that nothing is shared the person has not agreed to";
+    ImportConsentNotPermit => "samtykket er av typen «{}»; Ansvar kan bare ta inn tillatelser (permit), ikke avslag", "the consent's provision is of type «{}»; Ansvar can import only permissions (permit), not refusals";
+    ImportConsentNested => "samtykket har unntak (provision.provision) som Ansvar ikke kan gjengi; det tas ikke inn i videre form", "the consent has exceptions (provision.provision) Ansvar cannot represent; it is not imported more widely than given";
+    ImportConsentInactiveWithoutEnd => "samtykket er trukket tilbake (inactive), men uten dato for når (provision.period.end)", "the consent is withdrawn (inactive) but does not say when (provision.period.end)";
+    ImportConsentSeveralRecipients => "samtykket har {} mottakere; Ansvar har én mottaker per samtykke", "the consent has {} recipients; Ansvar has one recipient per consent";
 
     // Errors: plugins
     PluginNotAPackage => "Filen er ikke en Ansvar-utvidelse (.ansvarplugin).", "not an Ansvar plugin package";
