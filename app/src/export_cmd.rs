@@ -156,7 +156,9 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
     let (ExportCommand::Pdf { out, .. } | ExportCommand::Fhir { out, .. }) = &cmd;
     ansvar::fsio::check_output(out, &[db], ansvar::fsio::OutputOptions::REPLACE)
         .map_err(|e| e.message(lang))?;
-    let store = open(db, lang)?;
+    let store = Store::open_read_only(db)
+        .map(Arc::new)
+        .map_err(|e| e.message(lang))?;
     let today = clock.today();
     let msg = |e: ExportError| e.message(lang);
     match cmd {

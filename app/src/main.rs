@@ -89,6 +89,8 @@ fn default_db() -> Option<PathBuf> {
 }
 
 fn main() -> ExitCode {
+    // redb stopping on a damaged file is reported as a message, without its panic text.
+    ansvar::store::install_panic_hook();
     let cli = Cli::parse();
     if cli.command.is_some() {
         // A command's output piped into `head` ends quietly, as command-line tools do, instead
@@ -197,7 +199,7 @@ fn demo(db: &Path, clock: &Clock, lang: Lang) -> Result<(), StoreError> {
 }
 
 fn cases(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), StoreError> {
-    let store = open_store(db)?;
+    let store = Store::open_read_only(db)?;
     let cases = store.list_cases()?;
     if json {
         let out = serde_json::to_string_pretty(&cases)

@@ -92,6 +92,7 @@ pub fn run(
         fsio::read_input(path, limit, what).map_err(|e| e.message(lang))
     };
     let open = || Store::open(db).map_err(|e| e.message(lang));
+    let open_read_only = || Store::open_read_only(db).map_err(|e| e.message(lang));
     let package_limit = ansvar::plugins::package::MAX_PACKAGE_BYTES as u64;
     match cmd {
         PluginCommand::Keygen { out } => {
@@ -143,7 +144,11 @@ pub fn run(
         PluginCommand::Check { file, json } => {
             let bytes = read(&file, package_limit, Input::Package)?;
             let host = PluginHost::new(cache_dir()).map_err(m)?;
-            let store = if explicit_db { Some(open()?) } else { None };
+            let store = if explicit_db {
+                Some(open_read_only()?)
+            } else {
+                None
+            };
             let (package, plugin) = registry::check(&host, &bytes, store.as_ref()).map_err(m)?;
             if json {
                 let out = serde_json::json!({
@@ -214,7 +219,7 @@ pub fn run(
             Ok(())
         }
         PluginCommand::List { json } => {
-            let store = open()?;
+            let store = open_read_only()?;
             let list = registry::installed(&store).map_err(m)?;
             if json {
                 say_json!(

@@ -56,12 +56,16 @@ fn write_case(
     today: NaiveDate,
     spec: &'static CaseSpec,
 ) -> Result<CaseId, StoreError> {
-    let case = store.create_case()?;
+    // Played in memory and written in one transaction: a crash leaves the whole case or none.
+    let staging = Arc::new(Store::in_memory()?);
+    let draft = staging.create_case()?;
     // The demo's own clock, moved to the moment each edit plausibly happened.
     let clock = Clock::fixed(at(today, 12, 0));
-    let session = Session::open(Arc::clone(store), case.id, clock.clone())?;
+    let session = Session::open(Arc::clone(&staging), draft.id, clock.clone())?;
     Writer::new(spec, today, session, clock).run()?;
-    Ok(case.id)
+    let case = staging.load_case(draft.id)?;
+    let log = staging.log(draft.id)?;
+    Ok(store.insert_case_with_log(&case, &log)?.id)
 }
 
 // ---------------------------------------------------------------------------------------------

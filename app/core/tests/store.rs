@@ -371,3 +371,157 @@ fn a_log_at_the_end_of_its_numbering_refuses_edits_instead_of_overwriting() {
     assert_eq!(store.log(case.id).unwrap().len(), 1);
     assert_eq!(store.load_case(case.id).unwrap(), before);
 }
+
+/// The stored schema version and a raw case row, read without Ansvar's store.
+fn raw_schema_and_case(path: &Path) -> (u32, Vec<u8>) {
+    let db = redb::Builder::new()
+        .set_concurrency_mode(redb::ConcurrencyMode::SingleWriter)
+        .open_read_only(path)
+        .unwrap();
+    let txn = redb::ReadableDatabase::begin_read(&db).unwrap();
+    let meta: redb::TableDefinition<&str, &[u8]> = redb::TableDefinition::new("meta");
+    let cases: redb::TableDefinition<u64, &[u8]> = redb::TableDefinition::new("cases");
+    let version = txn
+        .open_table(meta)
+        .unwrap()
+        .get("schema_version")
+        .unwrap()
+        .unwrap();
+    let version = u32::from_le_bytes(version.value().try_into().unwrap());
+    let table = txn.open_table(cases).unwrap();
+    let row = redb::ReadableTable::first(&table).unwrap().unwrap();
+    (version, row.1.value().to_vec())
+}
+
+type Read = Vec<(String, String, Case)>;
+
+fn try_summaries(store: &Store) -> Result<Read, StoreError> {
+    store
+        .list_cases()?
+        .into_iter()
+        .map(|c| Ok((c.name, c.coordinator, store.load_case(c.id)?)))
+        .collect()
+}
+
+fn summaries(store: &Store) -> Read {
+    try_summaries(store).unwrap()
+}
+
+#[test]
+fn an_old_file_is_read_as_it_is_read_only_and_upgraded_by_the_first_writable_open() {
+    for name in ["schema-1.redb", "schema-1-early.redb"] {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        let dir = tempfile::tempdir().unwrap();
+        let path = fresh(dir.path());
+        fs::copy(&fixture, &path).unwrap();
+        let before = fs::read(&path).unwrap();
+        let read = summaries(&Store::open_read_only(&path).expect("opens read-only"));
+        assert_eq!(read.len(), 3, "{name}");
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            before,
+            "{name}: a read-only open wrote"
+        );
+        assert_eq!(raw_schema_and_case(&path).0, 1, "{name}");
+
+        let upgraded = summaries(&Store::open(&path).expect("opens for writing"));
+        assert_eq!(upgraded, read, "{name}: the upgrade changed the data");
+        let (version, row) = raw_schema_and_case(&path);
+        assert_eq!(version, SCHEMA_VERSION, "{name}");
+        assert_ne!(
+            row.first(),
+            Some(&b'{'),
+            "{name}: the case row is not sealed"
+        );
+        assert_eq!(summaries(&Store::open_read_only(&path).unwrap()), read);
+    }
+}
+
+#[test]
+fn a_read_only_open_leaves_every_byte_and_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    db_with_a_case(&path);
+    let before = fs::read(&path).unwrap();
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.list_cases().unwrap()[0].name, "Åse Ødegård");
+    assert!(store.create_case().is_err());
+    drop(store);
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_changed_byte_inside_a_value_is_refused_never_read_as_other_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    db_with_a_case(&path);
+    let good = fs::read(&path).unwrap();
+    let needle = "Ødegård".as_bytes();
+    let hits: Vec<usize> = (0..good.len() - needle.len())
+        .filter(|&i| &good[i..i + needle.len()] == needle)
+        .collect();
+    assert!(!hits.is_empty());
+    let mut refused = 0;
+    for at in hits {
+        // "Ødegård" becomes "Ødegårc": still valid JSON, still a name.
+        let mut bad = good.clone();
+        bad[at + needle.len() - 1] ^= 0x07;
+        let copy = dir.path().join("damaged.redb");
+        fs::write(&copy, &bad).unwrap();
+        let out = dir.path().join("backup.redb");
+        let _ = fs::remove_file(&out);
+        for result in [
+            Store::open_read_only(&copy).and_then(|s| try_summaries(&s)),
+            Store::open(&copy).and_then(|s| try_summaries(&s)),
+        ] {
+            match result {
+                Ok(read) => assert!(
+                    read.iter()
+                        .all(|(n, _, c)| n == "Åse Ødegård" && c.person.name == *n),
+                    "damage read as data: {read:?}"
+                ),
+                Err(e) => {
+                    assert!(matches!(e, StoreError::Corrupt { .. }), "{e:?}");
+                    refused += 1;
+                }
+            }
+        }
+        fs::write(&copy, &bad).unwrap();
+        if Store::backup(&copy, &out).is_err() {
+            assert!(!out.exists(), "a refused backup left a file");
+            assert_eq!(fs::read(&copy).unwrap(), bad, "backup changed its source");
+        }
+    }
+    assert!(refused > 0, "no damaged copy was refused");
+}
+
+#[test]
+fn a_whole_case_with_its_log_is_written_in_one_transaction() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    let staging = Arc::new(Store::in_memory().unwrap());
+    let draft = staging.create_case().unwrap();
+    let mut s = Session::open(staging.clone(), draft.id, clock()).unwrap();
+    for name in ["Kari", "Kari Fiktiv"] {
+        s.apply(
+            Edit::SetText {
+                field: TextField::PersonName,
+                value: name.into(),
+            },
+            &staff(),
+        )
+        .unwrap();
+    }
+    let log = staging.log(draft.id).unwrap();
+    let store = Store::open(&path).unwrap();
+    store.create_case().unwrap();
+    let case = store.insert_case_with_log(s.case(), &log).unwrap();
+    assert_eq!(case.id, CaseId(2));
+    drop(store);
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.list_cases().unwrap()[1].name, "Kari Fiktiv");
+    assert_eq!(store.load_case(case.id).unwrap(), case);
+    assert_eq!(store.log(case.id).unwrap(), log);
+}

@@ -2495,8 +2495,11 @@ pub fn import_bundle(
     // Try it on an empty case first, so that a refused edit leaves no empty case behind.
     let mut probe = Case::default();
     domain::apply_new(&mut probe, &batch).map_err(ImportError::Rules)?;
-    let case = store.create_case()?;
-    let mut session = Session::open(Arc::clone(store), case.id, clock.clone())?;
+    // Applied in memory and written in one transaction: all of the case or nothing.
+    let staging = Arc::new(Store::in_memory()?);
+    let draft = staging.create_case()?;
+    let mut session = Session::open(Arc::clone(&staging), draft.id, clock.clone())?;
     session.apply(batch, author)?;
-    Ok(case.id)
+    let log = staging.log(draft.id)?;
+    Ok(store.insert_case_with_log(session.case(), &log)?.id)
 }

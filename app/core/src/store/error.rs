@@ -50,6 +50,14 @@ pub enum StoreError {
         detail: String,
     },
     UnknownCase(CaseId),
+    /// A stored value failed its check; the store's guard names the file (as `Corrupt`).
+    ValueDamaged {
+        what: String,
+    },
+    /// A write on a database opened read-only: a bug in the caller, never the user's doing.
+    ReadOnly {
+        path: PathBuf,
+    },
     Edit(#[from] EditError),
     Storage(String),
     /// A file the store writes beside the database (a backup) was refused or failed.
@@ -57,10 +65,14 @@ pub enum StoreError {
 }
 
 const ENOSPC: i32 = 28;
+/// A file-size limit or a quota: to the user, as full as a full disk.
+const EFBIG: i32 = 27;
+const EDQUOT: i32 = 122;
 
 impl StoreError {
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
-        if source.raw_os_error() == Some(ENOSPC) || source.kind() == std::io::ErrorKind::StorageFull
+        if matches!(source.raw_os_error(), Some(ENOSPC | EFBIG | EDQUOT))
+            || source.kind() == std::io::ErrorKind::StorageFull
         {
             return StoreError::DiskFull {
                 path: path.to_path_buf(),
@@ -137,6 +149,8 @@ impl StoreError {
             StoreError::Encoding(d) => S::StoreEncoding.fill(lang, &[d]),
             StoreError::Decoding { what, detail } => S::StoreDecoding.fill(lang, &[what, detail]),
             StoreError::UnknownCase(id) => S::StoreUnknownCase.fill(lang, &[&id.to_string()]),
+            StoreError::ValueDamaged { what } => S::StoreValueDamaged.fill(lang, &[what]),
+            StoreError::ReadOnly { path } => S::StoreReadOnly.fill(lang, &[&p(path)]),
             StoreError::Edit(e) => e.message(lang),
             StoreError::Storage(d) => S::StoreStorage.fill(lang, &[d]),
             StoreError::Output(e) => e.message(lang),

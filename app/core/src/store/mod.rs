@@ -1,24 +1,30 @@
 //! The redb store: one file holds every case, the edit log, the case index, settings and plugins.
 //!
 //! Values are JSON (named fields, `#[serde(default)]` on every struct), so a field added later
-//! reads as its default from an older file. Every write is one transaction committed with
+//! reads as its default from an older file, each sealed in an envelope with a check
+//! (`envelope.rs`) from schema 2 on. Every write is one transaction committed with
 //! `Durability::Immediate`: when a call returns `Ok`, the change survives a crash or power loss.
+//! Commands that only read open the file read-only ([`Store::open_read_only`]).
 
+mod envelope;
 mod error;
 mod log;
 
 pub use error::StoreError;
 pub use log::{Cause, LogEntry};
 
+use std::cell::Cell;
 use std::fs;
 use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{PoisonError, RwLock};
 
 use chrono::{DateTime, Utc};
 use redb::{
-    Builder, ConcurrencyMode, Database, Durability, ReadableDatabase, ReadableTable,
-    TableDefinition, WriteTransaction,
+    Builder, ConcurrencyMode, Database, Durability, ReadOnlyDatabase, ReadableDatabase,
+    ReadableTable, TableDefinition, WriteTransaction,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -27,7 +33,10 @@ use crate::domain::{Case, CaseId};
 
 /// The schema this build writes. Raise it when the layout or meaning of stored values changes,
 /// and add the step from the previous version to [`MIGRATIONS`].
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The first schema whose values are sealed (see `envelope.rs`); older files hold plain JSON.
+const SEALED_SINCE: u32 = 2;
 
 /// Identifies an Ansvar file among other redb files.
 const APPLICATION: &[u8] = b"ansvar";
@@ -52,7 +61,7 @@ pub(crate) const TRUSTED_KEYS: TableDefinition<&str, &[u8]> = TableDefinition::n
 /// write transaction. Schema 1 is the first; a fixture written by it is kept under
 /// `app/core/tests/fixtures/` so every later step is tested against a real old file.
 type Migration = fn(&WriteTransaction) -> Result<(), StoreError>;
-const MIGRATIONS: &[(u32, Migration)] = &[];
+const MIGRATIONS: &[(u32, Migration)] = &[(1, seal_every_value)];
 
 /// How many edits may pass before the whole case is written again.
 const SNAPSHOT_EVERY: u64 = 64;
@@ -83,8 +92,16 @@ impl CaseSummary {
 
 /// An open Ansvar database.
 pub struct Store {
-    db: Database,
+    /// `None` after a failed write whose reopening failed too (the disk is still full); the
+    /// next call tries again. A lock, because a failed write replaces the database handle.
+    db: RwLock<Option<Db>>,
+    /// A writable file, which a failed write may reopen (not a read-only or in-memory store).
+    reopenable: bool,
     path: PathBuf,
+    /// The file's schema version: below [`SEALED_SINCE`] its values are plain JSON.
+    schema: AtomicU32,
+    /// The repaired copy a read-only store reads instead of an unclean file; removed on drop.
+    scratch: Option<Scratch>,
     /// Per case, what the last commit left on disk: the snapshot's sequence number and the
     /// index row. Only this process writes the file, so an edit need not read them back.
     committed: std::sync::Mutex<std::collections::HashMap<u64, Committed>>,
@@ -96,6 +113,39 @@ struct Committed {
     summary: Option<CaseSummary>,
 }
 
+/// A temporary file, removed when dropped (after the database on it: field order).
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.0);
+    }
+}
+
+/// The name an in-memory store goes by in messages.
+const MEMORY: &str = "(memory)";
+
+enum Db {
+    Write(Database),
+    Read(ReadOnlyDatabase),
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // redb finishes its work on the file when dropped; that runs under the guard as well.
+        let db = self
+            .db
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        let _ = guarded(&self.path, || {
+            drop(db);
+            Ok(())
+        });
+        self.scratch = None;
+    }
+}
+
 fn builder() -> Builder {
     let mut b = Builder::new();
     // One writer (the app); read-only handles may follow its commits, which is what
@@ -105,10 +155,42 @@ fn builder() -> Builder {
     b
 }
 
+thread_local! {
+    /// How many store guards this thread is inside: a panic then is redb stopping on a damaged
+    /// file, which the guard reports; the panic hook stays silent about it.
+    static GUARD_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Whether the values being read come from a file older than [`SEALED_SINCE`].
+    static PLAIN_VALUES: Cell<bool> = const { Cell::new(false) };
+}
+
+/// True while this thread runs inside the store's guard (see [`install_panic_hook`]).
+pub fn panic_is_caught_by_store() -> bool {
+    GUARD_DEPTH.with(|d| d.get() > 0)
+}
+
+/// Installs a panic hook that prints nothing for a panic the store's guard catches (it becomes
+/// "the database is damaged") and keeps the previous hook for every other panic, a real bug.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !panic_is_caught_by_store() {
+            previous(info);
+        }
+    }));
+}
+
 /// redb may panic on a file altered behind its back (debug builds check harder); such a file
-/// is reported as damaged instead of taking the app down.
+/// is reported as damaged instead of taking the app down. Every redb call on a file runs
+/// inside this guard; a value failing its check is named with the file here as well.
 fn guarded<T>(path: &Path, f: impl FnOnce() -> Result<T, StoreError>) -> Result<T, StoreError> {
-    match catch_unwind(AssertUnwindSafe(f)) {
+    GUARD_DEPTH.with(|d| d.set(d.get() + 1));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    GUARD_DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    match result {
+        Ok(Err(StoreError::ValueDamaged { what })) => Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!("a stored {what} fails its check"),
+        }),
         Ok(result) => result,
         Err(_) => Err(StoreError::Corrupt {
             path: path.to_path_buf(),
@@ -117,12 +199,44 @@ fn guarded<T>(path: &Path, f: impl FnOnce() -> Result<T, StoreError>) -> Result<
     }
 }
 
+/// Runs `f` with values read as plain (a file before [`SEALED_SINCE`]) or sealed.
+fn with_values<T>(plain: bool, f: impl FnOnce() -> T) -> T {
+    let before = PLAIN_VALUES.with(|p| p.replace(plain));
+    let out = f();
+    PLAIN_VALUES.with(|p| p.set(before));
+    out
+}
+
+/// A value that names its own key (a case its id, a log entry its number) must sit under it;
+/// otherwise the key was damaged.
+fn keyed(what: &str, matches: bool) -> Result<(), StoreError> {
+    match matches {
+        true => Ok(()),
+        false => Err(StoreError::ValueDamaged {
+            what: what.to_string(),
+        }),
+    }
+}
+
+/// A value as it is stored: sealed (see `envelope.rs`).
 pub(crate) fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
-    serde_json::to_vec(value).map_err(|e| StoreError::Encoding(e.to_string()))
+    serde_json::to_vec(value)
+        .map(|json| envelope::seal(&json))
+        .map_err(|e| StoreError::Encoding(e.to_string()))
+}
+
+/// The bytes inside a stored value, checked; plain when the file predates sealing.
+pub(crate) fn unseal<'a>(what: &str, bytes: &'a [u8]) -> Result<&'a [u8], StoreError> {
+    if PLAIN_VALUES.with(|p| p.get()) {
+        return Ok(bytes);
+    }
+    envelope::open(bytes).ok_or_else(|| StoreError::ValueDamaged {
+        what: what.to_string(),
+    })
 }
 
 pub(crate) fn decode<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, StoreError> {
-    serde_json::from_slice(bytes).map_err(|e| StoreError::Decoding {
+    serde_json::from_slice(unseal(what, bytes)?).map_err(|e| StoreError::Decoding {
         what: what.to_string(),
         detail: e.to_string(),
     })
@@ -160,16 +274,76 @@ impl Store {
                 .open(path)
                 .map_err(|e| StoreError::from_database(path, e))
         })?;
-        let store = Store {
-            db,
-            path: path.to_path_buf(),
-            committed: Default::default(),
-        };
+        let store = Store::new(Db::Write(db), path, stored_version);
         if stored_version < SCHEMA_VERSION {
             store.migrate(stored_version)?;
         }
         store.ensure_tables()?;
         Ok(store)
+    }
+
+    /// Opens an existing database for reading only: nothing is written to the file, not even
+    /// redb's open mark, and an older file is read as it is (it is upgraded by the next
+    /// writable open). A file left unclean by a crash is repaired on a private copy beside it,
+    /// which is read and then removed; the file itself waits for a writable open to repair it.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        if fs::metadata(path)
+            .map_err(|e| StoreError::io(path, e))?
+            .is_dir()
+        {
+            return Err(StoreError::NotAnsvar {
+                path: path.to_path_buf(),
+            });
+        }
+        let (stored_version, scratch) = match precheck(path) {
+            Err(StoreError::NeedsRecovery { .. }) => {
+                let scratch =
+                    Scratch(path.with_extension(format!("reading-{}", std::process::id())));
+                repair_copy(path, &scratch.0)?;
+                (precheck(&scratch.0)?, Some(scratch))
+            }
+            other => (other?, None),
+        };
+        let file = scratch.as_ref().map_or(path, |s| s.0.as_path());
+        let db = guarded(path, || {
+            builder()
+                .open_read_only(file)
+                .map_err(|e| StoreError::from_database(path, e))
+        })?;
+        let mut store = Store::new(Db::Read(db), path, stored_version);
+        store.scratch = scratch;
+        Ok(store)
+    }
+
+    /// A database in memory, for staging a whole case that is then written to the file in
+    /// one transaction ([`Store::insert_case_with_log`]).
+    pub fn in_memory() -> Result<Store, StoreError> {
+        let path = Path::new(MEMORY);
+        // No other process shares memory, and the in-memory backend has no file locks.
+        let mut b = builder();
+        b.set_concurrency_mode(ConcurrencyMode::ExclusiveWriter);
+        let db = b
+            .create_with_backend(redb::backends::InMemoryBackend::new())
+            .map_err(|e| StoreError::from_database(path, e))?;
+        let store = Store::new(Db::Write(db), path, SCHEMA_VERSION);
+        store.write(create_tables)?;
+        Ok(store)
+    }
+
+    fn new(db: Db, path: &Path, schema: u32) -> Store {
+        Store {
+            reopenable: matches!(db, Db::Write(_)) && path != Path::new(MEMORY),
+            db: RwLock::new(Some(db)),
+            path: path.to_path_buf(),
+            schema: AtomicU32::new(schema),
+            committed: Default::default(),
+            scratch: None,
+        }
+    }
+
+    fn plain_values(&self) -> bool {
+        self.schema.load(Ordering::Relaxed) < SEALED_SINCE
     }
 
     fn create_new(path: &Path) -> Result<Store, StoreError> {
@@ -178,14 +352,12 @@ impl Store {
         {
             fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         }
-        let db = builder()
-            .create(path)
-            .map_err(|e| StoreError::from_database(path, e))?;
-        let store = Store {
-            db,
-            path: path.to_path_buf(),
-            committed: Default::default(),
-        };
+        let db = guarded(path, || {
+            builder()
+                .create(path)
+                .map_err(|e| StoreError::from_database(path, e))
+        })?;
+        let store = Store::new(Db::Write(db), path, SCHEMA_VERSION);
         store.write(|txn| {
             let mut meta = txn.open_table(META)?;
             meta.insert("application", APPLICATION)?;
@@ -209,7 +381,9 @@ impl Store {
             txn.open_table(META)?
                 .insert("schema_version", SCHEMA_VERSION.to_le_bytes().as_slice())?;
             Ok(())
-        })
+        })?;
+        self.schema.store(SCHEMA_VERSION, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Creates any table this build uses that the file lacks (a table added within a schema
@@ -246,23 +420,86 @@ impl Store {
         &self,
         f: impl FnOnce(&WriteTransaction) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        guarded(&self.path, || {
-            let mut txn = self.db.begin_write().map_err(|e| self.err(e))?;
-            txn.set_durability(Durability::Immediate)
-                .map_err(|e| self.err(e))?;
-            let value = f(&txn)?;
-            txn.commit().map_err(|e| self.err(e))?;
-            Ok(value)
-        })
+        self.ensure_open()?;
+        let slot = self.db.read().unwrap_or_else(PoisonError::into_inner);
+        let Some(Db::Write(db)) = &*slot else {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            });
+        };
+        let result = guarded(&self.path, || {
+            with_values(self.plain_values(), || {
+                let mut txn = db.begin_write().map_err(|e| self.err(e))?;
+                txn.set_durability(Durability::Immediate)
+                    .map_err(|e| self.err(e))?;
+                let value = f(&txn)?;
+                txn.commit().map_err(|e| self.err(e))?;
+                Ok(value)
+            })
+        });
+        drop(slot);
+        // After a failed write (a full disk) redb refuses every later call on this handle and
+        // leaves the file for the next open to recover. Reopening here repairs it in place (the
+        // last commit is intact), so reading and the next edit work and the file is left clean.
+        if matches!(
+            result,
+            Err(StoreError::DiskFull { .. } | StoreError::Io { .. } | StoreError::Storage(_))
+        ) && self.reopenable
+        {
+            let _ = self.reopen();
+        }
+        result
+    }
+
+    /// Reopens the file when an earlier failed write left no handle.
+    fn ensure_open(&self) -> Result<(), StoreError> {
+        let missing = self
+            .db
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_none();
+        match missing && self.reopenable {
+            true => self.reopen(),
+            false => Ok(()),
+        }
+    }
+
+    fn reopen(&self) -> Result<(), StoreError> {
+        let mut slot = self.db.write().unwrap_or_else(PoisonError::into_inner);
+        let old = slot.take();
+        let _ = guarded(&self.path, || {
+            drop(old);
+            Ok(())
+        });
+        let db = guarded(&self.path, || {
+            builder()
+                .open(&self.path)
+                .map_err(|e| StoreError::from_database(&self.path, e))
+        })?;
+        *slot = Some(Db::Write(db));
+        Ok(())
     }
 
     pub(crate) fn read<T>(
         &self,
         f: impl FnOnce(&redb::ReadTransaction) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        self.ensure_open()?;
+        let slot = self.db.read().unwrap_or_else(PoisonError::into_inner);
         guarded(&self.path, || {
-            let txn = self.db.begin_read().map_err(|e| self.err(e))?;
-            f(&txn)
+            with_values(self.plain_values(), || {
+                let txn = match &*slot {
+                    Some(Db::Write(db)) => db.begin_read(),
+                    Some(Db::Read(db)) => db.begin_read(),
+                    None => {
+                        return Err(StoreError::ReadOnly {
+                            path: self.path.clone(),
+                        });
+                    }
+                }
+                .map_err(|e| self.err(e))?;
+                f(&txn)
+            })
         })
     }
 
@@ -276,8 +513,10 @@ impl Store {
             let table = txn.open_table(CASE_INDEX)?;
             let mut out = Vec::new();
             for row in table.iter()? {
-                let (_, value) = row?;
-                out.push(decode("case index", value.value())?);
+                let (key, value) = row?;
+                let summary: CaseSummary = decode("case index", value.value())?;
+                keyed("case index", summary.id.0 == key.value())?;
+                out.push(summary);
             }
             Ok(out)
         })
@@ -285,33 +524,68 @@ impl Store {
 
     /// Makes a new empty case and returns it.
     pub fn create_case(&self) -> Result<Case, StoreError> {
+        self.insert_case_with_log(&Case::default(), &[])
+    }
+
+    /// Writes a whole new case and its log in one transaction, all or nothing, under a new id
+    /// (`case.id` is replaced). Import and the demo stage a case in [`Store::in_memory`] and
+    /// write it with this, so a crash or full disk never leaves half a case.
+    pub fn insert_case_with_log(
+        &self,
+        case: &Case,
+        entries: &[LogEntry],
+    ) -> Result<Case, StoreError> {
         self.write(|txn| {
-            let mut meta = txn.open_table(META)?;
-            let next = match meta.get("next_case_id")? {
-                Some(v) => {
-                    u64::from_le_bytes(v.value().try_into().map_err(|_| StoreError::Decoding {
-                        what: "next case id".into(),
-                        detail: "wrong length".into(),
-                    })?)
-                }
-                None => 1,
-            };
-            let after = next.checked_add(1).ok_or_else(|| StoreError::Corrupt {
-                path: self.path.clone(),
-                detail: "the case counter is at its end".into(),
-            })?;
-            meta.insert("next_case_id", after.to_le_bytes().as_slice())?;
+            let id = self.next_case_id(txn)?;
             let case = Case {
-                id: CaseId(next),
-                ..Case::default()
+                id: CaseId(id),
+                ..case.clone()
             };
+            let mut log = txn.open_table(LOG)?;
+            for entry in entries {
+                log.insert((id, entry.seq), encode(entry)?.as_slice())?;
+            }
+            drop(log);
+            let snapshot = entries.iter().map(|e| e.seq).max().unwrap_or(0);
             txn.open_table(CASES)?
-                .insert(next, encode(&case)?.as_slice())?;
-            txn.open_table(SNAPSHOT_SEQ)?.insert(next, 0)?;
+                .insert(id, encode(&case)?.as_slice())?;
+            txn.open_table(SNAPSHOT_SEQ)?.insert(id, snapshot)?;
             txn.open_table(CASE_INDEX)?
-                .insert(next, encode(&CaseSummary::of(&case))?.as_slice())?;
+                .insert(id, encode(&CaseSummary::of(&case))?.as_slice())?;
             Ok(case)
         })
+    }
+
+    /// Takes the next case id and moves the counter on.
+    fn next_case_id(&self, txn: &WriteTransaction) -> Result<u64, StoreError> {
+        let mut meta = txn.open_table(META)?;
+        let next = match meta.get("next_case_id")? {
+            Some(v) => {
+                u64::from_le_bytes(unseal("next case id", v.value())?.try_into().map_err(|_| {
+                    StoreError::Decoding {
+                        what: "next case id".into(),
+                        detail: "wrong length".into(),
+                    }
+                })?)
+            }
+            None => 1,
+        };
+        let after = next.checked_add(1).ok_or_else(|| StoreError::Corrupt {
+            path: self.path.clone(),
+            detail: "the case counter is at its end".into(),
+        })?;
+        // A damaged counter must not hand out the id of a case that exists.
+        if txn.open_table(CASES)?.get(next)?.is_some() {
+            return Err(StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: "the case counter points at an existing case".into(),
+            });
+        }
+        meta.insert(
+            "next_case_id",
+            envelope::seal(&after.to_le_bytes()).as_slice(),
+        )?;
+        Ok(next)
     }
 
     /// The case as it is now: its stored row, with the log entries after it replayed.
@@ -320,6 +594,7 @@ impl Store {
             let table = txn.open_table(CASES)?;
             let value = table.get(id.0)?.ok_or(StoreError::UnknownCase(id))?;
             let mut case: Case = decode("case", value.value())?;
+            keyed("case", case.id == id)?;
             // A file from before snapshots were tracked has no such table: its rows are current.
             let snapshots = match txn.open_table(SNAPSHOT_SEQ) {
                 Ok(t) => t,
@@ -334,7 +609,9 @@ impl Store {
             };
             let log = txn.open_table(LOG)?;
             for row in log.range((id.0, after)..=(id.0, u64::MAX))? {
-                let entry: LogEntry = decode("edit log entry", row?.1.value())?;
+                let (key, value) = row?;
+                let entry: LogEntry = decode("edit log entry", value.value())?;
+                keyed("edit log entry", entry.seq == key.value().1)?;
                 crate::domain::apply(&mut case, &entry.edit).map_err(|e| StoreError::Decoding {
                     what: format!("edit log entry {}", entry.seq),
                     detail: e.to_string(),
@@ -411,8 +688,10 @@ impl Store {
             let table = txn.open_table(LOG)?;
             let mut out = Vec::new();
             for row in table.range((id.0, from)..=(id.0, u64::MAX))? {
-                let (_, value) = row?;
-                out.push(decode("edit log entry", value.value())?);
+                let (key, value) = row?;
+                let entry: LogEntry = decode("edit log entry", value.value())?;
+                keyed("edit log entry", entry.seq == key.value().1)?;
+                out.push(entry);
             }
             Ok(out)
         })
@@ -465,6 +744,8 @@ impl Store {
     /// process (the app) has it open. The copy is made from one read snapshot, written to a
     /// temporary file beside `out`, made durable, then renamed into place. An existing `out`
     /// is refused; see [`Store::backup_with`].
+    ///
+    /// Every value is checked while it is copied: a damaged source is refused, not copied.
     pub fn backup(source: &Path, out: &Path) -> Result<(), StoreError> {
         Self::backup_with(source, out, false)
     }
@@ -472,7 +753,10 @@ impl Store {
     /// As [`Store::backup`]; with `replace`, an existing regular file at `out` is replaced.
     /// Never the source (also through a link), never a directory, device or FIFO.
     pub fn backup_with(source: &Path, out: &Path, replace: bool) -> Result<(), StoreError> {
-        precheck(source)?;
+        // Read-only: a source left unclean by a crash is read from a repaired private copy.
+        let src = Store::open_read_only(source)?;
+        let version = src.schema.load(Ordering::Relaxed);
+        let sealed = version >= SEALED_SINCE;
         // A fresh temporary name (never the source's, whatever it is called), removed again
         // on any failure; readable by the owner only, as the data is.
         let pending = crate::fsio::PendingOutput::new(
@@ -487,31 +771,60 @@ impl Store {
         // Errors about the copy name the backup, never its temporary file.
         let target = pending.target().to_path_buf();
         guarded(source, || {
-            let src = builder()
-                .open_read_only(source)
-                .map_err(|e| StoreError::from_database(source, e))?;
-            let snapshot = src
+            let slot = src.db.read().unwrap_or_else(PoisonError::into_inner);
+            let Some(Db::Read(db)) = &*slot else {
+                return Err(StoreError::ReadOnly {
+                    path: source.to_path_buf(),
+                });
+            };
+            let snapshot = db
                 .begin_read()
                 .map_err(|e| StoreError::from_redb(source, e.into()))?;
             let dst = builder()
                 .create(&tmp)
                 .map_err(|e| StoreError::from_database(&target, e))?;
-            let copy = Store {
-                db: dst,
-                path: target.clone(),
-                committed: Default::default(),
+            let mut copy = Store::new(Db::Write(dst), &target, version);
+            // Its handle is on the temporary file: never reopen `target` in its place.
+            copy.reopenable = false;
+            let sealed_value = |what: &str, v: &[u8]| match sealed {
+                true => envelope::open(v).map(|_| ()).ok_or(what.to_string()),
+                false => Ok(()),
             };
             copy.write(|txn| {
-                copy_table(&snapshot, txn, META)?;
-                copy_table(&snapshot, txn, CASES)?;
-                copy_table(&snapshot, txn, SNAPSHOT_SEQ)?;
-                copy_table(&snapshot, txn, CASE_INDEX)?;
-                copy_table(&snapshot, txn, LOG)?;
-                copy_table(&snapshot, txn, SETTINGS)?;
-                copy_table(&snapshot, txn, PLUGINS)?;
-                copy_table(&snapshot, txn, PLUGIN_BLOBS)?;
-                copy_table(&snapshot, txn, TRUSTED_KEYS)?;
+                copy_table(&snapshot, txn, META, |k, v| match (sealed, k) {
+                    (true, "next_case_id") => sealed_value("next case id", v),
+                    _ => Ok(()),
+                })?;
+                copy_table(&snapshot, txn, CASES, |_, v| sealed_value("case", v))?;
+                copy_table(&snapshot, txn, SNAPSHOT_SEQ, |_, _| Ok(()))?;
+                copy_table(&snapshot, txn, CASE_INDEX, |_, v| {
+                    sealed_value("case index", v)
+                })?;
+                copy_table(&snapshot, txn, LOG, |_, v| {
+                    sealed_value("edit log entry", v)
+                })?;
+                copy_table(&snapshot, txn, SETTINGS, |_, v| sealed_value("setting", v))?;
+                copy_table(&snapshot, txn, PLUGINS, |_, v| {
+                    sealed_value("installed plugin", v)
+                })?;
+                // A component is stored under its SHA-256, which is its check.
+                copy_table(&snapshot, txn, PLUGIN_BLOBS, |k, v| {
+                    match crate::plugins::package::component_hash(v) == k {
+                        true => Ok(()),
+                        false => Err("plugin component".to_string()),
+                    }
+                })?;
+                copy_table(&snapshot, txn, TRUSTED_KEYS, |_, v| {
+                    sealed_value("trusted key", v)
+                })?;
                 Ok(())
+            })
+            .map_err(|e| match e {
+                StoreError::ValueDamaged { what } => StoreError::Corrupt {
+                    path: source.to_path_buf(),
+                    detail: format!("a stored {what} fails its check"),
+                },
+                other => other,
             })?;
             drop(copy);
             Ok(())
@@ -527,13 +840,22 @@ impl Store {
 /// cleanly and proves to be an Ansvar database replaces the original.
 fn recover(path: &Path) -> Result<(), StoreError> {
     let tmp = path.with_extension("recovering");
-    fs::copy(path, &tmp).map_err(|e| StoreError::io(&tmp, e))?;
+    repair_copy(path, &tmp)?;
+    fs::rename(&tmp, path).map_err(|e| StoreError::io(path, e))?;
+    sync_parent(path);
+    Ok(())
+}
+
+/// Copies `path` to `tmp` and lets redb repair the copy; only a copy that repairs cleanly and
+/// proves to be an Ansvar database is kept.
+fn repair_copy(path: &Path, tmp: &Path) -> Result<(), StoreError> {
+    fs::copy(path, tmp).map_err(|e| StoreError::io(tmp, e))?;
     let repaired = guarded(path, || {
         let db = builder()
-            .open(&tmp)
+            .open(tmp)
             .map_err(|e| StoreError::from_database(path, e))?;
         drop(db);
-        precheck(&tmp).map_err(|e| match e {
+        precheck(tmp).map_err(|e| match e {
             // Name the user's file, not the temporary copy.
             StoreError::NotAnsvar { .. } => StoreError::NotAnsvar {
                 path: path.to_path_buf(),
@@ -549,11 +871,9 @@ fn recover(path: &Path) -> Result<(), StoreError> {
         })
     });
     if let Err(e) = repaired {
-        let _ = fs::remove_file(&tmp);
+        let _ = fs::remove_file(tmp);
         return Err(e);
     }
-    fs::rename(&tmp, path).map_err(|e| StoreError::io(path, e))?;
-    sync_parent(path);
     Ok(())
 }
 
@@ -578,10 +898,12 @@ fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Copies one table, refusing the copy when `check` finds a row damaged (it names the value).
 fn copy_table<K: redb::Key + 'static, V: redb::Value + 'static>(
     from: &redb::ReadTransaction,
     to: &WriteTransaction,
     def: TableDefinition<K, V>,
+    check: impl Fn(K::SelfType<'_>, V::SelfType<'_>) -> Result<(), String>,
 ) -> Result<(), StoreError>
 where
     for<'a> K::SelfType<'a>: std::borrow::Borrow<K::SelfType<'a>>,
@@ -594,7 +916,46 @@ where
     let mut target = to.open_table(def)?;
     for row in source.iter()? {
         let (k, v) = row?;
+        check(k.value(), v.value()).map_err(|what| StoreError::ValueDamaged { what })?;
         target.insert(k.value(), v.value())?;
+    }
+    Ok(())
+}
+
+/// Migration 1 → 2: seals every value in its envelope, in the opening write transaction.
+fn seal_every_value(txn: &WriteTransaction) -> Result<(), StoreError> {
+    seal_table(txn, CASES)?;
+    seal_table(txn, CASE_INDEX)?;
+    seal_table(txn, LOG)?;
+    seal_table(txn, SETTINGS)?;
+    seal_table(txn, PLUGINS)?;
+    seal_table(txn, TRUSTED_KEYS)?;
+    let mut meta = txn.open_table(META)?;
+    let counter = meta.get("next_case_id")?.map(|v| v.value().to_vec());
+    if let Some(counter) = counter {
+        meta.insert("next_case_id", envelope::seal(&counter).as_slice())?;
+    }
+    Ok(())
+}
+
+fn seal_table<K: redb::Key + 'static>(
+    txn: &WriteTransaction,
+    def: TableDefinition<K, &'static [u8]>,
+) -> Result<(), StoreError>
+where
+    for<'a> K::SelfType<'a>: std::borrow::Borrow<K::SelfType<'a>>,
+{
+    let mut table = txn.open_table(def)?;
+    let mut rows = Vec::new();
+    for row in table.iter()? {
+        let (k, v) = row?;
+        rows.push((
+            K::as_bytes(&k.value()).as_ref().to_vec(),
+            envelope::seal(v.value()),
+        ));
+    }
+    for (k, v) in rows {
+        table.insert(K::from_bytes(&k), v.as_slice())?;
     }
     Ok(())
 }
@@ -670,14 +1031,30 @@ fn precheck(path: &Path) -> Result<u32, StoreError> {
         }
         // Walk every table once: a file cut short or damaged fails here, before anything
         // is written to it.
-        verify_readable(&txn, CASES, path)?;
-        verify_readable(&txn, SNAPSHOT_SEQ, path)?;
-        verify_readable(&txn, CASE_INDEX, path)?;
-        verify_readable(&txn, LOG, path)?;
-        verify_readable(&txn, SETTINGS, path)?;
-        verify_readable(&txn, PLUGINS, path)?;
-        verify_readable(&txn, PLUGIN_BLOBS, path)?;
-        verify_readable(&txn, TRUSTED_KEYS, path)?;
+        // From schema 2 on, every value's check is verified too.
+        let sealed = version >= SEALED_SINCE;
+        let check = |what: &'static str| {
+            move |v: &[u8]| match !sealed || envelope::open(v).is_some() {
+                true => Ok(()),
+                false => Err(what),
+            }
+        };
+        if sealed
+            && let Some(counter) = get("next_case_id")?
+            && envelope::open(&counter).is_none()
+        {
+            return Err(StoreError::ValueDamaged {
+                what: "next case id".into(),
+            });
+        }
+        verify_readable(&txn, CASES, path, check("case"))?;
+        verify_readable(&txn, SNAPSHOT_SEQ, path, |_| Ok(()))?;
+        verify_readable(&txn, CASE_INDEX, path, check("case index"))?;
+        verify_readable(&txn, LOG, path, check("edit log entry"))?;
+        verify_readable(&txn, SETTINGS, path, check("setting"))?;
+        verify_readable(&txn, PLUGINS, path, check("installed plugin"))?;
+        verify_readable(&txn, PLUGIN_BLOBS, path, |_| Ok(()))?;
+        verify_readable(&txn, TRUSTED_KEYS, path, check("trusted key"))?;
         Ok(version)
     })
 }
@@ -686,6 +1063,7 @@ fn verify_readable<K: redb::Key + 'static, V: redb::Value + 'static>(
     txn: &redb::ReadTransaction,
     def: TableDefinition<K, V>,
     path: &Path,
+    check: impl Fn(V::SelfType<'_>) -> Result<(), &'static str>,
 ) -> Result<(), StoreError> {
     let table = match txn.open_table(def) {
         Ok(t) => t,
@@ -696,7 +1074,8 @@ fn verify_readable<K: redb::Key + 'static, V: redb::Value + 'static>(
         .iter()
         .map_err(|e| StoreError::from_redb(path, e.into()))?;
     for row in iter {
-        row.map_err(|e| StoreError::from_redb(path, e.into()))?;
+        let (_, v) = row.map_err(|e| StoreError::from_redb(path, e.into()))?;
+        check(v.value()).map_err(|what| StoreError::ValueDamaged { what: what.into() })?;
     }
     Ok(())
 }

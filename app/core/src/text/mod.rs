@@ -479,6 +479,8 @@ strings! {
     StoreDecoding => "Lagrede data ({}) kunne ikke leses: {}", "a stored {} could not be read: {}";
     StoreUnknownCase => "Det finnes ingen sak {}", "there is no case {}";
     StoreStorage => "Lagringsfeil: {}", "storage error: {}";
+    StoreValueDamaged => "Databasen er skadet: en lagret verdi ({}) stemmer ikke med kontrollsummen. Filen er ikke endret; bruk en sikkerhetskopi.", "the database is damaged: a stored {} fails its check";
+    StoreReadOnly => "{} er åpnet bare for lesing og kan ikke endres her.", "{} is open for reading only";
 
     // Errors: export and the forms in documents
     ExportUnknownMeeting => "Fant ikke møtet {} i denne saken.", "there is no meeting {} in this case";
