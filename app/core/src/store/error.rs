@@ -64,6 +64,9 @@ pub enum StoreError {
     Output(#[from] crate::fsio::OutputError),
 }
 
+/// The file of an error converted by `?`; the store's guard puts the real one in (`at`).
+const UNNAMED: &str = "database";
+
 const ENOSPC: i32 = 28;
 /// A file-size limit or a quota: to the user, as full as a full disk.
 const EFBIG: i32 = 27;
@@ -122,6 +125,24 @@ impl StoreError {
         }
     }
 
+    /// Names `path` where the error came through a `?` that did not know the file.
+    pub(crate) fn at(mut self, path: &Path) -> Self {
+        match &mut self {
+            StoreError::AlreadyOpen { path: p }
+            | StoreError::Truncated { path: p }
+            | StoreError::Corrupt { path: p, .. }
+            | StoreError::NeedsRecovery { path: p }
+            | StoreError::DiskFull { path: p }
+            | StoreError::Io { path: p, .. }
+                if p.as_path() == Path::new(UNNAMED) =>
+            {
+                *p = path.to_path_buf();
+            }
+            _ => {}
+        }
+        self
+    }
+
     /// The message for the user, in their language.
     pub fn message(&self, lang: Lang) -> String {
         let p = |path: &PathBuf| path.display().to_string();
@@ -162,7 +183,7 @@ macro_rules! via_redb_error {
     ($($t:ty),*) => {$(
         impl From<$t> for StoreError {
             fn from(e: $t) -> Self {
-                StoreError::from_redb(Path::new("database"), e.into())
+                StoreError::from_redb(Path::new(UNNAMED), e.into())
             }
         }
     )*};

@@ -191,7 +191,7 @@ fn guarded<T>(path: &Path, f: impl FnOnce() -> Result<T, StoreError>) -> Result<
             path: path.to_path_buf(),
             detail: format!("a stored {what} fails its check"),
         }),
-        Ok(result) => result,
+        Ok(result) => result.map_err(|e| e.at(path)),
         Err(_) => Err(StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: "the storage engine stopped on an inconsistency".into(),

@@ -1,0 +1,191 @@
+//! The database under the command line: read commands leave the file as it was, and an
+//! import is all or nothing even when the process is killed in the middle.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+const ANSVAR: &str = env!("CARGO_BIN_EXE_ansvar");
+
+fn ansvar(cache: &Path, args: &[&str]) -> Output {
+    Command::new(ANSVAR)
+        .args(args)
+        .env("ANSVAR_CACHE_DIR", cache)
+        .output()
+        .expect("run ansvar")
+}
+
+fn ok(o: Output) -> String {
+    assert!(
+        o.status.success(),
+        "exit {:?}\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The whole file: compared byte for byte, which no hash collision can fool.
+fn hash(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("read")
+}
+
+#[test]
+fn read_commands_leave_every_byte_of_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let db = dir.path().join("demo.redb");
+    let d = db.to_str().unwrap();
+    ok(ansvar(&cache, &["--db", d, "demo"]));
+    let out = |n: &str| dir.path().join(n).to_str().unwrap().to_string();
+    let (pdf, fhir, backup) = (out("plan.pdf"), out("case.json"), out("copy.redb"));
+    let commands: [Vec<&str>; 6] = [
+        vec!["cases"],
+        vec!["cases", "--json"],
+        vec!["export", "pdf", "--case", "1", "--out", &pdf],
+        vec!["export", "fhir", "--case", "2", "--out", &fhir],
+        vec!["plugin", "list"],
+        vec!["backup", "--out", &backup],
+    ];
+    for args in commands {
+        let before = hash(&db);
+        let mut full = vec!["--db", d];
+        full.extend(&args);
+        ok(ansvar(&cache, &full));
+        assert_eq!(
+            hash(&db),
+            before,
+            "`{}` changed the database",
+            args.join(" ")
+        );
+    }
+}
+
+#[test]
+fn an_import_killed_at_any_moment_leaves_the_whole_case_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let demo = dir.path().join("demo.redb");
+    let bundle = dir.path().join("bundle.json");
+    ok(ansvar(&cache, &["--db", demo.to_str().unwrap(), "demo"]));
+    ok(ansvar(
+        &cache,
+        &[
+            "--db",
+            demo.to_str().unwrap(),
+            "export",
+            "fhir",
+            "--case",
+            "1",
+            "--out",
+            bundle.to_str().unwrap(),
+        ],
+    ));
+    let db = dir.path().join("import.redb");
+    let d = db.to_str().unwrap();
+    // The file exists before the first kill, so every kill hits an import.
+    std::fs::copy(&demo, &db).unwrap();
+    let mut seed = 0x1234_5678_9abc_def1_u64;
+    for _ in 0..25 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut child = Command::new(ANSVAR)
+            .args([
+                "--db",
+                d,
+                "import",
+                "fhir",
+                bundle.to_str().unwrap(),
+                "--author",
+                "Test",
+            ])
+            .env("ANSVAR_CACHE_DIR", &cache)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_micros(seed % 150_000));
+        let _ = child.kill();
+        let _ = child.wait();
+        let listed = ok(ansvar(&cache, &["--db", d, "cases", "--json"]));
+        let cases: serde_json::Value = serde_json::from_str(&listed).expect("json");
+        for case in cases.as_array().expect("array") {
+            assert_ne!(case["name"], "", "a case with no name: {listed}");
+        }
+    }
+}
+
+/// `ansvar` as if the disk were full: no file may grow past `limit` bytes (writes fail with
+/// EFBIG instead of the process being stopped by SIGXFSZ).
+fn ansvar_on_full_disk(cache: &Path, limit: u64, args: &[&str]) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(ANSVAR);
+    cmd.args(args).env("ANSVAR_CACHE_DIR", cache);
+    // SAFETY: between fork and exec only async-signal-safe calls, on this process alone.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let lim = libc::rlimit {
+                rlim_cur: limit,
+                rlim_max: limit,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    cmd.output().expect("run ansvar")
+}
+
+#[test]
+fn a_full_disk_fails_the_import_and_the_file_stays_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let db = dir.path().join("demo.redb");
+    let d = db.to_str().unwrap();
+    let bundle = dir.path().join("bundle.json");
+    let b = bundle.to_str().unwrap();
+    ok(ansvar(&cache, &["--db", d, "demo"]));
+    ok(ansvar(
+        &cache,
+        &["--db", d, "export", "fhir", "--case", "1", "--out", b],
+    ));
+    let before = ok(ansvar(&cache, &["--db", d, "cases", "--json"]));
+
+    let import = [
+        "--db", d, "--lang", "en", "import", "fhir", b, "--author", "Test",
+    ];
+    // The file may not grow: as on a full disk, its own blocks can still be rewritten.
+    let limit = std::fs::metadata(&db).unwrap().len();
+    let full = ansvar_on_full_disk(&cache, limit, &import);
+    assert!(
+        !full.status.success(),
+        "the import cannot have been written"
+    );
+    let stderr = String::from_utf8_lossy(&full.stderr);
+    assert!(
+        stderr.contains("disk is full") && stderr.contains(d),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    // Still full: reading works, and shows no half-written case.
+    let read = ansvar_on_full_disk(&cache, limit, &["--db", d, "cases", "--json"]);
+    assert_eq!(ok(read), before);
+    // Space again: the next edit works.
+    ok(ansvar(&cache, &import));
+    let after = ok(ansvar(&cache, &["--db", d, "cases", "--json"]));
+    let cases: serde_json::Value = serde_json::from_str(&after).unwrap();
+    let cases = cases.as_array().unwrap();
+    assert_eq!(cases.len(), 4);
+    assert!(cases.iter().all(|c| c["name"] != ""), "{after}");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".recovering") || n.contains(".reading"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
