@@ -189,3 +189,48 @@ fn a_full_disk_fails_the_import_and_the_file_stays_usable() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn a_backup_during_imports_sees_whole_cases_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let db = dir.path().join("demo.redb");
+    let d = db.to_str().unwrap().to_string();
+    let bundle = dir.path().join("bundle.json");
+    let b = bundle.to_str().unwrap().to_string();
+    ok(ansvar(&cache, &["--db", &d, "demo"]));
+    ok(ansvar(
+        &cache,
+        &["--db", &d, "export", "fhir", "--case", "1", "--out", &b],
+    ));
+    let importer = {
+        let (cache, d, b) = (cache.clone(), d.clone(), b.clone());
+        std::thread::spawn(move || {
+            for _ in 0..12 {
+                ok(ansvar(
+                    &cache,
+                    &["--db", &d, "import", "fhir", &b, "--author", "Test"],
+                ));
+            }
+        })
+    };
+    let copy = dir.path().join("copy.redb");
+    let c = copy.to_str().unwrap();
+    let mut backups = 0;
+    while !importer.is_finished() {
+        // The importer holds the file only while it writes: a backup may be told it is busy.
+        if ansvar(&cache, &["--db", &d, "backup", "--out", c])
+            .status
+            .success()
+        {
+            backups += 1;
+            let listed = ok(ansvar(&cache, &["--db", c, "cases", "--json"]));
+            let cases: serde_json::Value = serde_json::from_str(&listed).expect("json");
+            for case in cases.as_array().expect("array") {
+                assert_ne!(case["name"], "", "the backup holds half a case: {listed}");
+            }
+        }
+    }
+    importer.join().expect("imports");
+    assert!(backups > 0);
+}

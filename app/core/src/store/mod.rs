@@ -1079,3 +1079,19 @@ fn verify_readable<K: redb::Key + 'static, V: redb::Value + 'static>(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_panics_inside_the_guard_are_the_stores() {
+        assert!(!panic_is_caught_by_store());
+        let inside = guarded(Path::new("x.redb"), || Ok(panic_is_caught_by_store()));
+        assert!(matches!(inside, Ok(true)));
+        let caught = guarded::<()>(Path::new("x.redb"), || panic!("redb stopped"));
+        assert!(matches!(caught, Err(StoreError::Corrupt { .. })));
+        // After a caught panic, a panic elsewhere is a bug again and is printed.
+        assert!(!panic_is_caught_by_store());
+    }
+}
