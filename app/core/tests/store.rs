@@ -525,3 +525,24 @@ fn a_whole_case_with_its_log_is_written_in_one_transaction() {
     assert_eq!(store.load_case(case.id).unwrap(), case);
     assert_eq!(store.log(case.id).unwrap(), log);
 }
+
+#[test]
+fn a_damaged_snapshot_number_is_refused_not_used_to_skip_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    db_with_a_case(&path);
+    // The row is current to entry 0 and the name is in entry 1; a changed number that claims
+    // the row already holds entry 1 would show the case without its name.
+    {
+        let db = redb::Database::open(&path).unwrap();
+        let txn = db.begin_write().unwrap();
+        let seqs: redb::TableDefinition<u64, u64> = redb::TableDefinition::new("case_snapshot_seq");
+        txn.open_table(seqs).unwrap().insert(1, 1).unwrap();
+        txn.commit().unwrap();
+    }
+    let store = Store::open_read_only(&path).unwrap();
+    match store.load_case(CaseId(1)) {
+        Err(StoreError::Corrupt { .. }) => {}
+        other => panic!("read as {other:?}"),
+    }
+}

@@ -207,6 +207,24 @@ fn with_values<T>(plain: bool, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// A case row from schema 2 on: the case with the log sequence number it is current to, under
+/// the row's check (the `case_snapshot_seq` table holds the same number, unchecked).
+#[derive(Deserialize)]
+struct StoredCase {
+    snapshot_seq: Option<u64>,
+    case: Case,
+}
+
+#[derive(Serialize)]
+struct StoredCaseRef<'a> {
+    snapshot_seq: Option<u64>,
+    case: &'a Case,
+}
+
+fn encode_case(case: &Case, snapshot_seq: Option<u64>) -> Result<Vec<u8>, StoreError> {
+    encode(&StoredCaseRef { snapshot_seq, case })
+}
+
 /// A value that names its own key (a case its id, a log entry its number) must sit under it;
 /// otherwise the key was damaged.
 fn keyed(what: &str, matches: bool) -> Result<(), StoreError> {
@@ -548,7 +566,7 @@ impl Store {
             drop(log);
             let snapshot = entries.iter().map(|e| e.seq).max().unwrap_or(0);
             txn.open_table(CASES)?
-                .insert(id, encode(&case)?.as_slice())?;
+                .insert(id, encode_case(&case, Some(snapshot))?.as_slice())?;
             txn.open_table(SNAPSHOT_SEQ)?.insert(id, snapshot)?;
             txn.open_table(CASE_INDEX)?
                 .insert(id, encode(&CaseSummary::of(&case))?.as_slice())?;
@@ -593,15 +611,25 @@ impl Store {
         self.read(|txn| {
             let table = txn.open_table(CASES)?;
             let value = table.get(id.0)?.ok_or(StoreError::UnknownCase(id))?;
-            let mut case: Case = decode("case", value.value())?;
+            let (mut case, sealed_snapshot) = match self.plain_values() {
+                true => (decode::<Case>("case", value.value())?, None),
+                false => {
+                    let row: StoredCase = decode("case", value.value())?;
+                    (row.case, Some(row.snapshot_seq))
+                }
+            };
             keyed("case", case.id == id)?;
-            // A file from before snapshots were tracked has no such table: its rows are current.
-            let snapshots = match txn.open_table(SNAPSHOT_SEQ) {
-                Ok(t) => t,
-                Err(redb::TableError::TableDoesNotExist(_)) => return Ok(case),
+            let stored_snapshot = match txn.open_table(SNAPSHOT_SEQ) {
+                Ok(t) => t.get(id.0)?.map(|v| v.value()),
+                Err(redb::TableError::TableDoesNotExist(_)) => None,
                 Err(e) => return Err(e.into()),
             };
-            let Some(snapshot) = snapshots.get(id.0)?.map(|v| v.value()) else {
+            // The row's own (checked) number must agree with the unchecked table's.
+            if let Some(sealed) = sealed_snapshot {
+                keyed("case snapshot number", sealed == stored_snapshot)?;
+            }
+            // A file from before snapshots were tracked has none: its rows are current.
+            let Some(snapshot) = stored_snapshot else {
                 return Ok(case);
             };
             let Some(after) = snapshot.checked_add(1) else {
@@ -641,7 +669,7 @@ impl Store {
                 .is_none_or(|s| entry.seq <= s || entry.seq >= s.saturating_add(SNAPSHOT_EVERY));
             let snapshot = if due {
                 txn.open_table(CASES)?
-                    .insert(id, encode(case)?.as_slice())?;
+                    .insert(id, encode_case(case, Some(entry.seq))?.as_slice())?;
                 txn.open_table(SNAPSHOT_SEQ)?.insert(id, entry.seq)?;
                 Some(entry.seq)
             } else {
@@ -924,7 +952,7 @@ where
 
 /// Migration 1 → 2: seals every value in its envelope, in the opening write transaction.
 fn seal_every_value(txn: &WriteTransaction) -> Result<(), StoreError> {
-    seal_table(txn, CASES)?;
+    seal_cases(txn)?;
     seal_table(txn, CASE_INDEX)?;
     seal_table(txn, LOG)?;
     seal_table(txn, SETTINGS)?;
@@ -934,6 +962,29 @@ fn seal_every_value(txn: &WriteTransaction) -> Result<(), StoreError> {
     let counter = meta.get("next_case_id")?.map(|v| v.value().to_vec());
     if let Some(counter) = counter {
         meta.insert("next_case_id", envelope::seal(&counter).as_slice())?;
+    }
+    Ok(())
+}
+
+/// Case rows take their snapshot number inside the seal (see [`StoredCase`]).
+fn seal_cases(txn: &WriteTransaction) -> Result<(), StoreError> {
+    let snapshots = txn.open_table(SNAPSHOT_SEQ)?;
+    let mut cases = txn.open_table(CASES)?;
+    let mut rows = Vec::new();
+    for row in cases.iter()? {
+        let (k, v) = row?;
+        let seq = snapshots.get(k.value())?.map(|s| s.value());
+        let mut payload = format!(
+            "{{\"snapshot_seq\":{},\"case\":",
+            seq.map_or("null".to_string(), |s| s.to_string())
+        )
+        .into_bytes();
+        payload.extend_from_slice(v.value());
+        payload.push(b'}');
+        rows.push((k.value(), envelope::seal(&payload)));
+    }
+    for (k, v) in rows {
+        cases.insert(k, v.as_slice())?;
     }
     Ok(())
 }
