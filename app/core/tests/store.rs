@@ -229,6 +229,12 @@ fn the_schema_1_fixture_opens_and_keeps_its_content() {
 }
 
 #[test]
+fn the_schema_2_fixture_opens_and_keeps_its_content() {
+    // Written by `ansvar demo` at schema 2, the first with sealed values.
+    fixture_opens_and_keeps_its_content("schema-2.redb");
+}
+
+#[test]
 fn an_early_schema_1_file_without_the_later_tables_still_opens() {
     // Written before the snapshot, plugin and key tables were added within schema 1.
     fixture_opens_and_keeps_its_content("schema-1-early.redb");
