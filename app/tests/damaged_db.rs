@@ -166,6 +166,8 @@ fn outputs(cache: &Path, dir: &Path, db: &Path) -> Vec<(String, Option<Vec<u8>>)
                 Some(bytes)
             }
             _ => {
+                // The documented exit status of a refusal (README).
+                assert_eq!(run.code, Some(1), "{what}: exit status\n{}", run.stderr);
                 assert!(
                     !run.stderr.trim().is_empty(),
                     "{what}: refused without a word"
