@@ -143,12 +143,16 @@ pub fn run(
         }
         PluginCommand::Check { file, json } => {
             let bytes = read(&file, package_limit, Input::Package)?;
-            let host = PluginHost::new(cache_dir()).map_err(m)?;
             let store = if explicit_db {
                 Some(open_read_only()?)
             } else {
                 None
             };
+            let host = match &store {
+                Some(store) => PluginHost::for_store(cache_dir(), store),
+                None => PluginHost::new(cache_dir()),
+            }
+            .map_err(m)?;
             let (package, plugin) = registry::check(&host, &bytes, store.as_ref()).map_err(m)?;
             if json {
                 let out = serde_json::json!({
@@ -188,7 +192,7 @@ pub fn run(
         } => {
             let bytes = read(&file, package_limit, Input::Package)?;
             let store = open()?;
-            let host = PluginHost::new(cache_dir()).map_err(m)?;
+            let host = PluginHost::for_store(cache_dir(), &store).map_err(m)?;
             let (_, plugin) = registry::check(&host, &bytes, Some(&store)).map_err(m)?;
             let requested: Vec<Capability> = plugin
                 .manifest

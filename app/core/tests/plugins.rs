@@ -1040,7 +1040,10 @@ fn a_component_that_imports_anything_is_refused_at_link() {
 
 #[test]
 fn the_compile_cache_is_used_and_a_corrupt_cache_is_recompiled() {
-    let (cache, host) = host();
+    // Hosts that share a cache key (as the app's do, through the database's setting).
+    let key = [7u8; 32];
+    let cache = tempfile::tempdir().expect("temp dir");
+    let host = PluginHost::with_cache_key(Some(cache.path().to_path_buf()), key).unwrap();
     let bytes = wasm("hostile-good");
     let first = host.load(&bytes).unwrap();
     let cached: Vec<PathBuf> = std::fs::read_dir(cache.path())
@@ -1057,8 +1060,15 @@ fn the_compile_cache_is_used_and_a_corrupt_cache_is_recompiled() {
             .starts_with(&first.hash)
     );
     // A second host finds it; a corrupt cache file is compiled again.
-    let host2 = PluginHost::new(Some(cache.path().to_path_buf())).unwrap();
+    let host2 = PluginHost::with_cache_key(Some(cache.path().to_path_buf()), key).unwrap();
+    let modified = || std::fs::metadata(&cached[0]).unwrap().modified().unwrap();
+    let written = modified();
     assert_eq!(host2.load(&bytes).unwrap().manifest.id, HOSTILE_ID);
+    assert_eq!(
+        modified(),
+        written,
+        "a sound cache file is read, not written again"
+    );
     std::fs::write(&cached[0], b"garbage").unwrap();
     let again = host2.load(&bytes).unwrap();
     assert_eq!(again.validate(r#"{"note":"x"}"#, &ctx()).unwrap(), vec![]);

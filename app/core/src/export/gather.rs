@@ -20,7 +20,7 @@ pub fn plugin_sections(store: &Store, case: &Case, today: NaiveDate, lang: Lang)
     if case.forms.is_empty() {
         return PluginSections::none();
     }
-    match PluginHost::new(default_cache_dir()) {
+    match PluginHost::for_store(default_cache_dir(), store) {
         Ok(host) => sections_with(store, &host, case, today, lang),
         Err(e) => all_failed(case, &e, lang),
     }

@@ -99,6 +99,10 @@ pub enum PluginError {
         limit: usize,
     },
     BadKey,
+    /// A degenerate key (all zeros, or a point of small order) that anyone can sign for.
+    WeakKey,
+    /// A package that names such a key as its signer.
+    WeakPackageKey,
     NotInstalled(String),
     Engine(String),
     Io(String),
@@ -176,6 +180,8 @@ impl PluginError {
                 S::PluginTooLarge.fill(lang, &[what, &limit.to_string()])
             }
             PluginError::BadKey => S::PluginBadKey.get(lang).to_string(),
+            PluginError::WeakKey => S::PluginWeakKey.get(lang).to_string(),
+            PluginError::WeakPackageKey => S::PluginWeakPackageKey.get(lang).to_string(),
             PluginError::NotInstalled(id) => S::PluginNotInstalled.fill(lang, &[id]),
             PluginError::Engine(d) => S::PluginEngine.fill(lang, &[d]),
             PluginError::Io(d) => d.clone(),

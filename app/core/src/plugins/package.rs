@@ -7,7 +7,7 @@
 //! The signature covers `ansvar-plugin-v1\0`, the sha256 of the manifest JSON and the sha256 of
 //! the component, so neither can be swapped or altered without breaking it.
 
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 
 use super::PluginError;
@@ -33,8 +33,17 @@ impl PublicKey {
             .unwrap_or(text.trim());
         let bytes = hex::decode(hex_part).map_err(|_| PluginError::BadKey)?;
         let bytes: [u8; 32] = bytes.try_into().map_err(|_| PluginError::BadKey)?;
-        VerifyingKey::from_bytes(&bytes).map_err(|_| PluginError::BadKey)?;
+        let key = VerifyingKey::from_bytes(&bytes).map_err(|_| PluginError::BadKey)?;
+        if key.is_weak() {
+            return Err(PluginError::WeakKey);
+        }
         Ok(PublicKey(bytes))
+    }
+
+    /// Whether this is a degenerate key (all zeros or another point of small order), for
+    /// which a signature can be made without any secret.
+    pub fn is_weak(&self) -> bool {
+        VerifyingKey::from_bytes(&self.0).is_ok_and(|k| k.is_weak())
     }
 
     /// Short form for lists: the first 16 hex digits.
@@ -221,8 +230,13 @@ impl Package {
     pub fn verify(&self) -> Result<(), PluginError> {
         let key =
             VerifyingKey::from_bytes(&self.public_key.0).map_err(|_| PluginError::Tampered)?;
+        // A weak key could have come into the trust list before it was refused there.
+        if key.is_weak() {
+            return Err(PluginError::WeakPackageKey);
+        }
         let signature = Signature::from_bytes(&self.signature);
-        key.verify(
+        // Strict: no small-order R, no non-canonical encodings.
+        key.verify_strict(
             &signed_message(&self.manifest_json, &self.component),
             &signature,
         )

@@ -40,6 +40,9 @@ pub fn trust_key(
     name: &str,
     now: DateTime<Utc>,
 ) -> Result<(), PluginError> {
+    if key.is_weak() {
+        return Err(PluginError::WeakKey);
+    }
     let record = TrustedKey {
         key: key.to_string(),
         name: name.to_string(),

@@ -154,7 +154,7 @@ impl PluginService {
             .name("plugins".into())
             .spawn(move || {
                 let worker = Worker {
-                    host: PluginHost::new(cache_dir).map_err(|e| e.message(lang)),
+                    host: PluginHost::for_store(cache_dir, &store).map_err(|e| e.message(lang)),
                     store,
                     lang,
                     loaded: HashMap::new(),

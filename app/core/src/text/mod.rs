@@ -542,6 +542,8 @@ strings! {
     PluginBadKey => "Ugyldig nøkkel.", "not a valid key";
     PluginNotInstalled => "Utvidelsen {} er ikke installert.", "no plugin {} is installed";
     PluginEngine => "Utvidelsesmotoren feilet: {}", "the plugin engine failed: {}";
+    PluginWeakKey => "Nøkkelen er svak (en degenerert ed25519-nøkkel som hvem som helst kan signere for) og kan ikke godkjennes.", "the key is weak (a degenerate ed25519 key anyone can sign for) and cannot be trusted";
+    PluginWeakPackageKey => "Pakken er signert med en svak nøkkel som hvem som helst kan signere for. Den er ikke installert.", "the package is signed with a weak key anyone can sign for; it is not installed";
 
     // What a plugin may read (the capabilities the user grants)
     CapParticipantNamesAndRoles => "deltakernes navn og roller", "participants' names and roles";

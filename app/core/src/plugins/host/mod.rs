@@ -19,6 +19,8 @@ use serde::Serialize;
 use wasmtime::component::{Component, Linker};
 use wasmtime::{Config, Engine, ResourceLimiter, Store, Trap};
 
+use crate::store::Store as Database;
+
 use super::api::{
     CaseContext, ComputedValue, FieldMessage, FormDefinition, PluginManifest, SummaryLine,
 };
@@ -121,8 +123,20 @@ pub struct PluginHost {
     engine: Engine,
     linker: Linker<Limits>,
     cache_dir: Option<PathBuf>,
+    /// Keys the MAC that ties each cache file to its component and this engine.
+    cache_key: [u8; 32],
+    /// This engine build's compatibility hash, folded to a number.
+    engine_hash: u64,
     stop_ticker: Arc<AtomicBool>,
 }
+
+/// A cache file: this MAC, then the native code it covers.
+const CACHE_TAG_BYTES: usize = 32;
+/// Far above any plugin's native code; a larger cache file is not read.
+const MAX_CACHE_BYTES: u64 = 256 * 1024 * 1024;
+const CACHE_CONTEXT: &[u8] = b"ansvar-cwasm-v1\0";
+/// The setting that holds the database's compile-cache key.
+const CACHE_KEY_SETTING: &str = "plugin_cache_key";
 
 impl Drop for PluginHost {
     fn drop(&mut self) {
@@ -162,7 +176,31 @@ pub struct LoadedPlugin {
 
 impl PluginHost {
     /// `cache_dir`: where compiled components are kept between runs (`None`: no disk cache).
+    /// With no database to keep a cache key in, the key is random: this host reads back only
+    /// what it wrote itself.
     pub fn new(cache_dir: Option<PathBuf>) -> Result<PluginHost, PluginError> {
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key).map_err(|e| PluginError::Engine(e.to_string()))?;
+        PluginHost::with_cache_key(cache_dir, key)
+    }
+
+    /// A host whose cache key is the database's (created on first use), so that cache files
+    /// last between runs. A database that cannot keep one (read-only) gets a random key.
+    pub fn for_store(
+        cache_dir: Option<PathBuf>,
+        store: &Database,
+    ) -> Result<PluginHost, PluginError> {
+        match store_cache_key(store) {
+            Some(key) => PluginHost::with_cache_key(cache_dir, key),
+            None => PluginHost::new(cache_dir),
+        }
+    }
+
+    /// A host that trusts only cache files tagged with `cache_key`.
+    pub fn with_cache_key(
+        cache_dir: Option<PathBuf>,
+        cache_key: [u8; 32],
+    ) -> Result<PluginHost, PluginError> {
         let mut config = Config::new();
         config.epoch_interruption(true);
         config.wasm_component_model(true);
@@ -182,34 +220,71 @@ impl PluginHost {
         // Nothing is linked: a plugin that imports anything (files, clock, network) fails to
         // instantiate.
         let linker = Linker::new(&engine);
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        engine.precompile_compatibility_hash().hash(&mut h);
         Ok(PluginHost {
             engine,
             linker,
             cache_dir,
+            cache_key,
+            engine_hash: h.finish(),
             stop_ticker,
         })
     }
 
     fn cache_path(&self, hash: &str) -> Option<PathBuf> {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        self.engine.precompile_compatibility_hash().hash(&mut h);
         self.cache_dir
             .as_ref()
-            .map(|d| d.join(format!("{hash}-{:016x}.cwasm", h.finish())))
+            .map(|d| d.join(format!("{hash}-{:016x}.cwasm", self.engine_hash)))
+    }
+
+    /// The MAC over (engine, component sha256, native code): a file changed by one byte, or
+    /// copied under another component's name, does not match.
+    fn cache_tag(&self, hash: &str, native: &[u8]) -> blake3::Hash {
+        let mut mac = blake3::Hasher::new_keyed(&self.cache_key);
+        mac.update(CACHE_CONTEXT);
+        mac.update(&self.engine_hash.to_le_bytes());
+        // The hex sha256 has a fixed length, so the parts cannot shift into each other.
+        mac.update(hash.as_bytes());
+        mac.update(native);
+        mac.finalize()
+    }
+
+    /// The cached component for `hash`, if its file is there and its MAC matches. A file that
+    /// does not match is removed, to be compiled again.
+    fn load_cached(&self, path: &Path, hash: &str) -> Option<Component> {
+        let bytes = read_cache(path)?;
+        let checked = bytes
+            .split_at_checked(CACHE_TAG_BYTES)
+            .and_then(|(tag, native)| {
+                let tag: [u8; CACHE_TAG_BYTES] = tag.try_into().ok()?;
+                // blake3::Hash compares in constant time.
+                (blake3::Hash::from_bytes(tag) == self.cache_tag(hash, native)).then_some(native)
+            });
+        let Some(native) = checked else {
+            let _ = std::fs::remove_file(path);
+            return None;
+        };
+        // SAFETY: wasmtime runs these bytes as native code. They are exactly the bytes whose
+        // MAC was just checked (never the file again, which could have changed since), and
+        // only this engine build, holding the key, wrote that MAC over them for this
+        // component.
+        match unsafe { Component::deserialize(&self.engine, native) } {
+            Ok(component) => Some(component),
+            Err(_) => {
+                let _ = std::fs::remove_file(path);
+                None
+            }
+        }
     }
 
     /// Compiles a component, or loads its compiled form from the cache.
     pub fn compile(&self, wasm: &[u8]) -> Result<(Component, String), PluginError> {
         let hash = component_hash(wasm);
         if let Some(path) = self.cache_path(&hash)
-            && path.exists()
+            && let Some(component) = self.load_cached(&path, &hash)
         {
-            // SAFETY: the cache holds only what `precompile_component` wrote for this engine
-            // build (its compatibility hash is in the name); a file that fails to load is
-            // compiled again. The cache lives beside the database, with the same protection.
-            if let Ok(component) = unsafe { Component::deserialize_file(&self.engine, &path) } {
-                return Ok((component, hash));
-            }
+            return Ok((component, hash));
         }
         if !wasm.starts_with(b"\0asm") {
             return Err(PluginError::NotAComponent("not WebAssembly".into()));
@@ -219,7 +294,8 @@ impl PluginHost {
             .precompile_component(wasm)
             .map_err(|e| PluginError::NotAComponent(format!("{e:#}")))?;
         if let Some(path) = self.cache_path(&hash) {
-            write_cache(&path, &compiled);
+            let tag = self.cache_tag(&hash, &compiled);
+            write_cache(&path, tag.as_bytes(), &compiled);
         }
         // SAFETY: these bytes were produced just now by this engine.
         let component = unsafe { Component::deserialize(&self.engine, &compiled) }
@@ -274,15 +350,43 @@ impl PluginHost {
     }
 }
 
-fn write_cache(path: &Path, bytes: &[u8]) {
+fn write_cache(path: &Path, tag: &[u8], native: &[u8]) {
     // A cache that cannot be written only costs a compile next time.
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
     let tmp = path.with_extension("partial");
-    if std::fs::write(&tmp, bytes).is_ok() {
+    if std::fs::write(&tmp, [tag, native].concat()).is_ok() {
         let _ = std::fs::rename(&tmp, path);
     }
+}
+
+/// A cache file's bytes, read once into memory: only a regular file of a sane size.
+fn read_cache(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() > MAX_CACHE_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_CACHE_BYTES).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// The database's compile-cache key, created on first use. `None` when the database cannot
+/// give one (a read-only open, a damaged setting): the caller falls back to a random key.
+fn store_cache_key(store: &Database) -> Option<[u8; 32]> {
+    let parse = |text: &str| -> Option<[u8; 32]> { hex::decode(text).ok()?.try_into().ok() };
+    if let Ok(Some(text)) = store.setting::<String>(CACHE_KEY_SETTING) {
+        return parse(&text);
+    }
+    let mut key = [0u8; 32];
+    getrandom::fill(&mut key).ok()?;
+    store
+        .set_setting(CACHE_KEY_SETTING, &hex::encode(key))
+        .ok()?;
+    Some(key)
 }
 
 /// The plugin API a component was built for, read from the name of its export
