@@ -18,6 +18,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod fsio;
+pub mod fuzz;
 pub mod i18n;
 pub mod plugins;
 pub mod session;

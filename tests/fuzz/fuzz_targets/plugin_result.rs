@@ -1,0 +1,8 @@
+#![no_main]
+// A thin call: the decoding and its properties live in ansvar_core::fuzz, which the
+// regression test replays too.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    if let Err(broken) = ansvar_core::fuzz::plugin_result(data) {
+        panic!("{broken}");
+    }
+});
