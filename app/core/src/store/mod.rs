@@ -1131,22 +1131,6 @@ fn verify_readable<K: redb::Key + 'static, V: redb::Value + 'static>(
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_panics_inside_the_guard_are_the_stores() {
-        assert!(!panic_is_caught_by_store());
-        let inside = guarded(Path::new("x.redb"), || Ok(panic_is_caught_by_store()));
-        assert!(matches!(inside, Ok(true)));
-        let caught = guarded::<()>(Path::new("x.redb"), || panic!("redb stopped"));
-        assert!(matches!(caught, Err(StoreError::Corrupt { .. })));
-        // After a caught panic, a panic elsewhere is a bug again and is printed.
-        assert!(!panic_is_caught_by_store());
-    }
-}
-
 // The value decoders as `load_case` and `log` call them, public for the fuzz targets
 // (`crate::fuzz`); thin, so they follow any change of the stored format.
 
@@ -1169,4 +1153,20 @@ pub fn decode_log_entry(bytes: &[u8]) -> Result<LogEntry, StoreError> {
 /// Encodes an edit log entry as it is stored.
 pub fn encode_log_entry(entry: &LogEntry) -> Result<Vec<u8>, StoreError> {
     encode(entry)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_panics_inside_the_guard_are_the_stores() {
+        assert!(!panic_is_caught_by_store());
+        let inside = guarded(Path::new("x.redb"), || Ok(panic_is_caught_by_store()));
+        assert!(matches!(inside, Ok(true)));
+        let caught = guarded::<()>(Path::new("x.redb"), || panic!("redb stopped"));
+        assert!(matches!(caught, Err(StoreError::Corrupt { .. })));
+        // After a caught panic, a panic elsewhere is a bug again and is printed.
+        assert!(!panic_is_caught_by_store());
+    }
 }
