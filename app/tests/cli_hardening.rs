@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-const ANSVAR: &str = env!("CARGO_BIN_EXE_ansvar");
+mod common;
+use common::*;
+
 const COMPONENT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../target/plugins/hostile-good.wasm"
@@ -106,25 +108,6 @@ impl Env {
         names.sort();
         names
     }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn ok(o: Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}\nstdout: {}\nstderr: {}",
-        o.status.code(),
-        stdout(&o),
-        stderr(&o)
-    );
-    stdout(&o)
 }
 
 /// Refused the documented way: exit status 1, a message on stderr, no panic.

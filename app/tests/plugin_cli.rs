@@ -4,10 +4,11 @@
 //! Uses the `ansvar` binary cargo builds for this test, and the hostile-good component that
 //! `scripts/build-plugins.sh` builds into target/plugins.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
-const ANSVAR: &str = env!("CARGO_BIN_EXE_ansvar");
+mod common;
+use common::*;
+
 const COMPONENT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../target/plugins/hostile-good.wasm"
@@ -17,33 +18,6 @@ fn existing(path: &str, how: &str) -> PathBuf {
     let path = PathBuf::from(path);
     assert!(path.exists(), "{} is missing: {how}", path.display());
     path
-}
-
-fn ansvar(cache: &Path, args: &[&str]) -> Output {
-    Command::new(ANSVAR)
-        .args(args)
-        .env("ANSVAR_CACHE_DIR", cache)
-        .output()
-        .expect("run ansvar")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn ok(o: Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}\nstdout: {}\nstderr: {}",
-        o.status.code(),
-        stdout(&o),
-        stderr(&o)
-    );
-    stdout(&o)
 }
 
 #[test]

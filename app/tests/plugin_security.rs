@@ -3,7 +3,6 @@
 //! were changed or copied under another plugin's name (point 5).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use ansvar::plugins::host::PluginHost;
 use ansvar::plugins::package::{Package, SecretKey};
@@ -11,46 +10,14 @@ use ed25519_dalek::{Signature, Verifier, VerifyingKey};
 use redb::ReadableTable;
 use sha2::{Digest, Sha256};
 
-const ANSVAR: &str = env!("CARGO_BIN_EXE_ansvar");
-const PLUGINS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/plugins/");
+mod common;
+use common::*;
+
 const ZERO_KEY: &str =
     "ansvar-ed25519-public:0000000000000000000000000000000000000000000000000000000000000000";
 /// The identity point: another key of small order.
 const IDENTITY_KEY: &str =
     "ansvar-ed25519-public:0100000000000000000000000000000000000000000000000000000000000000";
-
-fn wasm(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(PLUGINS).join(format!("{name}.wasm"));
-    std::fs::read(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}. Build the plugins first: bash scripts/build-plugins.sh",
-            path.display()
-        )
-    })
-}
-
-fn ansvar(cache: &Path, args: &[&str]) -> Output {
-    Command::new(ANSVAR)
-        .args(args)
-        .env("ANSVAR_CACHE_DIR", cache)
-        .output()
-        .expect("run ansvar")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn ok(o: Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}\nstdout: {}\nstderr: {}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stdout),
-        stderr(&o)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 /// A database made the way a user gets one (`demo` may create it).
 fn database(dir: &Path, cache: &Path) -> String {

@@ -5,25 +5,8 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-const ANSVAR: &str = env!("CARGO_BIN_EXE_ansvar");
-
-fn ansvar(cache: &Path, args: &[&str]) -> Output {
-    Command::new(ANSVAR)
-        .args(args)
-        .env("ANSVAR_CACHE_DIR", cache)
-        .output()
-        .expect("run ansvar")
-}
-
-fn ok(o: Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}\n{}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+mod common;
+use common::*;
 
 /// The whole file: compared byte for byte, which no hash collision can fool.
 fn hash(path: &Path) -> Vec<u8> {
