@@ -94,8 +94,8 @@ pub enum PluginError {
         call: &'static str,
         size: usize,
     },
+    /// A package over the size limit.
     TooLarge {
-        what: &'static str,
         limit: usize,
     },
     BadKey,
@@ -176,9 +176,7 @@ impl PluginError {
             PluginError::ResultTooLarge { plugin, call, size } => {
                 S::PluginResultTooLarge.fill(lang, &[plugin, call, &size.to_string()])
             }
-            PluginError::TooLarge { what, limit } => {
-                S::PluginTooLarge.fill(lang, &[what, &limit.to_string()])
-            }
+            PluginError::TooLarge { limit } => S::PluginTooLarge.fill(lang, &[&limit.to_string()]),
             PluginError::BadKey => S::PluginBadKey.get(lang).to_string(),
             PluginError::WeakKey => S::PluginWeakKey.get(lang).to_string(),
             PluginError::WeakPackageKey => S::PluginWeakPackageKey.get(lang).to_string(),

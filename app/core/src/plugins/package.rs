@@ -158,29 +158,9 @@ impl Package {
         out
     }
 
-    /// Reads a package file, refusing one over [`MAX_PACKAGE_BYTES`] before reading it whole.
-    pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, PluginError> {
-        use std::io::Read;
-        let io = |e: std::io::Error| PluginError::Io(format!("{}: {e}", path.display()));
-        let file = std::fs::File::open(path).map_err(io)?;
-        let mut bytes = Vec::new();
-        // One byte over the limit is enough to know it is too large.
-        file.take(MAX_PACKAGE_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
-        if bytes.len() > MAX_PACKAGE_BYTES {
-            return Err(PluginError::TooLarge {
-                what: "package",
-                limit: MAX_PACKAGE_BYTES,
-            });
-        }
-        Ok(bytes)
-    }
-
     pub fn parse(bytes: &[u8]) -> Result<Package, PluginError> {
         if bytes.len() > MAX_PACKAGE_BYTES {
             return Err(PluginError::TooLarge {
-                what: "package",
                 limit: MAX_PACKAGE_BYTES,
             });
         }

@@ -538,7 +538,7 @@ strings! {
     PluginTrap => "{}: «{}» krasjet ({}).", "{}: `{}` crashed ({})";
     PluginBadResult => "{}: «{}» returnerte ugyldige data ({}).", "{}: `{}` returned something malformed ({})";
     PluginResultTooLarge => "{}: «{}» returnerte for mye ({} byte).", "{}: `{}` returned too much ({} bytes)";
-    PluginTooLarge => "Filen ({}) er større enn {} byte.", "the {} is larger than {} bytes";
+    PluginTooLarge => "Pakken er større enn {} byte.", "the package is larger than {} bytes";
     PluginBadKey => "Ugyldig nøkkel.", "not a valid key";
     PluginNotInstalled => "Utvidelsen {} er ikke installert.", "no plugin {} is installed";
     PluginEngine => "Utvidelsesmotoren feilet: {}", "the plugin engine failed: {}";
