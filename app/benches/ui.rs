@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use ansvar::consent::{Audience, ViewCache};
 use ansvar::store::Store;
 use ansvar::ui::panel::case_panels;
 use ansvar::ui::{S, draw_panel};
@@ -40,50 +41,65 @@ fn panels(c: &mut Criterion) {
         m.ended = false;
     }
 
-    let mut group = c.benchmark_group("frame");
-    let titles: Vec<_> = case_panels(&case).iter().map(|p| p.title()).collect();
-    for (i, title) in titles.into_iter().enumerate() {
-        // The history of the large case is not in a store; the demo case's real log is.
-        let (case, log) = match title {
-            S::TabHistory => (&demo_case, Some(demo_log.as_slice())),
-            S::TabMeeting => (&running, None),
-            _ => (&case, None),
+    // At the desk (the whole case), and on the shared screen: the case filtered for everyone
+    // who may be in the room, as the app keeps it between frames.
+    for (group_name, room) in [("frame", false), ("room", true)] {
+        let mut group = c.benchmark_group(group_name);
+        let audience = |case: &ansvar::domain::Case| {
+            if room {
+                Audience::room(case, today)
+            } else {
+                Audience::Everything
+            }
         };
-        let mut panels = case_panels(case);
-        let panel = panels[i].as_mut();
-        let ctx = egui::Context::default();
-        // Warm the font atlas and layout caches, as a running app has them.
-        for _ in 0..3 {
-            frame(&ctx, &mut |ui| {
-                draw_panel(ui, case, panel, &clock, log);
+        let titles: Vec<_> = case_panels(&case).iter().map(|p| p.title()).collect();
+        for (i, title) in titles.into_iter().enumerate() {
+            // The history of the large case is not in a store; the demo case's real log is.
+            let (case, log) = match title {
+                S::TabHistory => (&demo_case, Some(demo_log.as_slice())),
+                S::TabMeeting => (&running, None),
+                _ => (&case, None),
+            };
+            let mut panels = case_panels(case);
+            let panel = panels[i].as_mut();
+            let ctx = egui::Context::default();
+            let mut views = ViewCache::default();
+            let who = audience(case);
+            // Warm the font atlas and layout caches, as a running app has them.
+            for _ in 0..3 {
+                frame(&ctx, &mut |ui| {
+                    draw_panel(ui, case, &mut views, who.clone(), panel, &clock, log);
+                });
+            }
+            group.bench_function(format!("{title:?}"), |b| {
+                b.iter(|| {
+                    frame(&ctx, &mut |ui| {
+                        draw_panel(ui, case, &mut views, who.clone(), panel, &clock, log);
+                    })
+                })
             });
         }
-        group.bench_function(format!("{title:?}"), |b| {
+        // No meeting open: the start screen with the past meetings (what the tab shows between meetings).
+        let meeting = titles_index(&case, S::TabMeeting);
+        let mut panels = case_panels(&case);
+        let panel = panels[meeting].as_mut();
+        let ctx = egui::Context::default();
+        let mut views = ViewCache::default();
+        let who = audience(&case);
+        for _ in 0..3 {
+            frame(&ctx, &mut |ui| {
+                draw_panel(ui, &case, &mut views, who.clone(), panel, &clock, None);
+            });
+        }
+        group.bench_function("TabMeeting (none open)", |b| {
             b.iter(|| {
                 frame(&ctx, &mut |ui| {
-                    draw_panel(ui, case, panel, &clock, log);
+                    draw_panel(ui, &case, &mut views, who.clone(), panel, &clock, None);
                 })
             })
         });
+        group.finish();
     }
-    // No meeting open: the start screen with the past meetings (what the tab shows between meetings).
-    let meeting = titles_index(&case, S::TabMeeting);
-    let mut panels = case_panels(&case);
-    let panel = panels[meeting].as_mut();
-    let ctx = egui::Context::default();
-    for _ in 0..3 {
-        frame(&ctx, &mut |ui| {
-            draw_panel(ui, &case, panel, &clock, None);
-        });
-    }
-    group.bench_function("TabMeeting (none open)", |b| {
-        b.iter(|| {
-            frame(&ctx, &mut |ui| {
-                draw_panel(ui, &case, panel, &clock, None);
-            })
-        })
-    });
-    group.finish();
 }
 
 fn titles_index(case: &ansvar::domain::Case, title: S) -> usize {

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 
 use ansvar::clock::Clock;
+use ansvar::consent::{Audience, CaseView};
 use ansvar::domain::{Author, Case, CaseId, Meeting, MeetingId, Participant, ParticipantId};
 use ansvar::export::pdf::{self, PdfOptions};
 use ansvar::export::{ExportError, fhir, gather};
@@ -37,6 +38,9 @@ pub enum ExportCommand {
     Fhir {
         #[arg(long, value_name = "ID")]
         case: u64,
+        /// Only what the person has consented to share with this participant (name or id).
+        #[arg(long = "for", value_name = "PARTICIPANT")]
+        reader: Option<String>,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -151,6 +155,14 @@ fn find_meeting(case: &Case, key: &str, clock: &Clock, lang: Lang) -> Result<Mee
     })
 }
 
+/// The case as the document's reader may see it; the whole case without one.
+fn audience_view(case: &Case, reader: Option<ParticipantId>, today: NaiveDate) -> CaseView<'_> {
+    match reader {
+        Some(r) => CaseView::of(case, Audience::Reader(r), today),
+        None => CaseView::everything(case),
+    }
+}
+
 pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Result<(), String> {
     // Refused before the database is even opened.
     let (ExportCommand::Pdf { out, .. } | ExportCommand::Fhir { out, .. }) = &cmd;
@@ -173,10 +185,8 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
                 Some(r) => Some(find_participant(&case, &r, lang)?),
                 None => None,
             };
-            let opts = PdfOptions {
-                reader,
-                ..PdfOptions::complete(clock).in_lang(lang)
-            };
+            let opts = PdfOptions::complete(clock).in_lang(lang);
+            let case = audience_view(&case, reader, today);
             let forms = gather::plugin_sections(&store, &case, today, lang);
             let bytes = match meeting {
                 Some(m) => {
@@ -191,8 +201,13 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
                 S::CliPdfWritten.fill(lang, &[&out.display().to_string()])
             );
         }
-        ExportCommand::Fhir { case, out } => {
+        ExportCommand::Fhir { case, reader, out } => {
             let case = load(&store, case, lang)?;
+            let reader = match reader {
+                Some(r) => Some(find_participant(&case, &r, lang)?),
+                None => None,
+            };
+            let case = audience_view(&case, reader, today);
             // The record's own language: the forms' summaries in the Bundle are in bokmål.
             let forms = gather::plugin_sections(&store, &case, today, Lang::Nb);
             let json = fhir::export_json(&case, &forms, clock.now()).map_err(msg)?;

@@ -12,7 +12,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 fn documents(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
-    let case = sample::large_case(60, 400, 50, today);
+    let whole = sample::large_case(60, 400, 50, today);
+    // The coordinator's complete documents: the view borrows the case, as the app's export does.
+    let case = ansvar_core::consent::CaseView::everything(&whole);
     let forms = PluginSections::none();
     let opts = PdfOptions::complete(&ansvar_core::clock::Clock::at_noon(today));
     let now = Utc

@@ -75,7 +75,12 @@ pub fn fhir_bundle(bytes: &[u8]) -> Result<(), String> {
         return Ok(());
     }
     let at = DateTime::<Utc>::UNIX_EPOCH;
-    let json = fhir::export_json(&case, &PluginSections::none(), at).map_err(|e| e.to_string())?;
+    let json = fhir::export_json(
+        &crate::consent::CaseView::everything(&case),
+        &PluginSections::none(),
+        at,
+    )
+    .map_err(|e| e.to_string())?;
     fhir::parse_bundle(&json, today()).map_err(|e| format!("own export refused: {e}"))?;
     Ok(())
 }

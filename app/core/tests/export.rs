@@ -7,10 +7,10 @@ use std::process::Command;
 use std::sync::Arc;
 
 use ansvar_core::clock::Clock;
+use ansvar_core::consent::{Audience, CaseView, Visibility};
 use ansvar_core::domain::{
     Attendance, Author, Case, CaseId, FormEntry, FormEntryId, LifeDomain, Role, Section,
 };
-use ansvar_core::export::consent::visible_sections;
 use ansvar_core::export::fhir::{self, ImportError};
 use ansvar_core::export::pdf::{self, PdfOptions};
 use ansvar_core::export::{ExportError, FormSection, PluginSections, sample};
@@ -25,6 +25,16 @@ const INSTALL: &str = "scripts/install-test-deps.sh";
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+/// The whole case, as the coordinator's own documents read it.
+fn whole(case: &Case) -> CaseView<'_> {
+    CaseView::everything(case)
+}
+
+/// What `reader` may see of `case` today.
+fn for_reader(case: &Case, reader: ansvar_core::domain::ParticipantId) -> CaseView<'_> {
+    CaseView::of(case, Audience::Reader(reader), today())
 }
 
 fn clock() -> Clock {
@@ -98,7 +108,7 @@ fn demo_plans_print_every_goal_action_contact_and_page_number() {
     let (_dir, _store, cases) = demo();
     for case in &cases {
         let bytes = pdf::plan_pdf(
-            case,
+            &whole(case),
             &PluginSections::none(),
             &PdfOptions::complete(&clock()),
         )
@@ -308,7 +318,7 @@ fn plugin_summaries_print_in_their_own_section_and_missing_plugins_say_so() {
     let (_dir, _store, cases) = demo();
     let (case, forms) = with_forms(cases[0].clone());
     let text = flat(&pdf_text(
-        &pdf::plan_pdf(&case, &forms, &PdfOptions::complete(&clock())).unwrap(),
+        &pdf::plan_pdf(&whole(&case), &forms, &PdfOptions::complete(&clock())).unwrap(),
     ));
     assert_has(&text, "Lokale skjema", "forms heading");
     assert_has(&text, "IPS-oppfølging", "form title");
@@ -338,9 +348,15 @@ fn gathered_form_problems_are_in_the_documents_language() {
             "Skjemaet kan ikke vises: utvidelsen no.nordvik.boligsjekk er ikke installert",
         ),
     ] {
-        let forms = ansvar_core::export::gather::plugin_sections(&store, &case, today(), lang);
+        let forms =
+            ansvar_core::export::gather::plugin_sections(&store, &whole(&case), today(), lang);
         let text = flat(&pdf_text(
-            &pdf::plan_pdf(&case, &forms, &PdfOptions::complete(&clock()).in_lang(lang)).unwrap(),
+            &pdf::plan_pdf(
+                &whole(&case),
+                &forms,
+                &PdfOptions::complete(&clock()).in_lang(lang),
+            )
+            .unwrap(),
         ));
         assert_has(&text, expected, "missing plugin");
     }
@@ -350,7 +366,7 @@ fn gathered_form_problems_are_in_the_documents_language() {
 fn a_long_plan_paginates_without_splitting_a_table_row() {
     let case = sample::large_case(60, 400, 50, today());
     let bytes = pdf::plan_pdf(
-        &case,
+        &whole(&case),
         &PluginSections::none(),
         &PdfOptions::complete(&clock()),
     )
@@ -411,13 +427,13 @@ fn an_export_for_nav_holds_only_what_was_consented_and_says_so() {
         .iter()
         .find(|p| p.role == Role::NavAdvisor)
         .unwrap();
-    let v = visible_sections(case, Some(nav.id), today());
+    let v = Visibility::of(case, &Audience::Reader(nav.id), today());
     assert!(!v.shows(Section::CrisisPlan) && !v.shows(Section::Goals(LifeDomain::Health)));
     let text = flat(&pdf_text(
         &pdf::plan_pdf(
-            case,
+            &for_reader(case, nav.id),
             &PluginSections::none(),
-            &PdfOptions::for_reader(nav.id, &clock()),
+            &PdfOptions::complete(&clock()),
         )
         .unwrap(),
     ));
@@ -461,10 +477,10 @@ fn an_export_for_nav_holds_only_what_was_consented_and_says_so() {
         .max_by_key(|m| m.starts_at)
         .unwrap();
     let refused = pdf::minutes_pdf(
-        case,
+        &for_reader(case, nav.id),
         latest.id,
         &PluginSections::none(),
-        &PdfOptions::for_reader(nav.id, &clock()),
+        &PdfOptions::complete(&clock()),
     );
     assert!(matches!(refused, Err(ExportError::MinutesNotShared { .. })));
 }
@@ -476,7 +492,7 @@ fn minutes_print_attendance_every_item_agreements_and_recipients() {
         for m in case.meetings.iter().filter(|m| m.ended) {
             let text = flat(&body(&pdf_text(
                 &pdf::minutes_pdf(
-                    case,
+                    &whole(case),
                     m.id,
                     &PluginSections::none(),
                     &PdfOptions::complete(&clock()),
@@ -553,7 +569,7 @@ fn demo_fhir_exports_pass_an_independent_r4_validator() {
         PluginSections::none(),
     ));
     for (i, (case, forms)) in all.iter().enumerate() {
-        let json = fhir::export_json(case, forms, now).unwrap();
+        let json = fhir::export_json(&whole(case), forms, now).unwrap();
         let path = out.path().join(format!("case{i}.json"));
         std::fs::write(&path, json).unwrap();
         files.push(path);
@@ -561,7 +577,7 @@ fn demo_fhir_exports_pass_an_independent_r4_validator() {
     validate_fhir(&files);
 
     // The resources the mapping promises are there.
-    let bundle = fhir::export_bundle(&all[3].0, &all[3].1, now);
+    let bundle = fhir::export_bundle(&whole(&all[3].0), &all[3].1, now);
     let types: Vec<&str> = bundle["entry"]
         .as_array()
         .unwrap()
@@ -613,10 +629,10 @@ fn fhir_export_import_export_gives_the_same_bundle() {
         .collect();
     all.push((forms_case, forms));
     for (case, forms) in &all {
-        let first = fhir::export_bundle(case, forms, now);
+        let first = fhir::export_bundle(&whole(case), forms, now);
         let id = fhir::import_bundle(&store, &first.to_string(), &importer, &clock()).unwrap();
         let imported = store.load_case(id).unwrap();
-        let second = fhir::export_bundle(&imported, forms, now);
+        let second = fhir::export_bundle(&whole(&imported), forms, now);
         assert_eq!(first, second, "{}", case.person.name);
         // The content came back, not just the same JSON.
         assert_eq!(imported.goals, case.goals);
@@ -653,7 +669,7 @@ fn bad_fhir_input_is_refused_with_a_clear_message_and_changes_nothing() {
         organisation: String::new(),
     };
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
-    let good = fhir::export_bundle(&cases[0], &PluginSections::none(), now);
+    let good = fhir::export_bundle(&whole(&cases[0]), &PluginSections::none(), now);
 
     let mut wrong_version = good.clone();
     wrong_version["meta"]["tag"][0]["code"] = "5.0.0".into();
@@ -724,7 +740,7 @@ fn imported_consents_never_share_more_than_was_agreed() {
     };
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
     let case = cases.iter().find(|c| !c.consents.is_empty()).unwrap();
-    let good = fhir::export_bundle(case, &PluginSections::none(), now);
+    let good = fhir::export_bundle(&whole(case), &PluginSections::none(), now);
     let consent_at = good["entry"]
         .as_array()
         .unwrap()
@@ -799,7 +815,7 @@ fn imported_consents_never_share_more_than_was_agreed() {
     // What the app exported comes back the same: a withdrawn consent as withdrawn.
     let mut withdrawn = case.clone();
     withdrawn.consents[0].withdrawn = Some(today());
-    let bundle = fhir::export_bundle(&withdrawn, &PluginSections::none(), now);
+    let bundle = fhir::export_bundle(&whole(&withdrawn), &PluginSections::none(), now);
     let resource = &bundle["entry"][consent_at]["resource"];
     assert_eq!(resource["status"], "inactive");
     let id = fhir::import_bundle(&store, &bundle.to_string(), &author, &clock()).unwrap();
@@ -817,17 +833,17 @@ fn documents_are_made_in_english_on_request() {
         .iter()
         .find(|p| p.role == Role::NavAdvisor)
         .unwrap();
-    let en = |opts: PdfOptions| {
+    let en = |view: CaseView, opts: PdfOptions| {
         flat(&pdf_text(
             &pdf::plan_pdf(
-                case,
+                &view,
                 &PluginSections::none(),
                 &opts.in_lang(ansvar_core::i18n::Lang::En),
             )
             .unwrap(),
         ))
     };
-    let complete = en(PdfOptions::complete(&clock()));
+    let complete = en(whole(case), PdfOptions::complete(&clock()));
     for words in [
         "Individual plan",
         "Plan period",
@@ -842,7 +858,7 @@ fn documents_are_made_in_english_on_request() {
             "Norwegian «{words}» in the English plan"
         );
     }
-    let extract = en(PdfOptions::for_reader(nav.id, &clock()));
+    let extract = en(for_reader(case, nav.id), PdfOptions::complete(&clock()));
     assert_has(
         &extract,
         &format!("Extract for {}", nav.name),
@@ -856,7 +872,7 @@ fn documents_are_made_in_english_on_request() {
     let m = case.meetings.iter().find(|m| m.ended).unwrap();
     let minutes = flat(&pdf_text(
         &pdf::minutes_pdf(
-            case,
+            &whole(case),
             m.id,
             &PluginSections::none(),
             &PdfOptions::complete(&clock()).in_lang(ansvar_core::i18n::Lang::En),

@@ -84,7 +84,12 @@ fn write_seeds() {
                 &store::encode_stored_case(&case, Some(store.last_seq(id).expect("seq")))
                     .expect("encode"),
             );
-            let json = fhir::export_json(&case, &PluginSections::none(), at).expect("fhir");
+            let json = fhir::export_json(
+                &ansvar_core::consent::CaseView::everything(&case),
+                &PluginSections::none(),
+                at,
+            )
+            .expect("fhir");
             put(
                 "fhir_bundle",
                 &format!("{prefix}-case-{n}.json"),

@@ -286,7 +286,7 @@ pub fn new_action_form(
         && meeting.is_none()
     {
         out.push(Command::edit(Edit::InsertAction {
-            index: view.case.actions.len(),
+            index: AT_END,
             action: action.clone(),
         }));
     }

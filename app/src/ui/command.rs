@@ -74,6 +74,8 @@ pub struct AskPlugin {
     pub plugin: String,
     pub data: String,
     pub context: crate::plugins::api::CaseContext,
+    /// Asked for the whole case (the desk), not a filtered view (the room).
+    pub whole: bool,
 }
 
 /// The app and this computer: cases, the user, settings, messages.

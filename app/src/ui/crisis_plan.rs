@@ -184,7 +184,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut CrisisUi, out: &mut Vec<Comman
         }
         if ui.button(view.t(S::AddContact)).clicked() && !state.new_name.trim().is_empty() {
             out.push(Command::edit(Edit::InsertContact {
-                index: plan.contacts.len(),
+                index: AT_END,
                 contact: Contact {
                     id: ContactId::new(),
                     name: state.new_name.trim().into(),

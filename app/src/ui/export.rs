@@ -57,6 +57,8 @@ pub fn write_in_background(
     let spawned = std::thread::Builder::new()
         .name("export".into())
         .spawn(move || {
+            // The coordinator's own copy: the complete plan.
+            let case = crate::consent::CaseView::everything(&case);
             let opts = PdfOptions::complete(&clock).in_lang(lang);
             let forms = match &plugins {
                 Some(client) => client.sections(&case, opts.date, lang),

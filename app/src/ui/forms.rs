@@ -23,8 +23,9 @@ use crate::plugins::validate::value_kind;
 /// The forms panel's own state.
 #[derive(Default)]
 pub struct FormsUi {
-    /// The data (by hash) each entry's last question to the plugin service was about.
-    asked: HashMap<FormEntryId, u64>,
+    /// The data and context (by hash) each entry's last question to the plugin service was
+    /// about, for the whole case and for the room's view.
+    asked: HashMap<(FormEntryId, bool), u64>,
 }
 
 fn loc(l: &Localized, lang: Lang) -> &str {
@@ -411,7 +412,7 @@ pub fn show(
         {
             let now = view.clock.now();
             out.push(Command::edit(Edit::InsertFormEntry {
-                index: view.case.forms.len(),
+                index: crate::domain::AT_END,
                 entry: FormEntry {
                     id: FormEntryId::new(),
                     plugin_id: id.clone(),
@@ -435,24 +436,34 @@ pub fn show(
             .find(|p| p.manifest.id == entry.plugin_id)
             .map(|p| p.granted.clone())
             .unwrap_or_default();
-        let h = hash(&entry.data);
-        let current = plugins.answers.get(&entry.id).map(|v| v.data_hash);
+        // The plugin reads the case as the audience may see it, so that its summary and
+        // computed values hold nothing the room may not see.
+        let context = context::build(view.case, &granted, view.today);
+        let h = hash(&format!("{}\u{0}{context:?}", entry.data));
+        let key = (entry.id, view.case.is_full());
+        let current = plugins.answers.get(&key).map(|v| v.data_hash);
         let waiting = current != Some(h) && plugins.service.is_some();
-        if waiting && state.asked.get(&entry.id) != Some(&h) {
+        if waiting && state.asked.get(&key) != Some(&h) {
             // The plugin service answers off the UI thread, in a later frame.
             out.push(Command::Plugin(PluginCommand::Ask(Box::new(AskPlugin {
                 entry: entry.id,
                 data_hash: h,
                 plugin: entry.plugin_id.clone(),
                 data: entry.data.clone(),
-                context: context::build(view.case, &granted, view.today),
+                context,
+                whole: key.1,
             }))));
-            state.asked.insert(entry.id, h);
+            state.asked.insert(key, h);
         }
-        // Until the first answer the form shows without messages; later, the last answer
-        // stays up until the next one arrives.
+        // Until the first answer the form shows without messages; later, at the desk, the
+        // last answer stays up until the next one arrives. On the shared screen only an answer
+        // about exactly this view: one made for another audience may say more.
         let empty = Answer::default();
-        let shown = plugins.answers.get(&entry.id).unwrap_or(&empty);
+        let shown = plugins
+            .answers
+            .get(&key)
+            .filter(|a| key.1 || a.data_hash == h)
+            .unwrap_or(&empty);
         let verdict = &shown.verdict;
         // The spinner sits in the title's row, so that waiting does not move the form.
         ui.horizontal(|ui| {

@@ -75,7 +75,7 @@ pub fn rating_buttons(
             if response.clicked() {
                 let edit = Edit::InsertRating {
                     goal: goal.id,
-                    index: goal.ratings.len(),
+                    index: AT_END,
                     rating: Rating {
                         date: view.today,
                         value: v,
@@ -231,7 +231,7 @@ fn new_goal(ui: &mut Ui, view: &View, state: &mut GoalsUi, out: &mut Vec<Command
             ..Goal::default()
         };
         let edit = Edit::InsertGoal {
-            index: view.case.goals.len(),
+            index: AT_END,
             goal,
         };
         out.push(if state.by_person {

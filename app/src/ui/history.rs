@@ -13,13 +13,12 @@ pub struct HistoryUi {
     cache: Option<(LogState, Vec<Row>)>,
 }
 
-/// What a description of the log depends on: the case, the log's length, its newest entry
-/// (typing changes it in place) and the language.
+/// What a description of the log depends on: the case, the log as the audience sees it (its
+/// length, its newest entry, which typing changes in place, and who is looking) and the language.
 #[derive(PartialEq)]
 struct LogState {
     case: crate::domain::CaseId,
-    len: usize,
-    newest: Option<crate::store::LogEntry>,
+    log: (usize, Option<u64>, crate::consent::Visibility),
     lang: crate::i18n::Lang,
 }
 
@@ -33,15 +32,23 @@ struct Row {
 impl HistoryUi {
     /// The view's log in words, newest first; described again only when the log has changed.
     fn rows(&mut self, view: &View) -> &[Row] {
-        let log = view.log.unwrap_or(&[]);
+        let Some(log) = view.log else {
+            return &[];
+        };
+        let (len, newest, visibility) = log.version();
         let state = LogState {
             case: view.case.id,
-            len: log.len(),
-            newest: log.last().cloned(),
+            log: (len, newest, visibility.clone()),
             lang: view.lang,
         };
         if !matches!(&self.cache, Some((s, _)) if *s == state) {
-            let rows = log.iter().rev().map(|e| describe_entry(e, view)).collect();
+            // Only the entries the audience may see: on the shared screen, nothing about what
+            // is hidden, never contact details or free text without a section.
+            let rows = log
+                .entries()
+                .rev()
+                .map(|e| describe_entry(e, view))
+                .collect();
             self.cache = Some((state, rows));
         }
         self.cache

@@ -102,7 +102,7 @@ fn start(ui: &mut Ui, view: &View, state: &mut MeetingUi, out: &mut Vec<Command>
         state.item = None;
         state.item_since = None;
         out.push(Command::edit(Edit::InsertMeeting {
-            index: case.meetings.len(),
+            index: AT_END,
             meeting,
         }));
     }
@@ -308,7 +308,7 @@ fn focused_item(
         out.push(Command::edit(Edit::Batch {
             edits: vec![
                 Edit::InsertAction {
-                    index: view.case.actions.len(),
+                    index: AT_END,
                     action,
                 },
                 Edit::SetAgendaItemLinks {

@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::clock::Clock;
-use crate::consent;
+use crate::consent::{Audience, CaseView, History, ViewCache};
 use crate::domain::{Author, Case, CaseId, Edit, Section};
 use crate::i18n::Lang;
 use crate::session::Session;
@@ -52,6 +52,8 @@ pub struct AppState {
     /// The open case's edit log as last read, for panels that show it: (case, the session's
     /// revision then, log).
     log: Option<(CaseId, u64, Vec<LogEntry>)>,
+    /// The open case as the room may see it, kept between frames ([`crate::consent`]).
+    views: ViewCache,
     pub presentation: bool,
     pub high_contrast: bool,
     /// Type size at the desk and on the shared screen; Ctrl +/− changes the one in use.
@@ -70,20 +72,22 @@ pub struct AppState {
     pub export: export::ExportUi,
 }
 
-/// What a panel sees: the open case and how to present it.
+/// What a panel sees: the open case as its audience may see it, and how to present it.
 pub struct View<'a> {
-    pub case: &'a Case,
+    /// The case filtered for who is looking ([`crate::consent`]): on the shared screen, what
+    /// everyone in the room may see; at the coordinator's desk, all of it. A panel never gets
+    /// the whole case otherwise.
+    pub case: &'a CaseView<'a>,
     pub lang: Lang,
     pub clock: &'a Clock,
     /// The clock's date, read once per frame.
     pub today: NaiveDate,
-    /// Sections everyone present may see; `None` when no meeting is being shown.
-    pub visible: Option<std::collections::BTreeSet<Section>>,
     pub presentation: bool,
     /// The staff member using the app.
     pub user: String,
-    /// The case's edit log, for a panel that asked for it ([`Panel::needs_log`]).
-    pub log: Option<&'a [LogEntry]>,
+    /// The case's edit log as the audience may see it, for a panel that asked for it
+    /// ([`Panel::needs_log`]).
+    pub log: Option<History<'a>>,
     /// Installed plugins and their forms' results.
     pub plugins: &'a plugins::PluginsUi,
 }
@@ -93,9 +97,9 @@ impl View<'_> {
         s.get(self.lang)
     }
 
-    /// Whether a section may be shown on the shared screen now.
+    /// Whether the audience may see a section.
     pub fn shows(&self, section: Section) -> bool {
-        self.visible.as_ref().is_none_or(|v| v.contains(&section))
+        self.case.shows(section)
     }
 }
 
@@ -144,6 +148,7 @@ impl AppState {
             panels: Vec::new(),
             tab: S::TabOverview,
             log: None,
+            views: ViewCache::default(),
             presentation: false,
             high_contrast: false,
             zoom: zoom.clamp(0.5, 3.0),
@@ -192,20 +197,13 @@ impl AppState {
         }
     }
 
-    /// Sections that everyone marked present at the open meeting may see, while presenting.
-    fn visible_sections(&self) -> Option<std::collections::BTreeSet<Section>> {
-        let case = self.session.as_ref()?.case();
-        let meeting = case.open_meeting()?;
-        if !self.presentation {
-            return None;
+    /// Who sees the open case now: while presenting, everyone who may be in the room (from
+    /// the meeting's attendance in the case); otherwise the coordinator at their desk.
+    fn audience(&self) -> Audience {
+        match (&self.session, self.presentation) {
+            (Some(s), true) => Audience::room(s.case(), self.today()),
+            _ => Audience::Everything,
         }
-        let present: Vec<_> = meeting
-            .attendance
-            .iter()
-            .filter(|(_, a)| **a == crate::domain::Attendance::Present)
-            .map(|(p, _)| *p)
-            .collect();
-        Some(consent::visible_to_all(case, &present, self.today()))
     }
 
     /// Reads the open case's log when the panel shown needs it and it has grown.
@@ -411,7 +409,16 @@ impl AppState {
 
     fn apply(&mut self, edit: Edit, author: &Author) {
         let lang = self.lang;
+        let audience = self.audience();
+        let today = self.today();
         let Some(s) = self.session.as_mut() else {
+            return;
+        };
+        // The panel saw the case through the audience's view: complete the edit for the whole
+        // case, and refuse one about something the view hides.
+        let view = self.views.view(s.case(), s.revision(), audience, today);
+        let Some(edit) = view.complete(s.case(), edit) else {
+            self.message = Some(S::HiddenOnSharedScreen.get(lang).into());
             return;
         };
         match s.apply(edit, author) {
@@ -501,7 +508,7 @@ impl AnsvarApp {
                 plugins::show(ui, s, &mut out);
                 return;
             }
-            let visible = s.visible_sections();
+            let audience = s.audience();
             let Some(session) = s.session.as_ref() else {
                 let minutes = s.idle_lock.as_secs() / 60;
                 settings::show(ui, s.lang, &s.user, minutes, &mut s.settings, &mut out);
@@ -517,15 +524,18 @@ impl AnsvarApp {
                 );
                 return;
             };
+            let today = s.clock.today();
+            let case = s
+                .views
+                .view(session.case(), session.revision(), audience, today);
             let view = View {
-                case: session.case(),
+                case: &case,
                 lang: s.lang,
                 clock: &s.clock,
-                today: s.clock.today(),
-                visible,
+                today,
                 presentation: s.presentation,
                 user: s.user.name().to_string(),
-                log: s.log.as_ref().map(|(_, _, log)| log.as_slice()),
+                log: s.log.as_ref().map(|(_, _, log)| case.with_log(log)),
                 plugins: &s.plugins,
             };
             if s.person_mode {
@@ -558,25 +568,29 @@ impl AnsvarApp {
     }
 }
 
-/// Draws `panel` (one of [`panel::case_panels`]) for `case` as a frame of the app would and
+/// Draws `panel` (one of [`panel::case_panels`]) for `case` as a frame of the app would, for
+/// `audience` (the case filtered through `views`, as the app keeps it between frames), and
 /// returns how many commands it produced. For the frame-time benchmark.
 pub fn draw_panel(
     ui: &mut egui::Ui,
     case: &Case,
+    views: &mut ViewCache,
+    audience: Audience,
     panel: &mut dyn Panel,
     clock: &Clock,
     log: Option<&[LogEntry]>,
 ) -> usize {
     let plugins = plugins::PluginsUi::default();
+    let presentation = audience != Audience::Everything;
+    let case = views.view(case, 0, audience, clock.today());
     let view = View {
-        case,
+        case: &case,
         lang: Lang::Nb,
         clock,
         today: clock.today(),
-        visible: None,
-        presentation: false,
+        presentation,
         user: String::new(),
-        log,
+        log: log.map(|l| case.with_log(l)),
         plugins: &plugins,
     };
     let mut out = Vec::new();

@@ -122,7 +122,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<
                 _ => Level::Other,
             };
             out.push(Command::edit(Edit::InsertParticipant {
-                index: case.participants.len(),
+                index: AT_END,
                 participant: Participant {
                     id: ParticipantId::new(),
                     name: state.new_name.trim().into(),
@@ -155,7 +155,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<
             && ui.button(view.t(S::AddConsent)).clicked()
         {
             out.push(Command::edit(Edit::InsertConsent {
-                index: case.consents.len(),
+                index: AT_END,
                 consent: Consent {
                     id: ConsentId::new(),
                     recipient: ConsentRecipient::Participant(p),

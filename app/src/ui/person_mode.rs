@@ -46,7 +46,7 @@ pub fn show(ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
         .clicked()
     {
         out.push(Command::edit_as_person(Edit::InsertGoal {
-            index: view.case.goals.len(),
+            index: AT_END,
             goal: Goal {
                 id: GoalId::new(),
                 own_words: String::new(),

@@ -29,8 +29,12 @@ pub struct PluginsUi {
     pub loaded: HashMap<String, Result<PluginInfo, String>>,
     pub busy: Option<&'static str>,
     pub pending: Option<PendingInstall>,
-    /// The plugins' answers about the form entries, for the forms panel.
-    pub answers: HashMap<FormEntryId, Answer>,
+    /// The plugins' answers about the form entries, for the forms panel: one for the whole
+    /// case (`true`) and one for the room's view, so that a summary made from the whole case
+    /// is never shown to the room.
+    pub answers: HashMap<(FormEntryId, bool), Answer>,
+    /// Which of the two each question in flight (by its hash) was for.
+    asked_for: HashMap<u64, bool>,
     started: bool,
 }
 
@@ -114,7 +118,9 @@ pub fn poll(state: &mut AppState) {
                     verdict,
                     error,
                 };
-                state.plugins.answers.insert(entry, answer);
+                if let Some(whole) = state.plugins.asked_for.remove(&data_hash) {
+                    state.plugins.answers.insert((entry, whole), answer);
+                }
             }
             Event::Checked(result) => {
                 state.plugins.busy = None;
@@ -145,6 +151,7 @@ pub fn poll(state: &mut AppState) {
 /// Passes the forms panel's question to the plugin service.
 pub fn ask(state: &mut AppState, ask: AskPlugin) {
     if let Some(service) = &state.plugins.service {
+        state.plugins.asked_for.insert(ask.data_hash, ask.whole);
         service.verdict(
             ask.entry,
             ask.data_hash,

@@ -5,8 +5,8 @@ pub mod edit;
 pub mod model;
 
 pub use edit::{
-    DateField, DateKind, Edit, EditError, EntityKind, InvalidReason, MAX_AGENDA_ITEM_SECONDS,
-    Referrer, TextField, apply, apply_new, check_new,
+    AT_END, DateField, DateKind, Edit, EditError, EntityKind, InvalidReason,
+    MAX_AGENDA_ITEM_SECONDS, Referrer, TextField, apply, apply_new, check_new,
 };
 pub use model::*;
 

@@ -29,6 +29,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::{ExportError, PluginSections};
+use crate::consent::CaseView;
 use crate::domain::{
     self, Action, ActionId, ActionStatus, AgendaItem, AgendaItemId, Approval, Attendance, Author,
     Case, CaseId, Consent, ConsentId, ConsentMethod, ConsentRecipient, Contact, ContactId,
@@ -371,8 +372,9 @@ fn org_id(name: &str) -> Uuid {
     name_uuid("organization", name)
 }
 
-/// The case as a FHIR R4 Bundle (type `collection`). `timestamp` is the Bundle's time.
-pub fn export_bundle(case: &Case, forms: &PluginSections, timestamp: DateTime<Utc>) -> Value {
+/// The case as a FHIR R4 Bundle (type `collection`), holding what the view's audience may see
+/// (a recipient's extract, or the whole case). `timestamp` is the Bundle's time.
+pub fn export_bundle(case: &CaseView, forms: &PluginSections, timestamp: DateTime<Utc>) -> Value {
     let ids = Ids::of(case);
     let patient_ref = reference(ids.patient);
     // Participants are referred to by their own id, except the person: the Patient.
@@ -1339,7 +1341,7 @@ fn questionnaire_response(f: &FormEntry, form: Option<&FormDefinition>, patient:
 
 /// The Bundle as pretty JSON text.
 pub fn export_json(
-    case: &Case,
+    case: &CaseView,
     forms: &PluginSections,
     timestamp: DateTime<Utc>,
 ) -> Result<String, ExportError> {

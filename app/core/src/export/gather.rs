@@ -1,9 +1,12 @@
 //! Asks the installed plugins about the case's forms, for the documents: a summary and the
-//! form definition per form entry. The one place in [`crate::export`] that runs plugins.
+//! form definition per form entry. The one place in [`crate::export`] that runs plugins. The
+//! plugins are given the document's [`CaseView`], so a summary can only quote what the
+//! document's reader may see.
 
 use chrono::NaiveDate;
 
 use super::{FormSection, PluginSections, not_installed};
+use crate::consent::CaseView;
 use crate::domain::{Case, FormEntry};
 use crate::i18n::Lang;
 use crate::plugins::host::{LoadedPlugin, PluginHost};
@@ -16,7 +19,12 @@ type Loaded = Result<(InstalledPlugin, LoadedPlugin), PluginError>;
 
 /// For a one-off command: starts a host of its own, and only when the case has forms. The app
 /// asks its plugin service instead ([`crate::plugins::service::SectionsClient`]).
-pub fn plugin_sections(store: &Store, case: &Case, today: NaiveDate, lang: Lang) -> PluginSections {
+pub fn plugin_sections(
+    store: &Store,
+    case: &CaseView,
+    today: NaiveDate,
+    lang: Lang,
+) -> PluginSections {
     if case.forms.is_empty() {
         return PluginSections::none();
     }
@@ -57,7 +65,7 @@ fn problem(f: &FormEntry, title: String, problem: String) -> FormSection {
 pub fn sections_with(
     store: &Store,
     host: &PluginHost,
-    case: &Case,
+    case: &CaseView,
     today: NaiveDate,
     lang: Lang,
 ) -> PluginSections {

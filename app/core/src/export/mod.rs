@@ -1,7 +1,6 @@
 //! Documents out (and in): the individual plan and meeting minutes as PDF, and the whole case
 //! as a FHIR R4 Bundle (export and import).
 //!
-//! - [`consent`]: what may be shown to whom, from the person's consents.
 //! - [`pdf`]: the plan and the minutes as A4 PDF, with an embedded font.
 //! - [`fhir`]: FHIR R4 JSON export and import.
 //! - [`gather`]: asks the installed plugins for their forms' summaries (the caller's part).
@@ -10,7 +9,6 @@
 //! ([`PluginSections`]), so that this module never runs a plugin itself; the caller (the CLI,
 //! the app) loads the installed plugins and asks them.
 
-pub mod consent;
 pub mod fhir;
 pub mod gather;
 pub mod pdf;

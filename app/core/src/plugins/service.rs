@@ -16,7 +16,8 @@ use super::api::{
 use super::context::Capability;
 use super::host::{ApiVersion, LoadedPlugin, PluginHost};
 use super::registry::{self, InstalledPlugin};
-use crate::domain::{Case, FormEntryId};
+use crate::consent::CaseView;
+use crate::domain::FormEntryId;
 use crate::export::PluginSections;
 use crate::i18n::Lang;
 use crate::store::Store;
@@ -95,7 +96,7 @@ enum Request {
     },
     Forget(String),
     Sections {
-        case: Box<Case>,
+        case: Box<CaseView<'static>>,
         today: NaiveDate,
         lang: Lang,
         reply: Sender<PluginSections>,
@@ -116,13 +117,13 @@ pub struct SectionsClient {
 
 impl SectionsClient {
     /// The summaries of the case's forms, from the service's host. Waits for the worker.
-    pub fn sections(&self, case: &Case, today: NaiveDate, lang: Lang) -> PluginSections {
+    pub fn sections(&self, case: &CaseView, today: NaiveDate, lang: Lang) -> PluginSections {
         if case.forms.is_empty() {
             return PluginSections::none();
         }
         let (reply, answer) = channel();
         let asked = self.requests.send(Request::Sections {
-            case: Box::new(case.clone()),
+            case: Box::new(case.detached()),
             today,
             lang,
             reply,

@@ -270,6 +270,7 @@ strings! {
     HowGiven => "Hvordan", "How";
     Verbal => "Muntlig i møtet", "Verbally in the meeting";
     Signed => "Signert", "Signed";
+    HiddenOnSharedScreen => "Dette vises ikke på fellesskjermen og kan ikke endres her. Avslutt presentasjonen for å endre det.", "This is not shown on the shared screen and cannot be changed here. Leave presentation to change it.";
 
     // History
     AllChanges => "Alle endringer", "All changes";

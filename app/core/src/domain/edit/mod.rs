@@ -290,7 +290,76 @@ pub enum Edit {
     },
 }
 
+/// The index of an insertion at the end of its list, whatever its length: what the window asks
+/// for, since its panels see a filtered copy of the case whose lists may be shorter. Resolved by
+/// [`Edit::placed`] against the whole case; an edit still carrying it is refused (bad index).
+pub const AT_END: usize = usize::MAX;
+
 impl Edit {
+    /// The same edit with every [`AT_END`] index replaced by the length of its list in `case`.
+    pub fn placed(mut self, case: &Case) -> Edit {
+        fn end(index: &mut usize, len: usize) {
+            if *index == AT_END {
+                *index = len;
+            }
+        }
+        match &mut self {
+            Edit::InsertParticipant { index, .. } => end(index, case.participants.len()),
+            Edit::InsertConsent { index, .. } => end(index, case.consents.len()),
+            Edit::InsertGoal { index, .. } => end(index, case.goals.len()),
+            Edit::InsertRating { goal, index, .. } => {
+                end(index, case.goal(*goal).map_or(0, |g| g.ratings.len()))
+            }
+            Edit::InsertEvaluation { goal, index, .. } => {
+                end(index, case.goal(*goal).map_or(0, |g| g.evaluations.len()))
+            }
+            Edit::InsertAction { index, .. } => end(index, case.actions.len()),
+            Edit::InsertContact { index, .. } => end(index, case.crisis_plan.contacts.len()),
+            Edit::InsertMeeting { index, .. } => end(index, case.meetings.len()),
+            Edit::InsertAgendaItem { meeting, index, .. } => {
+                end(index, case.meeting(*meeting).map_or(0, |m| m.agenda.len()))
+            }
+            Edit::InsertFormEntry { index, .. } => end(index, case.forms.len()),
+            Edit::Batch { edits } => {
+                let inserts = edits.iter().filter(|e| e.is_insertion()).count();
+                if inserts <= 1 {
+                    for e in edits.iter_mut() {
+                        *e = std::mem::replace(e, Edit::Batch { edits: vec![] }).placed(case);
+                    }
+                } else {
+                    // Later insertions see the lists as the earlier ones left them.
+                    let mut scratch = case.clone();
+                    for e in edits.iter_mut() {
+                        *e = std::mem::replace(e, Edit::Batch { edits: vec![] }).placed(&scratch);
+                        if apply(&mut scratch, e).is_err() {
+                            // Applying the batch refuses it with the real error.
+                            break;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        self
+    }
+
+    fn is_insertion(&self) -> bool {
+        matches!(
+            self,
+            Edit::InsertParticipant { .. }
+                | Edit::InsertConsent { .. }
+                | Edit::InsertGoal { .. }
+                | Edit::InsertRating { .. }
+                | Edit::InsertEvaluation { .. }
+                | Edit::InsertAction { .. }
+                | Edit::InsertContact { .. }
+                | Edit::InsertMeeting { .. }
+                | Edit::InsertAgendaItem { .. }
+                | Edit::InsertFormEntry { .. }
+                | Edit::Batch { .. }
+        )
+    }
+
     /// Edits of the same text field may be merged into one log entry while someone types.
     pub fn text_field(&self) -> Option<&TextField> {
         match self {

@@ -1,17 +1,18 @@
 //! The individual plan and meeting minutes as A4 PDF, in Norwegian bokmål.
 //!
 //! [`plan_pdf`] prints every point of § 19 that the reader may see; [`minutes_pdf`] prints one
-//! meeting. With a reader ([`PdfOptions::reader`]) the document holds only what the person has
-//! consented to share with them (see [`super::consent`]) and says so on the first page.
+//! meeting. Both read the case through a [`CaseView`]: for a reader ([`Audience::Reader`]) the
+//! document holds only what the person has consented to share with them (see
+//! [`crate::consent`]) and says so on the first page.
 
 pub mod layout;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use self::layout::{Block, Cell, Doc, NOTICE, Row, Style, Table};
-use super::consent::{self, Visibility};
 use super::{ExportError, PluginSections};
 use crate::clock::Clock;
+use crate::consent::{self, Audience, CaseView, Visibility};
 use crate::domain::{
     ActionStatus, Attendance, Case, ConsentRecipient, Goal, LifeDomain, Meeting, MeetingId,
     Participant, ParticipantId, Role, Section, Zone,
@@ -23,8 +24,6 @@ use crate::text::labels;
 /// Who the document is for and its date.
 #[derive(Clone, Debug)]
 pub struct PdfOptions {
-    /// `None`: the complete plan (for the person, the coordinator, the case file).
-    pub reader: Option<ParticipantId>,
     /// The document's date, in the header; consents are judged on this day.
     pub date: NaiveDate,
     /// Shows stored times on the reader's wall clock.
@@ -37,18 +36,9 @@ impl PdfOptions {
     /// The complete document, dated today by `clock`.
     pub fn complete(clock: &Clock) -> Self {
         PdfOptions {
-            reader: None,
             date: clock.today(),
             clock: clock.clone(),
             lang: Lang::Nb,
-        }
-    }
-
-    /// What `reader` may see, dated today by `clock`.
-    pub fn for_reader(reader: ParticipantId, clock: &Clock) -> Self {
-        PdfOptions {
-            reader: Some(reader),
-            ..PdfOptions::complete(clock)
         }
     }
 
@@ -134,16 +124,14 @@ fn text_section(blocks: &mut Vec<Block>, title: &str, text: &str) {
     }
 }
 
-fn reader_of<'c>(
-    case: &'c Case,
-    opts: &PdfOptions,
-) -> Result<Option<&'c Participant>, ExportError> {
-    match opts.reader {
-        None => Ok(None),
-        Some(id) => case
-            .participant(id)
+/// The one reader the document is for; `None` for the complete plan.
+fn reader_of<'c>(case: &'c CaseView) -> Result<Option<&'c Participant>, ExportError> {
+    match case.audience() {
+        Audience::Reader(id) => case
+            .participant(*id)
             .map(Some)
-            .ok_or(ExportError::UnknownParticipant(id)),
+            .ok_or(ExportError::UnknownParticipant(*id)),
+        Audience::Everything | Audience::Room(_) => Ok(None),
     }
 }
 
@@ -405,7 +393,7 @@ fn header_left(case: &Case, lang: Lang) -> String {
 
 /// The individual plan as a PDF.
 pub fn plan_pdf(
-    case: &Case,
+    case: &CaseView,
     forms: &PluginSections,
     opts: &PdfOptions,
 ) -> Result<Vec<u8>, ExportError> {
@@ -417,12 +405,12 @@ pub fn plan_pdf(
 
 /// The plan laid out as blocks, before rendering.
 pub fn plan_document(
-    case: &Case,
+    case: &CaseView,
     forms: &PluginSections,
     opts: &PdfOptions,
 ) -> Result<Doc, ExportError> {
-    let reader = reader_of(case, opts)?;
-    let v = consent::visible_sections(case, opts.reader, opts.date);
+    let reader = reader_of(case)?;
+    let v = case.visibility();
     let today = opts.date;
     let lang = opts.lang;
     let mut b = Vec::new();
@@ -433,7 +421,7 @@ pub fn plan_document(
         Style::BODY.bold().size(14.0),
     ));
     match reader {
-        Some(r) => b.push(Block::Notice(consent_notice(case, r, &v, lang), NOTICE)),
+        Some(r) => b.push(Block::Notice(consent_notice(case, r, v, lang), NOTICE)),
         None => b.push(small(S::PdfCompleteNotice.get(lang))),
     }
 
@@ -668,7 +656,7 @@ pub fn plan_document(
 
 /// The minutes of one meeting as a PDF.
 pub fn minutes_pdf(
-    case: &Case,
+    case: &CaseView,
     meeting: MeetingId,
     forms: &PluginSections,
     opts: &PdfOptions,
@@ -689,7 +677,7 @@ fn names(case: &Case, m: &Meeting, which: Attendance, lang: Lang) -> Vec<String>
 
 /// The minutes laid out as blocks, before rendering.
 pub fn minutes_document(
-    case: &Case,
+    case: &CaseView,
     meeting: MeetingId,
     forms: &PluginSections,
     opts: &PdfOptions,
@@ -697,8 +685,8 @@ pub fn minutes_document(
     let m = case
         .meeting(meeting)
         .ok_or(ExportError::UnknownMeeting(meeting))?;
-    let reader = reader_of(case, opts)?;
-    let v = consent::visible_sections(case, opts.reader, opts.date);
+    let reader = reader_of(case)?;
+    let v = case.visibility();
     let lang = opts.lang;
     if let Some(r) = reader
         && !v.shows(Section::Minutes)

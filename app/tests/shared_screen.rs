@@ -1,0 +1,602 @@
+//! The shared screen is private by construction: with a restricted audience in the room, no tab
+//! shows what the person has not consented to share with everyone present; a recipient's PDF
+//! and FHIR extract hold only what they may see, plugin summaries included.
+//!
+//! The case: the person, the coordinator, a NAV advisor (consent: work goals, actions and
+//! minutes) and a DPS therapist (consent: health goals and forms). At the meeting NAV is
+//! present and DPS absent, so the room sees work goals, actions that serve only work goals and
+//! the minutes; never the health goal, the crisis plan, the person's contact details or national
+//! ID, the plan's free text, the IPS form or history entries about any of them.
+
+mod common;
+
+use std::sync::Arc;
+
+use ansvar::clock::Clock;
+use ansvar::domain::*;
+use ansvar::session::Session;
+use ansvar::store::Store;
+use ansvar::ui::AnsvarApp;
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, NodeT, Queryable};
+
+use common::{ansvar, ok, stdout};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+fn clock() -> Clock {
+    Clock::at_noon(today())
+}
+
+const WORK_GOAL: &str = "Jobbe i gartneriet tre dager i uka";
+const WORK_ACTION: &str = "Søke praksisplass i gartneriet";
+const MINUTES: &str = "Praksisplassen kan starte i januar";
+const HEALTH_GOAL: &str = "Sove gjennom natta uten sovepiller";
+const HEALTH_ACTION: &str = "Bestille time hos fastlegen om søvnen";
+const RED_SIGNS: &str = "Slutter å svare på telefonen";
+const CONTACT_NAME: &str = "Sissel Lien";
+const CONTACT_PHONE: &str = "93300111";
+const PHONE: &str = "40011223";
+const ADDRESS: &str = "Storgata 7, 8000 Nordvik";
+const NATIONAL_ID: &str = "01819012365";
+const MAIN_GOAL: &str = "Klare meg selv i egen leilighet";
+const FORM_WORDS: &str = "Fast jobb som gartner innen to år";
+
+/// What no one but the person and the coordinator may see in this case.
+fn hidden_from_nav() -> Vec<String> {
+    let mut hidden: Vec<String> = [
+        HEALTH_GOAL,
+        HEALTH_ACTION,
+        RED_SIGNS,
+        CONTACT_NAME,
+        CONTACT_PHONE,
+        PHONE,
+        ADDRESS,
+        NATIONAL_ID,
+        MAIN_GOAL,
+        FORM_WORDS,
+    ]
+    .map(String::from)
+    .to_vec();
+    hidden.push(mask_national_id(NATIONAL_ID));
+    hidden
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    cache: tempfile::TempDir,
+    db: std::path::PathBuf,
+    store: Arc<Store>,
+    case: CaseId,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("room.redb");
+    let store = Arc::new(Store::open(&db).unwrap());
+    let case = store.create_case().unwrap().id;
+    let cache = tempfile::tempdir().unwrap();
+    install_ips(&store, &cache);
+    let mut s = Session::open(store.clone(), case, clock()).unwrap();
+    let who = |name: &str, role: Role, org: &str| Participant {
+        id: ParticipantId::new(),
+        name: name.into(),
+        role,
+        organisation: org.into(),
+        ..Participant::default()
+    };
+    let person = who("Ola Testesen", Role::Person, "");
+    let coordinator = who("Nina Koordinator", Role::Coordinator, "Nordvik kommune");
+    let nav = who("Per Navesen", Role::NavAdvisor, "NAV Nordvik");
+    let dps = who("Dag Terapeut", Role::DpsTherapist, "DPS Nordvik");
+    let (pid, cid, nid, did) = (person.id, coordinator.id, nav.id, dps.id);
+    let (work, health) = (GoalId::new(), GoalId::new());
+    let meeting = MeetingId::new();
+    let text = |field, value: &str| Edit::SetText {
+        field,
+        value: value.into(),
+    };
+    let t = clock().now();
+    let mut edits = vec![
+        text(TextField::PersonName, "Ola Testesen"),
+        text(TextField::PersonPhone, PHONE),
+        text(TextField::PersonAddress, ADDRESS),
+        text(TextField::PersonNationalId, NATIONAL_ID),
+        text(TextField::PlanMainGoal, MAIN_GOAL),
+    ];
+    for (i, p) in [person, coordinator, nav, dps].into_iter().enumerate() {
+        edits.push(Edit::InsertParticipant {
+            index: i,
+            participant: p,
+        });
+    }
+    edits.extend([
+        Edit::SetCoordinator {
+            participant: Some(cid),
+        },
+        Edit::InsertConsent {
+            index: 0,
+            consent: Consent {
+                id: ConsentId::new(),
+                recipient: ConsentRecipient::Organisation("NAV Nordvik".into()),
+                sections: vec![
+                    Section::Goals(LifeDomain::WorkAndActivity),
+                    Section::Actions,
+                    Section::Minutes,
+                ],
+                given: Some(today()),
+                ..Consent::default()
+            },
+        },
+        Edit::InsertConsent {
+            index: 1,
+            consent: Consent {
+                id: ConsentId::new(),
+                recipient: ConsentRecipient::Participant(did),
+                sections: vec![Section::Goals(LifeDomain::Health), Section::Forms],
+                given: Some(today()),
+                ..Consent::default()
+            },
+        },
+        Edit::InsertGoal {
+            index: 0,
+            goal: Goal {
+                id: work,
+                domain: LifeDomain::WorkAndActivity,
+                own_words: WORK_GOAL.into(),
+                expressed_by_person: true,
+                ..Goal::default()
+            },
+        },
+        Edit::InsertGoal {
+            index: 1,
+            goal: Goal {
+                id: health,
+                domain: LifeDomain::Health,
+                own_words: HEALTH_GOAL.into(),
+                expressed_by_person: true,
+                ..Goal::default()
+            },
+        },
+        Edit::InsertAction {
+            index: 0,
+            action: Action {
+                id: ActionId::new(),
+                what: WORK_ACTION.into(),
+                responsible: Some(nid),
+                goals: vec![work],
+                ..Action::default()
+            },
+        },
+        Edit::InsertAction {
+            index: 1,
+            action: Action {
+                id: ActionId::new(),
+                what: HEALTH_ACTION.into(),
+                responsible: Some(cid),
+                goals: vec![health],
+                ..Action::default()
+            },
+        },
+        text(TextField::ZoneSigns(Zone::Red), RED_SIGNS),
+        Edit::InsertContact {
+            index: 0,
+            contact: Contact {
+                id: ContactId::new(),
+                name: CONTACT_NAME.into(),
+                role: "Søster".into(),
+                phone: CONTACT_PHONE.into(),
+                ..Contact::default()
+            },
+        },
+        Edit::InsertFormEntry {
+            index: 0,
+            entry: FormEntry {
+                id: FormEntryId::new(),
+                plugin_id: "no.fjordvik.ips-oppfolging".into(),
+                plugin_version: "1.2.0".into(),
+                data: serde_json::json!({
+                    "job-goal": FORM_WORDS,
+                })
+                .to_string(),
+                created: t,
+                updated: t,
+            },
+        },
+        Edit::InsertMeeting {
+            index: 0,
+            meeting: Meeting {
+                id: meeting,
+                starts_at: t,
+                place: "Nordvik rådhus".into(),
+                attendance: [
+                    (pid, Attendance::Present),
+                    (cid, Attendance::Present),
+                    (nid, Attendance::Present),
+                    (did, Attendance::Absent),
+                ]
+                .into(),
+                agenda: vec![AgendaItem {
+                    id: AgendaItemId::new(),
+                    title: "Arbeid og aktivitet".into(),
+                    minutes: MINUTES.into(),
+                    goals: vec![work, health],
+                    ..AgendaItem::default()
+                }],
+                ..Meeting::default()
+            },
+        },
+    ]);
+    let author = Author::Staff {
+        name: "Nina Koordinator".into(),
+        organisation: "Nordvik kommune".into(),
+    };
+    for e in edits {
+        s.apply(e, &author).unwrap();
+    }
+    Fixture {
+        _dir: dir,
+        cache,
+        db,
+        store,
+        case,
+    }
+}
+
+/// Installs the real IPS plugin, granted what it asks for: the work goals and who takes part.
+fn install_ips(store: &Store, cache: &tempfile::TempDir) {
+    use ansvar::plugins::context::Capability;
+    use ansvar::plugins::host::PluginHost;
+    use ansvar::plugins::package::{Package, SecretKey};
+    use ansvar::plugins::registry;
+    let host = PluginHost::new(Some(cache.path().to_path_buf())).unwrap();
+    let wasm = common::wasm("ips-follow-up");
+    let plugin = host.load(&wasm).unwrap();
+    let grant: Vec<Capability> = plugin
+        .manifest
+        .capabilities
+        .iter()
+        .map(Capability::from_api)
+        .collect();
+    let key = SecretKey::generate().unwrap();
+    let package = Package::sign(serde_json::to_vec(&plugin.manifest).unwrap(), wasm, &key);
+    registry::trust_key(store, key.public(), "Test", clock().now()).unwrap();
+    registry::install(store, &host, &package.to_bytes(), &grant, clock().now()).unwrap();
+}
+
+fn harness(store: &Arc<Store>) -> Harness<'static, AnsvarApp> {
+    let store = store.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_cc| AnsvarApp::new(store, clock()));
+    h.run_steps(3);
+    h
+}
+
+fn step(h: &mut Harness<'_, AnsvarApp>) {
+    h.run_steps(3);
+}
+
+fn tab(h: &mut Harness<'_, AnsvarApp>, label: &str) {
+    h.get_by_role_and_label(egui::accesskit::Role::Button, label)
+        .click();
+    step(h);
+}
+
+/// Everything the screen says: every node's label and value.
+fn screen_text(h: &Harness<'_, AnsvarApp>) -> String {
+    h.query_all(By::new().include_labels().predicate(|_| true))
+        .flat_map(|n| {
+            let node = n.accesskit_node();
+            [node.label(), node.value()]
+        })
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+const TABS: [&str; 8] = [
+    "Oversikt",
+    "Møte",
+    "Mål",
+    "Kriseplan",
+    "Tiltak",
+    "Skjema",
+    "Deltakere og samtykke",
+    "Historikk",
+];
+
+/// Steps until the plugins have loaded and answered (the forms tab asks them in the background).
+fn settle(h: &mut Harness<'_, AnsvarApp>) {
+    for _ in 0..100 {
+        step(h);
+        if h.query_by_label("Utvidelsen ser på skjemaet …").is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// What each tab shows at the desk and in the room, as text.
+fn every_tab(h: &mut Harness<'_, AnsvarApp>) -> Vec<(&'static str, String)> {
+    TABS.iter()
+        .map(|t| {
+            tab(h, t);
+            settle(h);
+            (*t, screen_text(h))
+        })
+        .collect()
+}
+
+/// Opens the case in presentation mode (NAV present) on `tab` and checks what it shows.
+fn in_the_room(tab_name: &str, shown: &[&str]) {
+    let f = fixture();
+    let mut h = harness(&f.store);
+    h.get_by_label("Ola Testesen").click();
+    step(&mut h);
+    h.get_by_label("Presentasjon").click();
+    step(&mut h);
+    tab(&mut h, tab_name);
+    settle(&mut h);
+    let text = screen_text(&h);
+    for hidden in hidden_from_nav() {
+        assert!(
+            !text.contains(&hidden),
+            "the room's «{tab_name}» tab shows «{hidden}», which NAV may not see"
+        );
+    }
+    for s in shown {
+        assert!(text.contains(s), "the room's «{tab_name}» tab shows «{s}»");
+    }
+}
+
+#[test]
+fn the_room_overview_hides_contacts_national_id_and_free_text() {
+    in_the_room("Oversikt", &["Ola Testesen", "Per Navesen"]);
+}
+
+#[test]
+fn the_room_meeting_tab_shows_the_minutes_but_not_the_hidden_goal() {
+    in_the_room("Møte", &["Arbeid og aktivitet"]);
+}
+
+#[test]
+fn the_room_goals_tab_shows_only_work_goals() {
+    in_the_room("Mål", &[WORK_GOAL]);
+}
+
+#[test]
+fn the_room_crisis_plan_tab_shows_neither_signs_nor_contacts() {
+    in_the_room("Kriseplan", &[]);
+}
+
+#[test]
+fn the_room_actions_tab_leaves_out_actions_serving_hidden_goals() {
+    in_the_room("Tiltak", &[WORK_ACTION]);
+}
+
+#[test]
+fn the_room_forms_tab_shows_no_unconsented_form() {
+    in_the_room("Skjema", &[]);
+}
+
+#[test]
+fn the_room_participants_tab_shows_no_private_contact_details() {
+    in_the_room("Deltakere og samtykke", &["Per Navesen", "Dag Terapeut"]);
+}
+
+#[test]
+fn the_room_history_tells_only_of_what_the_room_may_see() {
+    in_the_room("Historikk", &[WORK_GOAL, WORK_ACTION]);
+}
+
+#[test]
+fn no_tab_on_the_shared_screen_shows_what_someone_present_may_not_see() {
+    let f = fixture();
+    let mut h = harness(&f.store);
+    h.get_by_label("Ola Testesen").click();
+    step(&mut h);
+    // Wait for the plugins to load, so that the forms tab is what a user sees.
+    for _ in 0..200 {
+        if !h.state().state.plugins.loaded.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        step(&mut h);
+    }
+
+    // At the desk the coordinator sees it all: the test can see what it looks for.
+    let desk = every_tab(&mut h);
+    let all_of_desk = desk.iter().map(|(_, t)| t.as_str()).collect::<String>();
+    for hidden in hidden_from_nav() {
+        if hidden == NATIONAL_ID {
+            continue; // masked at the desk too
+        }
+        assert!(
+            all_of_desk.contains(&hidden),
+            "the desk shows «{hidden}» somewhere: {}",
+            desk[5].1
+        );
+    }
+
+    h.get_by_label("Presentasjon").click();
+    step(&mut h);
+    let room = every_tab(&mut h);
+    for (tab, text) in &room {
+        for hidden in hidden_from_nav() {
+            assert!(
+                !text.contains(&hidden),
+                "the room's «{tab}» tab shows «{hidden}», which NAV may not see"
+            );
+        }
+    }
+    let on = |name: &str| &room.iter().find(|(t, _)| *t == name).unwrap().1;
+    assert!(on("Mål").contains(WORK_GOAL), "the work goal is shown");
+    assert!(
+        on("Tiltak").contains(WORK_ACTION),
+        "the work action is shown"
+    );
+    assert!(
+        on("Historikk").contains(WORK_GOAL),
+        "the history tells of the work goal"
+    );
+    assert!(
+        on("Historikk").contains("Ola Testesen"),
+        "the history shows entries"
+    );
+    assert!(on("Deltakere og samtykke").contains("Per Navesen"));
+
+    // Someone leaves (NAV is marked absent): only the person and the coordinator remain, and
+    // the next frame shows them everything.
+    tab(&mut h, "Møte");
+    let before = f.store.load_case(f.case).unwrap();
+    let nav = before
+        .participants
+        .iter()
+        .find(|p| p.name == "Per Navesen")
+        .unwrap()
+        .id;
+    let meeting = before.meetings[0].id;
+    h.state_mut()
+        .state
+        .execute(ansvar::ui::Command::edit(Edit::SetAttendance {
+            meeting,
+            participant: nav,
+            attendance: Some(Attendance::Absent),
+        }));
+    step(&mut h);
+    tab(&mut h, "Mål");
+    assert!(screen_text(&h).contains(HEALTH_GOAL), "leaving restores");
+    // And arriving hides it again on the next frame.
+    h.state_mut()
+        .state
+        .execute(ansvar::ui::Command::edit(Edit::SetAttendance {
+            meeting,
+            participant: nav,
+            attendance: Some(Attendance::Present),
+        }));
+    h.run_steps(1);
+    assert!(
+        !screen_text(&h).contains(HEALTH_GOAL),
+        "arriving hides at once"
+    );
+}
+
+#[test]
+fn a_recipients_pdf_and_fhir_extract_hold_only_what_they_may_see() {
+    let f = fixture();
+    let d = f.db.to_str().unwrap();
+    let case = f.case.to_string();
+    let out = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", d];
+        all.extend_from_slice(args);
+        ok(ansvar(f.cache.path(), &all))
+    };
+
+    // NAV: work goals, actions, minutes.
+    let pdf = out.path().join("nav.pdf");
+    run(&[
+        "export",
+        "pdf",
+        "--case",
+        &case,
+        "--for",
+        "Per Navesen",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let text = flat(&pdf_text(&pdf));
+    for hidden in hidden_from_nav() {
+        assert!(!text.contains(&flat(&hidden)), "NAV's PDF shows «{hidden}»");
+    }
+    assert!(text.contains(&flat(WORK_GOAL)) && text.contains(&flat(WORK_ACTION)));
+
+    let json = out.path().join("nav.json");
+    run(&[
+        "export",
+        "fhir",
+        "--case",
+        &case,
+        "--for",
+        "Per Navesen",
+        "--out",
+        json.to_str().unwrap(),
+    ]);
+    let bundle = std::fs::read_to_string(&json).unwrap();
+    for hidden in hidden_from_nav() {
+        assert!(
+            !bundle.contains(&hidden),
+            "NAV's FHIR extract holds «{hidden}»"
+        );
+    }
+    assert!(bundle.contains(WORK_GOAL) && bundle.contains(WORK_ACTION));
+    // The whole case, for comparison: the extract is not empty by accident.
+    let whole = out.path().join("whole.json");
+    run(&[
+        "export",
+        "fhir",
+        "--case",
+        &case,
+        "--out",
+        whole.to_str().unwrap(),
+    ]);
+    let whole = std::fs::read_to_string(&whole).unwrap();
+    assert!(whole.contains(HEALTH_GOAL) && whole.contains(RED_SIGNS));
+
+    // DPS: health goals and forms, not work goals. The IPS plugin, which reads the work goals,
+    // summarises the form from DPS's view: its summary cannot quote the work goal.
+    let pdf = out.path().join("dps.pdf");
+    run(&[
+        "export",
+        "pdf",
+        "--case",
+        &case,
+        "--for",
+        "Dag Terapeut",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let text = flat(&pdf_text(&pdf));
+    assert!(
+        text.contains("IPS jobboppfølging"),
+        "the form is shared with DPS: {text}"
+    );
+    assert!(text.contains(&flat(HEALTH_GOAL)));
+    assert!(
+        !text.contains(&flat(WORK_GOAL)),
+        "the IPS summary in DPS's PDF quotes the work goal: {text}"
+    );
+    // The complete plan's summary does quote it: the plugin was asked, and it answered.
+    let pdf = out.path().join("all.pdf");
+    run(&[
+        "export",
+        "pdf",
+        "--case",
+        &case,
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let all = flat(&pdf_text(&pdf));
+    assert!(all.contains(&flat(&format!("Arbeidsmål i planen: «{WORK_GOAL}»"))));
+    let _ = stdout;
+}
+
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils): run scripts/install-test-deps.sh");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Text with its line breaks and runs of spaces as single spaces: the PDF wraps lines.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
