@@ -74,7 +74,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut CrisisUi, out: &mut Vec<Comman
                         RichText::new(view.t(zone_title(zone)))
                             .color(zone_color(zone))
                             .strong()
-                            .size(18.0),
+                            .size(super::theme::size::SUBHEADING),
                     );
                     let z = plan.zone(zone);
                     ui.push_id(("zone", zone), |ui| {
@@ -161,7 +161,11 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut CrisisUi, out: &mut Vec<Comman
             for c in &plan.contacts {
                 ui.label(RichText::new(&c.name).strong());
                 ui.label(&c.role);
-                ui.label(RichText::new(&c.phone).monospace().size(18.0));
+                ui.label(
+                    RichText::new(&c.phone)
+                        .monospace()
+                        .size(super::theme::size::EMPHASIS),
+                );
                 if ui
                     .small_button(view.t(S::Remove))
                     .on_hover_text(format!("{} {}", view.t(S::Remove), c.name))

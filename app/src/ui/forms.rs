@@ -283,7 +283,11 @@ fn render_form(
             continue;
         }
         ui.push_id(&section.id, |ui| {
-            ui.label(RichText::new(loc(&section.title, lang)).strong().size(17.0));
+            ui.label(
+                RichText::new(loc(&section.title, lang))
+                    .strong()
+                    .size(super::theme::size::SUBHEADING),
+            );
             for field in &section.fields {
                 if !visible(&field.show_when, data) {
                     continue;

@@ -2,8 +2,9 @@
 //! date, the person's 1–10 ratings over time, and evaluations per meeting.
 
 use egui::{RichText, Ui};
-use egui_plot::{Line, Plot, PlotPoints, Points};
+use egui_plot::{GridMark, Line, Plot, PlotPoints, Points};
 
+use super::theme::{size, space};
 use super::widgets::{choice, date_field, not_shared, text_field};
 use super::{Command, S, View};
 use crate::domain::*;
@@ -16,31 +17,93 @@ pub struct GoalsUi {
     pub by_person: bool,
 }
 
-/// A small chart of the person's ratings over time.
-pub fn rating_chart(ui: &mut Ui, goal: &Goal, height: f32) {
+/// A date on the chart's time axis, in the UI language.
+fn chart_date(lang: crate::i18n::Lang, d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    S::ChartDate.fill(
+        lang,
+        &[
+            &d.day().to_string(),
+            &d.month().to_string(),
+            &format!("{:02}", d.year() % 100),
+        ],
+    )
+}
+
+/// The days since the common era's start: the chart's x value for a date.
+fn day_number(d: chrono::NaiveDate) -> f64 {
+    use chrono::Datelike;
+    d.num_days_from_ce() as f64
+}
+
+/// A small chart of the person's ratings over time, as wide as the space it is given, with
+/// the rating dates on the time axis (at most four, the first and the latest always).
+pub fn rating_chart(ui: &mut Ui, lang: crate::i18n::Lang, goal: &Goal, height: f32) {
     if goal.ratings.len() < 2 {
         return;
     }
     let points: Vec<[f64; 2]> = goal
         .ratings
         .iter()
-        .enumerate()
-        .map(|(i, r)| [i as f64, r.value as f64])
+        .map(|r| [day_number(r.date), r.value as f64])
         .collect();
+    let mut dates: Vec<chrono::NaiveDate> = goal.ratings.iter().map(|r| r.date).collect();
+    dates.sort();
+    dates.dedup();
+    let (Some(first), Some(last)) = (dates.first().copied(), dates.last().copied()) else {
+        return;
+    };
+    let span = (day_number(last) - day_number(first)).max(1.0);
+    // Marks a third of the span apart at least, so their labels never overlap.
+    let mut marks: Vec<chrono::NaiveDate> = Vec::new();
+    for d in &dates {
+        let far_enough = marks
+            .last()
+            .is_none_or(|m| day_number(*d) - day_number(*m) >= span / 3.0);
+        let before_last = day_number(last) - day_number(*d) >= span / 3.0 || *d == last;
+        if far_enough && before_last {
+            marks.push(*d);
+        }
+    }
+    let width = ui.available_width().max(160.0);
     // Plots are the dearest thing on the page: lay out their space always, draw them only
     // when they are on screen.
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(260.0, height), egui::Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
     if !ui.is_rect_visible(rect) {
         return;
     }
     let mut plot_ui = ui.new_child(egui::UiBuilder::new().max_rect(rect));
     let ui = &mut plot_ui;
+    // Room either side for the first and last date's label.
+    let pad = span * 0.12;
     Plot::new(("ratings", goal.id))
         .height(height)
-        .width(260.0)
+        .width(width)
         .include_y(1.0)
         .include_y(10.0)
-        .show_axes([false, true])
+        .include_x(day_number(first) - pad)
+        .include_x(day_number(last) + pad)
+        .show_axes([true, true])
+        .x_grid_spacer(move |_| {
+            marks
+                .iter()
+                .map(|d| GridMark {
+                    value: day_number(*d),
+                    // As far apart as the whole span: every label is drawn at full strength.
+                    step_size: span,
+                })
+                .collect()
+        })
+        .x_axis_formatter(move |mark, _| {
+            // Marks are whole days; anything else is not a date we put there.
+            let days = mark.value.round();
+            if (mark.value - days).abs() > 1e-6 {
+                return String::new();
+            }
+            chrono::NaiveDate::from_num_days_from_ce_opt(days as i32)
+                .map(|d| chart_date(lang, d))
+                .unwrap_or_default()
+        })
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -64,9 +127,9 @@ pub fn rating_buttons(
         for v in 1..=10u8 {
             let button =
                 egui::Button::new(RichText::new(v.to_string()).size(if view.presentation {
-                    22.0
+                    size::RATING_PRESENTATION
                 } else {
-                    16.0
+                    size::RATING
                 }))
                 .selected(current == Some(v));
             let response = ui
@@ -104,82 +167,135 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut GoalsUi, out: &mut Vec<Command
             ui.separator();
             continue;
         }
-        for goal in goals {
-            // A card off screen takes the height it had last time and is not laid out: a plan
-            // with sixty goals then costs what the few on screen cost.
-            let height_id = ui.make_persistent_id(("goal_card_height", goal.id));
-            let last: Option<f32> = ui.data(|d| d.get_temp(height_id));
-            if let Some(h) = last {
-                let rect =
-                    egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), h));
-                if !ui.is_rect_visible(rect) {
-                    let spacing = ui.spacing().item_spacing.y;
-                    ui.allocate_space(egui::vec2(ui.available_width(), (h - spacing).max(0.0)));
-                    continue;
-                }
-            }
-            let top = ui.cursor().min.y;
-            ui.push_id(goal.id, |ui| goal_card(ui, view, goal, out));
-            let h = ui.cursor().min.y - top;
-            ui.data_mut(|d| d.insert_temp(height_id, h));
-        }
+        goal_grid(ui, view, &goals, out);
         ui.separator();
     }
     new_goal(ui, view, state, out);
 }
 
-fn goal_card(ui: &mut Ui, view: &View, goal: &Goal, out: &mut Vec<Command>) {
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label(
-            RichText::new(&goal.own_words)
-                .size(if view.presentation { 28.0 } else { 20.0 })
-                .strong(),
-        );
-        ui.collapsing(view.t(S::EditGoal), |ui| {
-            text_field(
-                ui,
-                view.t(S::OwnWords),
-                &goal.own_words,
-                TextField::GoalOwnWords(goal.id),
-                true,
-                out,
-            );
-            text_field(
-                ui,
-                view.t(S::ProfessionalWording),
-                &goal.professional_wording,
-                TextField::GoalProfessionalWording(goal.id),
-                true,
-                out,
-            );
-        });
-        ui.horizontal(|ui| {
-            let name = |s| view.t(labels::goal_status(s)).to_string();
-            let salt = ("status", goal.id);
-            if let Some(status) = choice(
-                ui,
-                salt,
-                view.t(S::Status),
-                goal.status,
-                GoalStatus::ALL,
-                name,
-            ) {
-                out.push(Command::edit(Edit::SetGoalStatus {
-                    id: goal.id,
-                    status,
-                }));
+/// The goals of one domain as cards in columns that fill the panel: every card the same
+/// width, the cards of a row the same height.
+fn goal_grid(ui: &mut Ui, view: &View, goals: &[&Goal], out: &mut Vec<Command>) {
+    let gap = ui.spacing().item_spacing.x;
+    let available = ui.available_width();
+    let columns = ((available + gap) / (space::CARD_MIN_WIDTH + gap))
+        .floor()
+        .max(1.0) as usize;
+    let width = ((available - gap * (columns as f32 - 1.0)) / columns as f32).floor();
+    for row in goals.chunks(columns) {
+        let Some(first) = row.first() else {
+            continue;
+        };
+        // A row off screen takes the height it had last time and is not laid out: a plan
+        // with sixty goals then costs what the few on screen cost.
+        let height_id = ui.make_persistent_id(("goal_row_height", first.id));
+        let last: Option<f32> = ui.data(|d| d.get_temp(height_id));
+        if let Some(h) = last {
+            let rect = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(available, h));
+            if !ui.is_rect_visible(rect) {
+                ui.allocate_space(egui::vec2(available, h));
+                continue;
             }
-            date_field(
-                ui,
-                view.lang,
-                view.t(S::TargetDate),
-                goal.target_date,
-                DateField::GoalTarget(goal.id),
-                out,
+        }
+        let height = ui
+            .horizontal_top(|ui| {
+                let mut tallest: f32 = 0.0;
+                for goal in row {
+                    let needs = ui
+                        .allocate_ui_with_layout(
+                            egui::vec2(width, 0.0),
+                            egui::Layout::top_down(egui::Align::Min),
+                            |ui| {
+                                ui.push_id(goal.id, |ui| {
+                                    goal_card(ui, view, goal, width, last, out)
+                                })
+                                .inner
+                            },
+                        )
+                        .inner;
+                    tallest = tallest.max(needs);
+                }
+                tallest
+            })
+            .inner;
+        ui.data_mut(|d| d.insert_temp(height_id, height));
+    }
+}
+
+fn goal_card(
+    ui: &mut Ui,
+    view: &View,
+    goal: &Goal,
+    width: f32,
+    row_height: Option<f32>,
+    out: &mut Vec<Command>,
+) -> f32 {
+    let frame = egui::Frame::group(ui.style());
+    let margins = frame.total_margin().sum();
+    frame
+        .show(ui, |ui| {
+            ui.set_width(width - margins.x);
+            // As tall as the row's tallest card was: the row reads as one line of cards.
+            if let Some(h) = row_height {
+                ui.set_min_height(h - margins.y);
+            }
+            let top = ui.cursor().min.y;
+            ui.add(
+                egui::Label::new(
+                    RichText::new(&goal.own_words)
+                        .size(if view.presentation {
+                            size::GOAL_WORDS_PRESENTATION
+                        } else {
+                            size::GOAL_WORDS
+                        })
+                        .strong(),
+                )
+                .wrap(),
             );
-        });
-        rating_buttons(ui, view, goal, false, out);
-        ui.horizontal(|ui| {
+            ui.collapsing(view.t(S::EditGoal), |ui| {
+                text_field(
+                    ui,
+                    view.t(S::OwnWords),
+                    &goal.own_words,
+                    TextField::GoalOwnWords(goal.id),
+                    true,
+                    out,
+                );
+                text_field(
+                    ui,
+                    view.t(S::ProfessionalWording),
+                    &goal.professional_wording,
+                    TextField::GoalProfessionalWording(goal.id),
+                    true,
+                    out,
+                );
+            });
+            ui.horizontal(|ui| {
+                let name = |s| view.t(labels::goal_status(s)).to_string();
+                let salt = ("status", goal.id);
+                if let Some(status) = choice(
+                    ui,
+                    salt,
+                    view.t(S::Status),
+                    goal.status,
+                    GoalStatus::ALL,
+                    name,
+                ) {
+                    out.push(Command::edit(Edit::SetGoalStatus {
+                        id: goal.id,
+                        status,
+                    }));
+                }
+                date_field(
+                    ui,
+                    view.lang,
+                    view.t(S::TargetDate),
+                    goal.target_date,
+                    DateField::GoalTarget(goal.id),
+                    out,
+                );
+            });
+            rating_buttons(ui, view, goal, false, out);
             if let Some(last) = goal.ratings.last() {
                 ui.label(format!(
                     "{}: {} ({})",
@@ -188,20 +304,23 @@ fn goal_card(ui: &mut Ui, view: &View, goal: &Goal, out: &mut Vec<Command>) {
                     crate::i18n::date(last.date)
                 ));
             }
-            rating_chart(ui, goal, 80.0);
-        });
-        if !goal.evaluations.is_empty() {
-            ui.collapsing(
-                format!("{} ({})", view.t(S::Evaluations), goal.evaluations.len()),
-                |ui| {
-                    for e in goal.evaluations.iter().rev() {
-                        ui.label(RichText::new(crate::i18n::date(e.date)).strong());
-                        ui.label(&e.text);
-                    }
-                },
-            );
-        }
-    });
+            rating_chart(ui, view.lang, goal, 90.0);
+            if !goal.evaluations.is_empty() {
+                ui.collapsing(
+                    format!("{} ({})", view.t(S::Evaluations), goal.evaluations.len()),
+                    |ui| {
+                        for e in goal.evaluations.iter().rev() {
+                            ui.label(RichText::new(crate::i18n::date(e.date)).strong());
+                            ui.label(&e.text);
+                        }
+                    },
+                );
+            }
+            // What the card's content needs, whatever height it was stretched to: the next
+            // frame's row height, so a card that shrinks (a section folded) lets its row shrink.
+            ui.cursor().min.y - top - ui.spacing().item_spacing.y + margins.y
+        })
+        .inner
 }
 
 fn new_goal(ui: &mut Ui, view: &View, state: &mut GoalsUi, out: &mut Vec<Command>) {

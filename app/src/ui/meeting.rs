@@ -8,6 +8,7 @@ use egui::{RichText, Ui};
 
 use super::actions::{new_action_form, participant_picker};
 use super::goals::rating_buttons;
+use super::theme::size;
 use super::widgets::{not_shared, parse_date, text_field};
 use super::{CaseCommand, Command, S, View};
 use crate::domain::agenda::standard_agenda;
@@ -87,7 +88,7 @@ fn start(ui: &mut Ui, view: &View, state: &mut MeetingUi, out: &mut Vec<Command>
     ui.heading(view.t(S::TabMeeting));
     ui.label(view.t(S::NoMeetingRunning));
     if ui
-        .button(RichText::new(view.t(S::StartMeeting)).size(20.0))
+        .button(RichText::new(view.t(S::StartMeeting)).size(size::ACTION))
         .clicked()
     {
         let case = view.case;
@@ -109,7 +110,6 @@ fn start(ui: &mut Ui, view: &View, state: &mut MeetingUi, out: &mut Vec<Command>
 }
 
 fn running(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut Vec<Command>) {
-    let case = view.case;
     ui.horizontal(|ui| {
         ui.heading(format!(
             "{} {}",
@@ -152,36 +152,7 @@ fn running(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
     }
     egui::CollapsingHeader::new(view.t(S::Attendance))
         .default_open(!view.presentation)
-        .show(ui, |ui| {
-            egui::Grid::new("attendance").num_columns(2).show(ui, |ui| {
-                for p in &case.participants {
-                    ui.label(&p.name);
-                    ui.horizontal(|ui| {
-                        for a in [
-                            Attendance::Present,
-                            Attendance::SentApologies,
-                            Attendance::Absent,
-                        ] {
-                            let on = m.attendance.get(&p.id) == Some(&a);
-                            let response = ui.selectable_label(on, view.t(labels::attendance(a)));
-                            super::widgets::name_for_a11y(
-                                &response,
-                                Some(on),
-                                format!("{}: {}", p.name, view.t(labels::attendance(a))),
-                            );
-                            if response.clicked() {
-                                out.push(Command::edit(Edit::SetAttendance {
-                                    meeting: m.id,
-                                    participant: p.id,
-                                    attendance: if on { None } else { Some(a) },
-                                }));
-                            }
-                        }
-                    });
-                    ui.end_row();
-                }
-            });
-        });
+        .show(ui, |ui| attendance(ui, view, m, out));
 
     ui.separator();
     ui.columns(2, |cols| {
@@ -190,6 +161,63 @@ fn running(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
     });
     ui.separator();
     closing(ui, view, m, state, out);
+}
+
+/// The mark after `a` when its button is pressed: round from not marked through present,
+/// sent apologies and absent back to not marked.
+fn next_attendance(a: Option<Attendance>) -> Option<Attendance> {
+    match a {
+        None => Some(Attendance::Present),
+        Some(Attendance::Present) => Some(Attendance::SentApologies),
+        Some(Attendance::SentApologies) => Some(Attendance::Absent),
+        Some(Attendance::Absent) => None,
+    }
+}
+
+/// One large button per participant whose colour, icon and word say their mark: readable
+/// as one choice from across the room. A click (or Space/Enter) moves to the next mark.
+fn attendance(ui: &mut Ui, view: &View, m: &Meeting, out: &mut Vec<Command>) {
+    use egui_material_icons::icons;
+    let text_size = if view.presentation {
+        size::ATTENDANCE_PRESENTATION
+    } else {
+        size::ATTENDANCE
+    };
+    ui.horizontal_wrapped(|ui| {
+        for p in &view.case.participants {
+            let mark = m.attendance.get(&p.id).copied();
+            let (icon, word) = match mark {
+                Some(Attendance::Present) => (icons::ICON_CHECK_CIRCLE, S::Present),
+                Some(Attendance::SentApologies) => (icons::ICON_EVENT_BUSY, S::SentApologies),
+                Some(Attendance::Absent) => (icons::ICON_CANCEL, S::Absent),
+                None => (icons::ICON_RADIO_BUTTON_UNCHECKED, S::NotMarked),
+            };
+            let colour = super::theme::attendance_color(mark);
+            // Marked: white on the mark's colour. Not marked: the mark's grey on the panel,
+            // outlined, so it reads as still to do.
+            let (fg, fill) = match mark {
+                Some(_) => (egui::Color32::WHITE, colour),
+                None => (colour, ui.visuals().panel_fill),
+            };
+            let button = egui::Button::new((
+                icon.rich_text().size(text_size).color(fg),
+                RichText::new(&p.name).size(text_size).strong().color(fg),
+                RichText::new(view.t(word)).size(text_size).color(fg),
+            ))
+            .fill(fill)
+            .stroke(egui::Stroke::new(2.0, colour))
+            .min_size(egui::vec2(text_size * 14.0, text_size * 2.2));
+            let response = ui.add(button).on_hover_text(view.t(S::AttendanceCycle));
+            super::widgets::name_for_a11y(&response, None, format!("{}: {}", p.name, view.t(word)));
+            if response.clicked() {
+                out.push(Command::edit(Edit::SetAttendance {
+                    meeting: m.id,
+                    participant: p.id,
+                    attendance: next_attendance(mark),
+                }));
+            }
+        }
+    });
 }
 
 fn agenda_list(
@@ -236,7 +264,14 @@ fn focused_item(
         ui.label(view.t(S::ChooseAgendaItem));
         return;
     };
-    let size = if view.presentation { 30.0 } else { 20.0 };
+    let (size, words) = if view.presentation {
+        (
+            size::AGENDA_ITEM_PRESENTATION,
+            size::GOAL_WORDS_PRESENTATION,
+        )
+    } else {
+        (size::AGENDA_ITEM, size::GOAL_WORDS)
+    };
     ui.label(RichText::new(&item.title).size(size).strong());
     let spent = item.seconds_spent.saturating_add(state.running_seconds());
     let time = if view.presentation {
@@ -259,7 +294,7 @@ fn focused_item(
             not_shared(ui, view.lang);
             continue;
         }
-        ui.label(RichText::new(&goal.own_words).size(size * 0.8).strong());
+        ui.label(RichText::new(&goal.own_words).size(words).strong());
         rating_buttons(ui, view, goal, false, out);
     }
     if !item.actions.is_empty() {

@@ -18,6 +18,7 @@ mod person_mode;
 mod plugins;
 mod settings;
 mod theme;
+mod top_bar;
 mod widgets;
 
 use std::sync::Arc;
@@ -490,7 +491,7 @@ impl AnsvarApp {
             return out;
         }
 
-        egui::Panel::top("top_bar").show(ui, |ui| top_bar(ui, s, &mut out));
+        egui::Panel::top("top_bar").show(ui, |ui| top_bar::show(ui, s, &mut out));
         if let Some(message) = &s.message {
             let message = message.clone();
             egui::Panel::bottom("message").show(ui, |ui| {
@@ -596,73 +597,6 @@ pub fn draw_panel(
     let mut out = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| panel.show(ui, &view, &mut out));
     out.len()
-}
-
-fn top_bar(ui: &mut egui::Ui, s: &AppState, out: &mut Vec<Command>) {
-    // Two rows, so nothing wraps out of sight at large type: the case, then the room.
-    ui.horizontal(|ui| {
-        ui.heading("Ansvar");
-        let Some(session) = &s.session else {
-            return;
-        };
-        if ui.button(s.t(S::AllCases)).clicked() {
-            out.push(Command::View(ViewCommand::CloseCase));
-        }
-        ui.strong(&session.case().person.name);
-        ui.separator();
-        if ui
-            .add_enabled(session.can_undo(), egui::Button::new(s.t(S::Undo)))
-            .clicked()
-        {
-            out.push(Command::Case(CaseCommand::Undo));
-        }
-        if ui
-            .add_enabled(session.can_redo(), egui::Button::new(s.t(S::Redo)))
-            .clicked()
-        {
-            out.push(Command::Case(CaseCommand::Redo));
-        }
-        let person = if s.person_mode {
-            S::LeavePersonMode
-        } else {
-            S::PersonMode
-        };
-        if ui.button(s.t(person)).clicked() {
-            out.push(Command::View(ViewCommand::TogglePersonMode));
-        }
-        if s.export.busy() {
-            ui.spinner();
-            ui.label(s.t(S::Exporting));
-        } else if ui.button(s.t(S::ExportPlan)).clicked() {
-            out.push(Command::Case(CaseCommand::ExportPdf(None)));
-        }
-    });
-    ui.horizontal(|ui| {
-        let presentation = if s.presentation {
-            S::LeavePresentation
-        } else {
-            S::Presentation
-        };
-        if ui.button(s.t(presentation)).clicked() {
-            out.push(Command::View(ViewCommand::TogglePresentation));
-        }
-        if ui.button(s.t(S::Curtain)).clicked() {
-            out.push(Command::View(ViewCommand::SetCurtain(true)));
-        }
-        if ui.button(s.t(S::Plugins)).clicked() {
-            out.push(Command::View(ViewCommand::ShowPlugins(!s.show_plugins)));
-        }
-        let other = match s.lang {
-            Lang::Nb => Lang::En,
-            Lang::En => Lang::Nb,
-        };
-        if ui.button(s.t(S::OtherLanguage)).clicked() {
-            out.push(Command::App(AppCommand::SetLang(other)));
-        }
-        if ui.button(s.t(S::Help)).clicked() {
-            out.push(Command::View(ViewCommand::ToggleHelp));
-        }
-    });
 }
 
 impl eframe::App for AnsvarApp {

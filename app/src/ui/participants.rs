@@ -24,7 +24,11 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.push_id(p.id, |ui| {
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new(&p.name).strong().size(18.0));
+                    ui.label(
+                        RichText::new(&p.name)
+                            .strong()
+                            .size(super::theme::size::EMPHASIS),
+                    );
                     let name = |r| view.t(labels::role(r)).to_string();
                     if let Some(role) = choice(ui, "role", view.t(S::Role), p.role, Role::ALL, name)
                     {

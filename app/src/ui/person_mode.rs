@@ -10,7 +10,7 @@ use crate::domain::*;
 use crate::text::labels;
 
 pub fn show(ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
-    ui.label(RichText::new(view.t(S::PersonModeIntro)).size(24.0));
+    ui.label(RichText::new(view.t(S::PersonModeIntro)).size(super::theme::size::INTRO));
     ui.add_space(10.0);
     for goal in &view.case.goals {
         if !view.shows(Section::Goals(goal.domain)) {
@@ -21,7 +21,7 @@ pub fn show(ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
             .show(ui, |ui| {
                 ui.label(
                     RichText::new(view.t(labels::domain(goal.domain)))
-                        .size(18.0)
+                        .size(super::theme::size::SUBHEADING)
                         .weak(),
                 );
                 ui.style_mut().override_text_style = Some(egui::TextStyle::Heading);
@@ -35,14 +35,14 @@ pub fn show(ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
                     out,
                 );
                 ui.style_mut().override_text_style = None;
-                ui.label(RichText::new(view.t(S::HowIsItGoing)).size(20.0));
+                ui.label(RichText::new(view.t(S::HowIsItGoing)).size(super::theme::size::ACTION));
                 rating_buttons(ui, view, goal, true, out);
             });
         ui.add_space(8.0);
     }
     ui.add_space(10.0);
     if ui
-        .button(RichText::new(view.t(S::AddMyGoal)).size(22.0))
+        .button(RichText::new(view.t(S::AddMyGoal)).size(super::theme::size::ACTION))
         .clicked()
     {
         out.push(Command::edit_as_person(Edit::InsertGoal {

@@ -243,7 +243,7 @@ pub fn show(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             ui.label(
                 RichText::new(format!("{name} {}", p.manifest.version))
                     .strong()
-                    .size(18.0),
+                    .size(super::theme::size::SUBHEADING),
             );
             ui.label(p.manifest.description.get(lang));
             ui.label(format!(

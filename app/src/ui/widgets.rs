@@ -163,6 +163,21 @@ pub fn name_for_a11y(response: &egui::Response, selected: Option<bool>, label: S
     });
 }
 
+/// A button with an icon beside its words. Its accessible name is the words alone, so a
+/// screen reader (and a test) finds "Angre", not the icon's private code point.
+pub fn icon_button(
+    ui: &mut Ui,
+    icon: egui_material_icons::MaterialIcon,
+    text: &str,
+    enabled: bool,
+) -> egui::Response {
+    let icon = icon.rich_text().size(super::theme::size::ICON);
+    let response = ui.add_enabled(enabled, egui::Button::new((icon, text)));
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, enabled, text));
+    response
+}
+
 /// Shown instead of a section the person has not consented to show to everyone present.
 pub fn not_shared(ui: &mut Ui, lang: Lang) {
     ui.label(RichText::new(S::NotShared.get(lang)).italics().weak());

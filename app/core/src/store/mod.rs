@@ -74,9 +74,21 @@ pub struct CaseSummary {
     pub name: String,
     pub coordinator: String,
     pub next_meeting: Option<DateTime<Utc>>,
+    /// The due dates of the open actions, so the list can count the overdue ones on any day
+    /// without decoding the case. `None` in an index written before this was kept: unknown
+    /// (shown as such), until the case's next edit writes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_action_dues: Option<Vec<chrono::NaiveDate>>,
 }
 
 impl CaseSummary {
+    /// How many open actions are past their due date on `today`; `None` when not known.
+    pub fn overdue_actions(&self, today: chrono::NaiveDate) -> Option<usize> {
+        self.open_action_dues
+            .as_ref()
+            .map(|dues| dues.iter().filter(|d| **d < today).count())
+    }
+
     pub fn of(case: &Case) -> Self {
         CaseSummary {
             id: case.id,
@@ -86,6 +98,13 @@ impl CaseSummary {
                 .map(|p| p.name.clone())
                 .unwrap_or_default(),
             next_meeting: case.next_meeting(),
+            open_action_dues: Some(
+                case.actions
+                    .iter()
+                    .filter(|a| a.status == crate::domain::ActionStatus::Open)
+                    .filter_map(|a| a.due)
+                    .collect(),
+            ),
         }
     }
 }

@@ -91,6 +91,16 @@ strings! {
     DateHint => "dd.mm.åååå", "dd.mm.yyyy";
     BadDate => "Ugyldig dato", "Not a valid date";
     NotShared => "Ikke delt i dette møtet", "Not shared in this meeting";
+    GroupCase => "Saken", "The case";
+    GroupView => "Skjermen", "The screen";
+    GroupApp => "Programmet", "The app";
+    NotMarked => "Ikke registrert", "Not marked";
+    AttendanceCycle => "Klikk for å bytte: til stede → meldt forfall → fraværende → ikke registrert", "Click to change: present → sent apologies → absent → not marked";
+    OverdueActions => "Forfalte tiltak", "Overdue actions";
+    SortedAscending => "sortert stigende", "sorted ascending";
+    SortedDescending => "sortert synkende", "sorted descending";
+    SortBy => "Klikk for å sortere", "Click to sort";
+    ChartDate => "{}.{}.{}", "{}/{}/{}";
 
     // Tabs
     TabOverview => "Oversikt", "Overview";
