@@ -259,7 +259,13 @@ fn header(ui: &mut Ui, lang: Lang, height: f32, sort: &mut Option<Sort>) {
                         } else {
                             icons::ICON_ARROW_UPWARD
                         };
-                        ui.add(egui::Button::new((title, arrow.rich_text())).frame(false))
+                        ui.add(
+                            egui::Button::new((
+                                title,
+                                super::theme::icon(arrow, super::theme::size::ICON),
+                            ))
+                            .frame(false),
+                        )
                     }
                     None => ui.add(egui::Button::new(title).frame(false)),
                 };

@@ -89,8 +89,9 @@ pub fn rating_chart(ui: &mut Ui, lang: crate::i18n::Lang, goal: &Goal, height: f
                 .iter()
                 .map(|d| GridMark {
                     value: day_number(*d),
-                    // As far apart as the whole span: every label is drawn at full strength.
-                    step_size: span,
+                    // The least gap between marks: wide enough for every label to be drawn
+                    // (egui_plot hides labels closer than that), thin grid lines.
+                    step_size: span / 3.0,
                 })
                 .collect()
         })
@@ -369,5 +370,23 @@ impl super::panel::Panel for GoalsUi {
 
     fn show(&mut self, ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
         show(ui, view, self, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_time_axis_writes_dates_in_the_ui_language() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 4).unwrap();
+        assert_eq!(chart_date(Lang::Nb, d), "4.11.26");
+        assert_eq!(chart_date(Lang::En, d), "4/11/26");
+        assert_eq!(
+            chrono::NaiveDate::from_num_days_from_ce_opt(day_number(d) as i32),
+            Some(d),
+            "an axis mark reads back as the date it was put at"
+        );
     }
 }

@@ -192,21 +192,28 @@ fn attendance(ui: &mut Ui, view: &View, m: &Meeting, out: &mut Vec<Command>) {
                 Some(Attendance::Absent) => (icons::ICON_CANCEL, S::Absent),
                 None => (icons::ICON_RADIO_BUTTON_UNCHECKED, S::NotMarked),
             };
-            let colour = super::theme::attendance_color(mark);
-            // Marked: white on the mark's colour. Not marked: the mark's grey on the panel,
-            // outlined, so it reads as still to do.
-            let (fg, fill) = match mark {
-                Some(_) => (egui::Color32::WHITE, colour),
-                None => (colour, ui.visuals().panel_fill),
+            // Marked: white on the mark's colour. Not marked: the text colour on the panel,
+            // outlined, so it reads as still to do in either look.
+            let (fg, fill, colour) = match mark {
+                Some(_) => {
+                    let colour = super::theme::attendance_color(mark);
+                    (egui::Color32::WHITE, colour, colour)
+                }
+                None => {
+                    let text = ui.visuals().text_color();
+                    (text, ui.visuals().panel_fill, text)
+                }
             };
             let button = egui::Button::new((
-                icon.rich_text().size(text_size).color(fg),
+                super::theme::icon(icon, text_size).color(fg),
                 RichText::new(&p.name).size(text_size).strong().color(fg),
+                RichText::new("·").size(text_size).color(fg),
                 RichText::new(view.t(word)).size(text_size).color(fg),
             ))
             .fill(fill)
             .stroke(egui::Stroke::new(2.0, colour))
-            .min_size(egui::vec2(text_size * 14.0, text_size * 2.2));
+            // One width for all (unless a name is long), so the rows line up as a grid.
+            .min_size(egui::vec2(text_size * 18.0, text_size * 2.2));
             let response = ui.add(button).on_hover_text(view.t(S::AttendanceCycle));
             super::widgets::name_for_a11y(&response, None, format!("{}: {}", p.name, view.t(word)));
             if response.clicked() {

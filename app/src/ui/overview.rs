@@ -19,18 +19,22 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut OverviewUi, out: &mut Vec<Comm
     let case = view.case;
     let lang = view.lang;
     ui.heading(view.t(S::ThePerson));
-    ui.horizontal_wrapped(|ui| {
+    // Top-aligned, and each field sized before it is laid out, so the row wraps a field to
+    // the next line when the window is narrow instead of cutting it off at the edge.
+    let row = egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true);
+    ui.with_layout(row, |ui| {
+        let column = egui::Layout::top_down(egui::Align::Min);
         for (label, value, field) in [
             (S::Name, &case.person.name, TextField::PersonName),
             (S::Phone, &case.person.phone, TextField::PersonPhone),
             (S::Address, &case.person.address, TextField::PersonAddress),
         ] {
-            ui.vertical(|ui| {
-                ui.set_width(280.0);
+            ui.allocate_ui_with_layout(egui::vec2(250.0, 0.0), column, |ui| {
+                ui.set_width(250.0);
                 text_field(ui, view.t(label), value, field, false, out);
             });
         }
-        ui.vertical(|ui| {
+        ui.allocate_ui_with_layout(egui::vec2(130.0, 0.0), column, |ui| {
             date_field(
                 ui,
                 lang,
@@ -40,7 +44,9 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut OverviewUi, out: &mut Vec<Comm
                 out,
             );
         });
-        ui.vertical(|ui| national_id(ui, view, state, out));
+        ui.allocate_ui_with_layout(egui::vec2(260.0, 0.0), column, |ui| {
+            national_id(ui, view, state, out)
+        });
     });
 
     ui.separator();

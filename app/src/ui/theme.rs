@@ -31,15 +31,15 @@ pub mod size {
     /// The same on the shared screen: read from across the room.
     pub const ATTENDANCE_PRESENTATION: f32 = 24.0;
     /// Icons beside the words in the top bar.
-    pub const ICON: f32 = 16.0;
+    pub const ICON: f32 = 14.0;
 }
 
 /// Spacing, in points before zoom.
 pub mod space {
     /// Between the widgets of a row and between rows.
-    pub const ITEM: [f32; 2] = [8.0, 6.0];
+    pub const ITEM: [f32; 2] = [8.0, 3.0];
     /// Inside a button, around its text.
-    pub const BUTTON_PADDING: [f32; 2] = [8.0, 4.0];
+    pub const BUTTON_PADDING: [f32; 2] = [8.0, 2.0];
     /// Between groups of controls (the top bar's groups, a panel's blocks).
     pub const GROUP: f32 = 12.0;
     /// The width of one goal card's column before the grid decides how many fit.
@@ -88,6 +88,12 @@ fn fonts(ctx: &egui::Context) {
     }
 }
 
+/// An icon at `size`, no taller than the text beside it (the icon font's own line height
+/// would make every button with an icon a third taller than one without).
+pub fn icon(icon: egui_material_icons::MaterialIcon, size: f32) -> egui::RichText {
+    icon.rich_text().size(size).line_height(Some(size))
+}
+
 /// Colours of the crisis plan's zones, readable in both looks.
 pub fn zone_color(zone: crate::domain::Zone) -> Color32 {
     match zone {
@@ -101,13 +107,14 @@ pub fn warn_color() -> Color32 {
     Color32::from_rgb(200, 60, 0)
 }
 
-/// The colours of attendance: present green, apologies amber, absent red, not marked grey.
+/// The colours of attendance, behind white text: present green, apologies amber, absent red
+/// (not marked has none: it is drawn in the text colour, outlined).
 pub fn attendance_color(a: Option<crate::domain::Attendance>) -> Color32 {
     use crate::domain::Attendance;
     match a {
-        Some(Attendance::Present) => Color32::from_rgb(30, 130, 60),
-        Some(Attendance::SentApologies) => Color32::from_rgb(190, 120, 0),
-        Some(Attendance::Absent) => Color32::from_rgb(190, 30, 30),
-        None => Color32::from_gray(120),
+        Some(Attendance::Present) => Color32::from_rgb(30, 120, 55),
+        Some(Attendance::SentApologies) => Color32::from_rgb(170, 100, 0),
+        Some(Attendance::Absent) => Color32::from_rgb(180, 30, 30),
+        None => Color32::from_gray(100),
     }
 }

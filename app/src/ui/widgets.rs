@@ -171,7 +171,7 @@ pub fn icon_button(
     text: &str,
     enabled: bool,
 ) -> egui::Response {
-    let icon = icon.rich_text().size(super::theme::size::ICON);
+    let icon = super::theme::icon(icon, super::theme::size::ICON);
     let response = ui.add_enabled(enabled, egui::Button::new((icon, text)));
     response
         .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, enabled, text));

@@ -1188,4 +1188,37 @@ mod tests {
         // After a caught panic, a panic elsewhere is a bug again and is printed.
         assert!(!panic_is_caught_by_store());
     }
+
+    #[test]
+    fn the_case_index_counts_overdue_actions_and_an_older_entry_says_it_does_not_know() {
+        use crate::domain::{Action, ActionId, ActionStatus, Case};
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let action = |due, status| Action {
+            id: ActionId::new(),
+            due: Some(due),
+            status,
+            ..Action::default()
+        };
+        let case = Case {
+            actions: vec![
+                action(day(1), ActionStatus::Open),
+                action(day(20), ActionStatus::Open),
+                action(day(2), ActionStatus::Done),
+            ],
+            ..Case::default()
+        };
+        let summary = CaseSummary::of(&case);
+        assert_eq!(summary.overdue_actions(day(10)), Some(1));
+        assert_eq!(summary.overdue_actions(day(21)), Some(2));
+        // Read back as stored.
+        let stored: CaseSummary = decode("case index", &encode(&summary).unwrap()).unwrap();
+        assert_eq!(stored, summary);
+        // An entry written before the dues were kept.
+        let old = CaseSummary {
+            open_action_dues: None,
+            ..summary
+        };
+        let old: CaseSummary = decode("case index", &encode(&old).unwrap()).unwrap();
+        assert_eq!(old.overdue_actions(day(21)), None);
+    }
 }
