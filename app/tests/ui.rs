@@ -1016,7 +1016,7 @@ fn the_top_bar_groups_its_buttons_by_what_they_act_on() {
     let p = prepared();
     let mut h = harness(&p.fx.store);
     open_case(&mut h, "Ola Testesen");
-    let left = |h: &Harness<'_, AnsvarApp>, label: &str| {
+    let button = |h: &Harness<'_, AnsvarApp>, label: &str| {
         h.get_by_role_and_label(egui::accesskit::Role::Button, label)
             .rect()
     };
@@ -1033,7 +1033,7 @@ fn the_top_bar_groups_its_buttons_by_what_they_act_on() {
         "English",
         "Hjelp (F1)",
     ] {
-        left(&h, label);
+        button(&h, label);
     }
     // Each group behind its name: the case's after "Saken", the screen's after
     // "Skjermen", the app's after "Programmet".
@@ -1045,14 +1045,14 @@ fn the_top_bar_groups_its_buttons_by_what_they_act_on() {
     ] {
         let g = group(&h, name);
         for b in buttons {
-            let r = left(&h, b);
+            let r = button(&h, b);
             assert!(
                 r.left() > g.right() && (r.center().y - g.center().y).abs() < r.height(),
                 "{b} belongs to {name}"
             );
         }
     }
-    assert!(left(&h, "Skjul skjermen").right() < group(&h, "Programmet").left());
+    assert!(button(&h, "Skjul skjermen").right() < group(&h, "Programmet").left());
 }
 
 /// Installs the IPS follow-up plugin, signed with a key the store trusts.
@@ -1082,4 +1082,32 @@ fn until_shown_containing(h: &mut Harness<'_, AnsvarApp>, part: &str) -> bool {
         step(h);
     }
     false
+}
+
+#[test]
+fn goal_cards_sit_in_equal_columns_that_fill_the_panel() {
+    let fx = empty_store();
+    let ids = ansvar::demo::write_demo(&fx.store, today()).unwrap();
+    let name = fx.store.load_case(ids[0]).unwrap().person.name;
+    let mut h = harness_sized(&fx.store, [1280.0, 800.0]);
+    open_case(&mut h, &name);
+    tab(&mut h, "Mål");
+    // Each card has one "edit the wording" row at its top left.
+    let rows: Vec<egui::Rect> = h
+        .get_all_by_label("Endre formuleringen")
+        .map(|n| n.rect())
+        .collect();
+    assert!(rows.len() >= 3, "{rows:?}");
+    let mut lefts: Vec<f32> = rows.iter().map(|r| r.left()).collect();
+    lefts.sort_by(f32::total_cmp);
+    lefts.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    // At this width two columns, the second starting halfway across the panel: the cards
+    // split the panel's width evenly instead of each taking its text's width.
+    assert_eq!(lefts.len(), 2, "{rows:?}");
+    let panel = h.ctx.content_rect().width();
+    let offset = lefts[1] - lefts[0];
+    assert!(
+        (offset - panel / 2.0).abs() < panel * 0.03,
+        "second column at {offset} of a {panel} wide panel"
+    );
 }
