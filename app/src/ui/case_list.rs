@@ -37,15 +37,17 @@ impl Column {
         }
     }
 
-    /// The column's width, in points: the list is laid out in fixed columns so the header
-    /// stays above its rows however the rows scroll.
-    fn width(self) -> f32 {
-        match self {
-            Column::Name => 280.0,
-            Column::Coordinator => 240.0,
-            Column::NextMeeting => 190.0,
-            Column::OverdueActions => 150.0,
-        }
+    /// The column's width in a list `total` points wide: a share of it, so the header
+    /// stays above its rows however they scroll, and the columns fit at any type size.
+    fn width(self, ui: &Ui, total: f32) -> f32 {
+        let share = match self {
+            Column::Name => 0.32,
+            Column::Coordinator => 0.27,
+            Column::NextMeeting => 0.22,
+            Column::OverdueActions => 0.19,
+        };
+        let gaps = ui.spacing().item_spacing.x * (Column::ALL.len() - 1) as f32;
+        ((total - gaps) * share).floor()
     }
 }
 
@@ -197,7 +199,8 @@ pub fn show(
                         .max_rect(rect)
                         .layout(egui::Layout::left_to_right(egui::Align::Center)),
                 );
-                cell(&mut row, Column::Name, |ui| {
+                let total = rect.width();
+                cell(&mut row, Column::Name, total, |ui| {
                     if ui
                         .link(RichText::new(&c.name).strong())
                         .on_hover_text(S::OpenCase.get(lang))
@@ -206,13 +209,13 @@ pub fn show(
                         out.push(Command::View(ViewCommand::OpenCase(c.id)));
                     }
                 });
-                cell(&mut row, Column::Coordinator, |ui| {
+                cell(&mut row, Column::Coordinator, total, |ui| {
                     ui.label(&c.coordinator);
                 });
-                cell(&mut row, Column::NextMeeting, |ui| {
+                cell(&mut row, Column::NextMeeting, total, |ui| {
                     ui.label(next_meeting(c, clock));
                 });
-                cell(&mut row, Column::OverdueActions, |ui| {
+                cell(&mut row, Column::OverdueActions, total, |ui| {
                     match c.overdue_actions(today) {
                         Some(0) => {
                             ui.label("0");
@@ -231,13 +234,14 @@ pub fn show(
 }
 
 /// One cell: a column's width of the row, its text cut short rather than spilling over.
-fn cell(ui: &mut Ui, column: Column, add: impl FnOnce(&mut Ui)) {
+fn cell(ui: &mut Ui, column: Column, total: f32, add: impl FnOnce(&mut Ui)) {
     let height = ui.available_height();
+    let width = column.width(ui, total);
     ui.allocate_ui_with_layout(
-        egui::vec2(column.width(), height),
+        egui::vec2(width, height),
         egui::Layout::left_to_right(egui::Align::Center),
         |ui| {
-            ui.set_width(column.width());
+            ui.set_width(width);
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             add(ui);
         },
@@ -248,8 +252,9 @@ fn cell(ui: &mut Ui, column: Column, add: impl FnOnce(&mut Ui)) {
 fn header(ui: &mut Ui, lang: Lang, height: f32, sort: &mut Option<Sort>) {
     ui.horizontal(|ui| {
         ui.set_height(height);
+        let total = ui.available_width();
         for column in Column::ALL {
-            cell(ui, column, |ui| {
+            cell(ui, column, total, |ui| {
                 let current = sort.filter(|s| s.column == column);
                 let title = RichText::new(S::get(column.title(), lang)).strong();
                 let response = match current {
