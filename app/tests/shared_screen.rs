@@ -483,6 +483,19 @@ fn no_tab_on_the_shared_screen_shows_what_someone_present_may_not_see() {
         !screen_text(&h).contains(HEALTH_GOAL),
         "arriving hides at once"
     );
+    assert!(screen_text(&h).contains(WORK_GOAL));
+    // The person withdraws NAV's consent in the meeting: the work goal goes on the next frame.
+    let consent = before.consents[0].id;
+    h.state_mut()
+        .state
+        .execute(ansvar::ui::Command::edit(Edit::SetDate {
+            field: DateField::ConsentWithdrawn(consent),
+            value: Some(today()),
+        }));
+    h.run_steps(1);
+    let withdrawn = f.store.load_case(f.case).unwrap().consents[0].withdrawn;
+    assert_eq!(withdrawn, Some(today()), "{:?}", h.state().state.message);
+    assert!(!screen_text(&h).contains(WORK_GOAL), "withdrawn at once");
 }
 
 #[test]

@@ -424,7 +424,9 @@ impl<'a> CaseView<'a> {
         use DateField as F;
         let c = &*self.case;
         match field {
-            F::PersonBirthDate | F::ConsentGiven(_) | F::ConsentWithdrawn(_) => false,
+            F::PersonBirthDate => false,
+            // The person may withdraw a consent in the meeting, on the room's screen.
+            F::ConsentGiven(id) | F::ConsentWithdrawn(id) => c.consents.iter().any(|k| k.id == *id),
             F::PlanStart | F::PlanEnd | F::PlanRevision => true,
             F::ParticipantFrom(id) | F::ParticipantTo(id) => c.participant(*id).is_some(),
             F::GoalTarget(id) => self.has_goal(*id),

@@ -22,6 +22,8 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut ParticipantsUi, out: &mut Vec<
     ui.heading(view.t(S::TabParticipants));
     for p in &case.participants {
         egui::Frame::group(ui.style()).show(ui, |ui| {
+            // Every card as wide as the panel, whatever its text: one column that reads evenly.
+            ui.set_width(ui.available_width());
             ui.push_id(p.id, |ui| {
                 ui.horizontal(|ui| {
                     ui.label(
