@@ -68,13 +68,15 @@ fn panels(c: &mut Criterion) {
             // Warm the font atlas and layout caches, as a running app has them.
             for _ in 0..3 {
                 frame(&ctx, &mut |ui| {
-                    draw_panel(ui, case, &mut views, who.clone(), panel, &clock, log);
+                    let view = views.view(case, 0, who.clone(), today);
+                    draw_panel(ui, &view, panel, &clock, log);
                 });
             }
             group.bench_function(format!("{title:?}"), |b| {
                 b.iter(|| {
                     frame(&ctx, &mut |ui| {
-                        draw_panel(ui, case, &mut views, who.clone(), panel, &clock, log);
+                        let view = views.view(case, 0, who.clone(), today);
+                        draw_panel(ui, &view, panel, &clock, log);
                     })
                 })
             });
@@ -88,13 +90,15 @@ fn panels(c: &mut Criterion) {
         let who = audience(&case);
         for _ in 0..3 {
             frame(&ctx, &mut |ui| {
-                draw_panel(ui, &case, &mut views, who.clone(), panel, &clock, None);
+                let view = views.view(&case, 0, who.clone(), today);
+                draw_panel(ui, &view, panel, &clock, None);
             });
         }
         group.bench_function("TabMeeting (none open)", |b| {
             b.iter(|| {
                 frame(&ctx, &mut |ui| {
-                    draw_panel(ui, &case, &mut views, who.clone(), panel, &clock, None);
+                    let view = views.view(&case, 0, who.clone(), today);
+                    draw_panel(ui, &view, panel, &clock, None);
                 })
             })
         });

@@ -28,7 +28,7 @@ use chrono::NaiveDate;
 
 use crate::clock::Clock;
 use crate::consent::{Audience, CaseView, History, ViewCache};
-use crate::domain::{Author, Case, CaseId, Edit, Section};
+use crate::domain::{Author, CaseId, Edit, Section};
 use crate::i18n::Lang;
 use crate::session::Session;
 use crate::store::{CaseSummary, LogEntry, Store};
@@ -569,27 +569,23 @@ impl AnsvarApp {
     }
 }
 
-/// Draws `panel` (one of [`panel::case_panels`]) for `case` as a frame of the app would, for
-/// `audience` (the case filtered through `views`, as the app keeps it between frames), and
-/// returns how many commands it produced. For the frame-time benchmark.
+/// Draws `panel` (one of [`panel::case_panels`]) for the case as `case` shows it to its
+/// audience, as a frame of the app would, and returns how many commands it produced. For the
+/// frame-time benchmarks.
 pub fn draw_panel(
     ui: &mut egui::Ui,
-    case: &Case,
-    views: &mut ViewCache,
-    audience: Audience,
+    case: &CaseView,
     panel: &mut dyn Panel,
     clock: &Clock,
     log: Option<&[LogEntry]>,
 ) -> usize {
     let plugins = plugins::PluginsUi::default();
-    let presentation = audience != Audience::Everything;
-    let case = views.view(case, 0, audience, clock.today());
     let view = View {
-        case: &case,
+        case,
         lang: Lang::Nb,
         clock,
         today: clock.today(),
-        presentation,
+        presentation: !case.is_full(),
         user: String::new(),
         log: log.map(|l| case.with_log(l)),
         plugins: &plugins,
