@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 
-use common::{ansvar, ok, stdout};
+use common::{ansvar, ok};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
@@ -286,6 +286,11 @@ fn tab(h: &mut Harness<'_, AnsvarApp>, label: &str) {
     step(h);
 }
 
+/// An edit as the coordinator's click would make it, through the app's one edit path.
+fn edit(h: &mut Harness<'_, AnsvarApp>, edit: Edit) {
+    h.state_mut().state.execute(ansvar::ui::Command::edit(edit));
+}
+
 /// Everything the screen says: every node's label and value.
 fn screen_text(h: &Harness<'_, AnsvarApp>) -> String {
     h.query_all(By::new().include_labels().predicate(|_| true))
@@ -460,24 +465,26 @@ fn no_tab_on_the_shared_screen_shows_what_someone_present_may_not_see() {
         .unwrap()
         .id;
     let meeting = before.meetings[0].id;
-    h.state_mut()
-        .state
-        .execute(ansvar::ui::Command::edit(Edit::SetAttendance {
+    edit(
+        &mut h,
+        Edit::SetAttendance {
             meeting,
             participant: nav,
             attendance: Some(Attendance::Absent),
-        }));
+        },
+    );
     step(&mut h);
     tab(&mut h, "Mål");
     assert!(screen_text(&h).contains(HEALTH_GOAL), "leaving restores");
     // And arriving hides it again on the next frame.
-    h.state_mut()
-        .state
-        .execute(ansvar::ui::Command::edit(Edit::SetAttendance {
+    edit(
+        &mut h,
+        Edit::SetAttendance {
             meeting,
             participant: nav,
             attendance: Some(Attendance::Present),
-        }));
+        },
+    );
     h.run_steps(1);
     assert!(
         !screen_text(&h).contains(HEALTH_GOAL),
@@ -486,12 +493,13 @@ fn no_tab_on_the_shared_screen_shows_what_someone_present_may_not_see() {
     assert!(screen_text(&h).contains(WORK_GOAL));
     // The person withdraws NAV's consent in the meeting: the work goal goes on the next frame.
     let consent = before.consents[0].id;
-    h.state_mut()
-        .state
-        .execute(ansvar::ui::Command::edit(Edit::SetDate {
+    edit(
+        &mut h,
+        Edit::SetDate {
             field: DateField::ConsentWithdrawn(consent),
             value: Some(today()),
-        }));
+        },
+    );
     h.run_steps(1);
     let withdrawn = f.store.load_case(f.case).unwrap().consents[0].withdrawn;
     assert_eq!(withdrawn, Some(today()), "{:?}", h.state().state.message);
@@ -595,7 +603,6 @@ fn a_recipients_pdf_and_fhir_extract_hold_only_what_they_may_see() {
     ]);
     let all = flat(&pdf_text(&pdf));
     assert!(all.contains(&flat(&format!("Arbeidsmål i planen: «{WORK_GOAL}»"))));
-    let _ = stdout;
 }
 
 fn pdf_text(path: &std::path::Path) -> String {
