@@ -7,7 +7,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::S;
-use crate::domain::{Author, CaseId, Edit, FormEntryId, MeetingId};
+use crate::domain::{AgendaItemId, Author, CaseId, Edit, FormEntryId, MeetingId};
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug)]
@@ -25,6 +25,9 @@ pub enum CaseCommand {
     Edit(Edit),
     /// Apply an edit as the person the plan is for (their own mode).
     EditAsPerson(Edit),
+    /// An edit the person made on the room's own window (their own mode there): theirs, and
+    /// made on the room's view of the case.
+    EditInRoom(Edit),
     Undo,
     Redo,
     /// Export the plan (`None`) or a meeting's minutes as PDF.
@@ -47,6 +50,13 @@ pub enum ViewCommand {
     ToggleHelp,
     ZoomBy(f32),
     ShowPlugins(bool),
+    SetPresentation(bool),
+    /// The agenda item in focus at the running meeting (both windows show it).
+    FocusAgendaItem(Option<AgendaItemId>),
+    /// Present in the coordinator's window only (`true`), or give the room its own window.
+    SetOneScreen(bool),
+    SetRoomFullscreen(bool),
+    ToggleRoomFullscreen,
 }
 
 /// Installed plugins.
@@ -149,6 +159,18 @@ pub const SHORTCUTS: &[Shortcut] = &[
         command: Some(|| Command::View(ViewCommand::ToggleCurtain)),
         label: "F9",
         help: S::HelpF9,
+    },
+    Shortcut {
+        keys: &[key(NONE, Key::F11)],
+        command: Some(|| Command::View(ViewCommand::ToggleRoomFullscreen)),
+        label: "F11",
+        help: S::HelpF11,
+    },
+    Shortcut {
+        keys: &[],
+        command: None,
+        label: "Esc",
+        help: S::HelpEscRoom,
     },
     Shortcut {
         keys: &[key(CTRL_SHIFT, Key::Z)],

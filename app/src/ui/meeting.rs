@@ -66,6 +66,8 @@ impl MeetingUi {
         }
         self.item = next;
         self.item_since = next.map(|_| Instant::now());
+        // The room's window shows the item in focus too.
+        out.push(Command::View(super::ViewCommand::FocusAgendaItem(next)));
     }
 }
 

@@ -16,6 +16,7 @@ pub mod panel;
 mod participants;
 mod person_mode;
 mod plugins;
+mod room;
 mod settings;
 mod theme;
 mod top_bar;
@@ -28,7 +29,7 @@ use chrono::NaiveDate;
 
 use crate::clock::Clock;
 use crate::consent::{Audience, CaseView, History, ViewCache};
-use crate::domain::{Author, CaseId, Edit, Section};
+use crate::domain::{AgendaItemId, Author, CaseId, Edit, Section};
 use crate::i18n::Lang;
 use crate::session::Session;
 use crate::store::{CaseSummary, LogEntry, Store};
@@ -71,6 +72,10 @@ pub struct AppState {
     pub case_list: case_list::CaseListUi,
     pub plugins: plugins::PluginsUi,
     pub export: export::ExportUi,
+    /// The agenda item in focus at the running meeting, for both windows.
+    pub agenda_focus: Option<AgendaItemId>,
+    /// The room's own window while presenting.
+    pub room: room::RoomUi,
 }
 
 /// What a panel sees: the open case as its audience may see it, and how to present it.
@@ -138,6 +143,11 @@ impl AppState {
             .flatten()
             .filter(|m| settings::IDLE_LOCK_CHOICES.contains(m))
             .unwrap_or(10);
+        let one_screen: bool = store
+            .setting(room::ONE_SCREEN_SETTING)
+            .ok()
+            .flatten()
+            .unwrap_or(false);
         let mut state = AppState {
             store,
             lang,
@@ -165,6 +175,11 @@ impl AppState {
             case_list: Default::default(),
             plugins: Default::default(),
             export: Default::default(),
+            agenda_focus: None,
+            room: room::RoomUi {
+                one_screen,
+                ..Default::default()
+            },
         };
         state.refresh_cases();
         state
@@ -198,10 +213,16 @@ impl AppState {
         }
     }
 
-    /// Who sees the open case now: while presenting, everyone who may be in the room (from
-    /// the meeting's attendance in the case); otherwise the coordinator at their desk.
+    /// Whether the coordinator's window is the shared screen: presenting with one screen.
+    fn presentation_here(&self) -> bool {
+        self.presentation && !self.room.open
+    }
+
+    /// Who sees the open case in the coordinator's window now: while it is the shared screen,
+    /// everyone who may be in the room (from the meeting's attendance in the case); otherwise
+    /// the coordinator at their desk (also while the room has its own window).
     fn audience(&self) -> Audience {
-        match (&self.session, self.presentation) {
+        match (&self.session, self.presentation_here()) {
             (Some(s), true) => Audience::room(s.case(), self.today()),
             _ => Audience::Everything,
         }
@@ -263,6 +284,10 @@ impl AppState {
                 let author = self.person_author();
                 self.apply(edit, &author);
             }
+            CaseCommand::EditInRoom(edit) => {
+                let author = self.person_author();
+                self.apply_on(edit, &author, true);
+            }
             CaseCommand::Undo | CaseCommand::Redo => {
                 let undo = matches!(command, CaseCommand::Undo);
                 let author = self.user.clone();
@@ -301,6 +326,7 @@ impl AppState {
                         self.log = None;
                         self.session = Some(s);
                         self.tab = S::TabOverview;
+                        self.agenda_focus = None;
                         self.message = None;
                     }
                     Err(e) => self.message = Some(e.message(self.lang)),
@@ -311,12 +337,30 @@ impl AppState {
                 self.panels.clear();
                 self.log = None;
                 self.person_mode = false;
+                self.agenda_focus = None;
                 self.refresh_cases();
             }
             ViewCommand::SetTab(tab) => self.tab = tab,
             ViewCommand::TogglePresentation => {
-                self.presentation = !self.presentation;
-                self.high_contrast = self.presentation;
+                self.execute_view(ViewCommand::SetPresentation(!self.presentation))
+            }
+            ViewCommand::SetPresentation(on) => {
+                self.presentation = on;
+                self.high_contrast = on;
+                if !on {
+                    self.room.fullscreen = false;
+                }
+            }
+            ViewCommand::FocusAgendaItem(item) => self.agenda_focus = item,
+            ViewCommand::SetOneScreen(on) => {
+                self.room.one_screen = on;
+                if let Err(e) = self.store.set_setting(room::ONE_SCREEN_SETTING, &on) {
+                    self.message = Some(e.message(self.lang));
+                }
+            }
+            ViewCommand::SetRoomFullscreen(on) => self.room.fullscreen = on && self.presentation,
+            ViewCommand::ToggleRoomFullscreen => {
+                self.execute_view(ViewCommand::SetRoomFullscreen(!self.room.fullscreen))
             }
             ViewCommand::SetHighContrast(on) => self.high_contrast = on,
             ViewCommand::SetCurtain(on) => {
@@ -409,15 +453,25 @@ impl AppState {
     }
 
     fn apply(&mut self, edit: Edit, author: &Author) {
+        self.apply_on(edit, author, false);
+    }
+
+    /// Applies an edit made in the coordinator's window or (`in_room`) the room's own.
+    fn apply_on(&mut self, edit: Edit, author: &Author, in_room: bool) {
         let lang = self.lang;
-        let audience = self.audience();
         let today = self.today();
+        let desk = self.audience();
         let Some(s) = self.session.as_mut() else {
             return;
         };
+        let (views, audience) = if in_room {
+            (&mut self.room.views, Audience::room(s.case(), today))
+        } else {
+            (&mut self.views, desk)
+        };
         // The panel saw the case through the audience's view: complete the edit for the whole
         // case, and refuse one about something the view hides.
-        let view = self.views.view(s.case(), s.revision(), audience, today);
+        let view = views.view(s.case(), s.revision(), audience, today);
         let Some(edit) = view.complete(s.case(), edit) else {
             self.message = Some(S::HiddenOnSharedScreen.get(lang).into());
             return;
@@ -479,19 +533,30 @@ impl AnsvarApp {
         }
         ctx.request_repaint_after(Duration::from_secs(1));
 
-        let zoom = if s.presentation {
+        // The room's window first, so that a curtain asked for this frame blanks it now.
+        s.room.open = room::separate(s, &ctx);
+        let curtain = room::curtain_after(s.curtain, &out);
+        if s.room.open {
+            room::show_window(&ctx, s, curtain, &mut out);
+        }
+
+        let zoom = if s.presentation_here() {
             s.presentation_zoom
         } else {
             s.zoom
         };
-        theme::apply(&ctx, s.high_contrast, zoom);
+        theme::apply(&ctx, s.high_contrast && !s.room.open, zoom);
 
-        if s.curtain {
+        if curtain {
             widgets::curtain(ui, s.lang, &mut out);
             return out;
         }
 
         egui::Panel::top("top_bar").show(ui, |ui| top_bar::show(ui, s, &mut out));
+        // Where a second window could open, the coordinator chooses between one and two.
+        if s.presentation && !ctx.embed_viewports() {
+            egui::Panel::bottom("room_bar").show(ui, |ui| room::bar(ui, s, &mut out));
+        }
         if let Some(message) = &s.message {
             let message = message.clone();
             egui::Panel::bottom("message").show(ui, |ui| {
@@ -510,6 +575,7 @@ impl AnsvarApp {
                 return;
             }
             let audience = s.audience();
+            let presentation = s.presentation_here();
             let Some(session) = s.session.as_ref() else {
                 let minutes = s.idle_lock.as_secs() / 60;
                 settings::show(ui, s.lang, &s.user, minutes, &mut s.settings, &mut out);
@@ -534,7 +600,7 @@ impl AnsvarApp {
                 lang: s.lang,
                 clock: &s.clock,
                 today,
-                presentation: s.presentation,
+                presentation,
                 user: s.user.name().to_string(),
                 log: s.log.as_ref().map(|(_, _, log)| case.with_log(log)),
                 plugins: &s.plugins,

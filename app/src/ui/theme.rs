@@ -52,19 +52,7 @@ pub fn apply(ctx: &egui::Context, high_contrast: bool, zoom: f32) {
     if (ctx.zoom_factor() - zoom).abs() > f32::EPSILON {
         ctx.set_zoom_factor(zoom);
     }
-    let visuals = if high_contrast {
-        let mut v = Visuals::dark();
-        v.override_text_color = Some(Color32::WHITE);
-        v.panel_fill = Color32::BLACK;
-        v.window_fill = Color32::BLACK;
-        v.extreme_bg_color = Color32::from_gray(20);
-        v.widgets.noninteractive.fg_stroke = Stroke::new(1.5, Color32::WHITE);
-        v.widgets.inactive.bg_stroke = Stroke::new(1.5, Color32::YELLOW);
-        v.selection.bg_fill = Color32::from_rgb(0, 90, 200);
-        v
-    } else {
-        Visuals::light()
-    };
+    let visuals = visuals(high_contrast);
     if ctx.global_style().visuals != visuals {
         ctx.set_visuals(visuals);
     }
@@ -76,6 +64,23 @@ pub fn apply(ctx: &egui::Context, high_contrast: bool, zoom: f32) {
             s.spacing.item_spacing = item;
             s.spacing.button_padding = padding;
         });
+    }
+}
+
+/// The normal or the high-contrast look; the room's window uses the latter for itself.
+pub fn visuals(high_contrast: bool) -> Visuals {
+    if high_contrast {
+        let mut v = Visuals::dark();
+        v.override_text_color = Some(Color32::WHITE);
+        v.panel_fill = Color32::BLACK;
+        v.window_fill = Color32::BLACK;
+        v.extreme_bg_color = Color32::from_gray(20);
+        v.widgets.noninteractive.fg_stroke = Stroke::new(1.5, Color32::WHITE);
+        v.widgets.inactive.bg_stroke = Stroke::new(1.5, Color32::YELLOW);
+        v.selection.bg_fill = Color32::from_rgb(0, 90, 200);
+        v
+    } else {
+        Visuals::light()
     }
 }
 

@@ -312,6 +312,14 @@ strings! {
     MyGoalInMyWords => "Målet mitt, med mine ord", "My goal, in my words";
     HowIsItGoing => "Hvordan går det? 1 er dårlig, 10 er veldig bra.", "How is it going? 1 is bad, 10 is very good.";
     AddMyGoal => "Legg til et nytt mål", "Add a new goal";
+    RoomWindowTitle => "Ansvar – rommets skjerm", "Ansvar – the room's screen";
+    RoomFullScreen => "Fullskjerm (F11)", "Full screen (F11)";
+    RoomLeaveFullScreen => "Avslutt fullskjerm (Esc)", "Leave full screen (Esc)";
+    RoomNow => "Nå:", "Now:";
+    RoomOwnWindow => "Rommet ser sitt eget vindu: dra det til projektoren og velg fullskjerm.", "The room sees its own window: drag it to the projector and choose full screen.";
+    OneScreen => "Én skjerm: presenter i dette vinduet", "One screen: present in this window";
+    HelpF11 => "Fullskjerm for rommets vindu (og tilbake)", "Full screen for the room's window (and back)";
+    HelpEscRoom => "Avslutt fullskjerm i rommets vindu", "Leave full screen in the room's window";
 
     // Export
     ExportPlan => "Eksporter plan (PDF)", "Export plan (PDF)";
