@@ -1,8 +1,14 @@
 //! The room's own window while presenting: a second egui viewport drawn from the room's
-//! filtered view. kittest has no renderer for child viewports, so egui shows the room's
-//! viewport as a window inside the harness (`ViewportClass::EmbeddedWindow`) and drives the
-//! same drawing code; `set_embed_viewports(false)` makes the app take the two-window path,
-//! as it does under eframe on a desktop.
+//! filtered view. kittest renders the root viewport only. Two ways are tested:
+//! - embedded: without a renderer for child viewports egui shows the room's viewport as a
+//!   window inside the harness (`ViewportClass::EmbeddedWindow`), driven like the rest;
+//! - a real second viewport: the tests in `real_viewport` install an immediate-viewport
+//!   renderer, as eframe does, that runs the room's viewport in its own pass with its own
+//!   input and keeps its own accessibility tree, so the room's window is queried apart from
+//!   the coordinator's (whose tree it is not part of).
+//!
+//! `set_embed_viewports(false)` makes the app take the two-window path, as under eframe on a
+//! desktop.
 
 use std::sync::Arc;
 
@@ -383,4 +389,260 @@ fn with_one_screen_presentation_stays_in_the_one_window() {
     let mut again = two_screen_harness(&p.fx.store);
     assert!(again.state().state.room.one_screen);
     again.step();
+}
+
+mod real_viewport {
+    use std::cell::RefCell;
+
+    use egui::accesskit::TreeUpdate;
+    use egui_kittest::kittest::{self, AccessKitNode};
+
+    use super::*;
+
+    thread_local! {
+        /// The room viewport's last accessibility tree, and the input waiting for its next pass.
+        static TREE: RefCell<Option<TreeUpdate>> = const { RefCell::new(None) };
+        static INPUT: RefCell<Vec<egui::Event>> = const { RefCell::new(Vec::new()) };
+        static PASSES: RefCell<usize> = const { RefCell::new(0) };
+        /// Ask for the window to close at its next pass (its close button).
+        static CLOSE: RefCell<bool> = const { RefCell::new(false) };
+        /// Whether the app last asked the window to be full-screen.
+        static FULLSCREEN: RefCell<Option<bool>> = const { RefCell::new(None) };
+    }
+
+    /// Runs every immediate viewport in its own pass of 1280×720 points, as eframe's renderer
+    /// does in a window of its own (on this test's thread only).
+    fn install_renderer() {
+        egui::Context::set_immediate_viewport_renderer(|ctx, viewport| {
+            let mut input = egui::RawInput {
+                viewport_id: viewport.ids.this,
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(1280.0, 720.0),
+                )),
+                events: INPUT.with(|i| std::mem::take(&mut *i.borrow_mut())),
+                focused: true,
+                ..Default::default()
+            };
+            let close = CLOSE.with(|c| std::mem::take(&mut *c.borrow_mut()));
+            input.viewports.insert(
+                viewport.ids.this,
+                egui::ViewportInfo {
+                    native_pixels_per_point: Some(1.0),
+                    focused: Some(true),
+                    events: if close {
+                        vec![egui::ViewportEvent::Close]
+                    } else {
+                        Vec::new()
+                    },
+                    ..Default::default()
+                },
+            );
+            FULLSCREEN.with(|f| *f.borrow_mut() = viewport.builder.fullscreen);
+            let mut cb = viewport.viewport_ui_cb;
+            let mut output = ctx.run_ui(input, |ui| cb(ui));
+            // Nothing paints this window in a test.
+            output.textures_delta.clear();
+            PASSES.with(|p| *p.borrow_mut() += 1);
+            if let Some(update) = output.platform_output.accesskit_update {
+                TREE.with(|t| *t.borrow_mut() = Some(update));
+            }
+        });
+    }
+
+    #[derive(Clone, Debug)]
+    struct RoomNode<'t>(AccessKitNode<'t>);
+
+    impl<'t> kittest::NodeT<'t> for RoomNode<'t> {
+        fn accesskit_node(&self) -> AccessKitNode<'t> {
+            self.0
+        }
+        fn new_related(&self, child: AccessKitNode<'t>) -> Self {
+            RoomNode(child)
+        }
+    }
+
+    /// The room's window as its last pass left it.
+    fn room_tree() -> kittest::State {
+        let update = TREE
+            .with(|t| t.borrow().clone())
+            .expect("the room's viewport ran");
+        kittest::State::new(update)
+    }
+
+    fn in_room(tree: &kittest::State, text: &str) -> bool {
+        RoomNode(tree.root())
+            .query_all_by_label_contains(text)
+            .next()
+            .is_some()
+    }
+
+    fn presenting_in_two_viewports(p: &Prepared) -> Harness<'static, AnsvarApp> {
+        install_renderer();
+        let h = presenting(p);
+        assert!(
+            PASSES.with(|p| *p.borrow()) > 0,
+            "the room ran as a viewport of its own"
+        );
+        h
+    }
+
+    #[test]
+    fn the_rooms_viewport_shows_the_focused_item_and_only_the_filtered_view() {
+        let p = prepared();
+        let mut h = presenting_in_two_viewports(&p);
+        // The coordinator's window holds no window for the room: it is a viewport apart.
+        assert!(h.query_by_role_and_label(A11y::Window, ROOM).is_none());
+        let room = room_tree();
+        assert!(in_room(&room, "Nå: 2. Siden sist"));
+        assert!(in_room(&room, "Ola har vært på to intervjuer."));
+        assert!(
+            !in_room(&room, "Per Navesen: Til stede"),
+            "no controls in the room"
+        );
+        assert!(h.query_by_label("Per Navesen: Til stede").is_some());
+
+        tab(&mut h, "Mål");
+        let room = room_tree();
+        assert!(in_room(&room, "Nå: 2. Siden sist"));
+        assert!(in_room(&room, "Jeg vil ha en jobb der jeg kan være ute"));
+        assert!(!in_room(&room, "Sove bedre om natta"));
+        // The coordinator's window shows the full case while the room has its own.
+        assert!(h.query_by_label_contains("Sove bedre om natta").is_some());
+    }
+
+    /// Keys pressed while the room's window has the focus.
+    fn press_in_room(key: Key, modifiers: egui::Modifiers) {
+        INPUT.with(|i| {
+            for pressed in [true, false] {
+                i.borrow_mut().push(egui::Event::Key {
+                    key,
+                    physical_key: None,
+                    pressed,
+                    repeat: false,
+                    modifiers,
+                });
+            }
+        });
+    }
+
+    #[test]
+    fn the_rooms_window_goes_full_screen_by_f11_leaves_by_esc_and_closing_it_ends_presentation() {
+        let p = prepared();
+        let mut h = presenting_in_two_viewports(&p);
+        assert_eq!(FULLSCREEN.with(|f| *f.borrow()), Some(false));
+        press_in_room(Key::F11, egui::Modifiers::NONE);
+        step(&mut h);
+        assert_eq!(FULLSCREEN.with(|f| *f.borrow()), Some(true));
+        assert!(in_room(&room_tree(), "Avslutt fullskjerm (Esc)"));
+        press_in_room(Key::Escape, egui::Modifiers::NONE);
+        step(&mut h);
+        assert_eq!(FULLSCREEN.with(|f| *f.borrow()), Some(false));
+
+        // Ctrl + in the room's window: the room's type grows, not the coordinator's.
+        let (desk, room) = (h.state().state.zoom, h.state().state.presentation_zoom);
+        press_in_room(Key::Plus, egui::Modifiers::COMMAND);
+        step(&mut h);
+        assert_eq!(h.state().state.zoom, desk);
+        assert!(h.state().state.presentation_zoom > room);
+        // And in the coordinator's window the coordinator's.
+        h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
+        step(&mut h);
+        assert!(h.state().state.zoom > desk);
+
+        // F9 pressed at the room's window blanks it in that frame.
+        press_in_room(Key::F9, egui::Modifiers::NONE);
+        h.step();
+        assert!(!in_room(&room_tree(), "Ola Testesen"));
+        step(&mut h);
+        assert!(!in_room(&room_tree(), "Ola Testesen"));
+        h.get_by_label("Vis skjermen igjen").click();
+        step(&mut h);
+        assert!(in_room(&room_tree(), "Ola Testesen"));
+
+        CLOSE.with(|c| *c.borrow_mut() = true);
+        let passes = PASSES.with(|p| *p.borrow());
+        step(&mut h);
+        assert!(
+            !h.state().state.presentation,
+            "closing the room's window ends presentation"
+        );
+        assert!(h.query_by_label("Presentasjon").is_some());
+        step(&mut h);
+        let after = PASSES.with(|p| *p.borrow());
+        step(&mut h);
+        assert_eq!(
+            PASSES.with(|p| *p.borrow()),
+            after,
+            "the window stays closed"
+        );
+        assert!(after > passes);
+    }
+
+    #[test]
+    fn the_curtain_blanks_the_rooms_viewport_in_the_same_frame() {
+        let p = prepared();
+        let mut h = presenting_in_two_viewports(&p);
+        assert!(in_room(&room_tree(), "Ola Testesen"));
+        h.key_press(Key::F9);
+        h.step();
+        let room = room_tree();
+        assert!(!in_room(&room, "Ola Testesen"));
+        assert!(!in_room(&room, "Siden sist"));
+    }
+
+    #[test]
+    fn a_rating_clicked_in_the_rooms_viewport_in_person_mode_is_the_persons() {
+        let p = prepared();
+        let mut h = presenting_in_two_viewports(&p);
+        h.get_by_label("Personens egen visning").click();
+        step(&mut h);
+        let room = room_tree();
+        assert_eq!(
+            RoomNode(room.root())
+                .query_all_by_label("Målet mitt, med mine ord")
+                .count(),
+            1,
+            "only the shared work goal"
+        );
+        // Click the rating 7 where the room's window shows it.
+        let seven = RoomNode(room.root())
+            .query_all_by_label("7")
+            .next()
+            .expect("the rating buttons are in the room's window");
+        let bounds = seven.accesskit_node().bounding_box().expect("laid out");
+        // Bounds are in pixels; the window has no scaling of its own, only the app's zoom.
+        let ppp = h.ctx.zoom_factor();
+        let at = egui::pos2(
+            ((bounds.x0 + bounds.x1) / 2.0) as f32 / ppp,
+            ((bounds.y0 + bounds.y1) / 2.0) as f32 / ppp,
+        );
+        INPUT.with(|i| {
+            i.borrow_mut().extend([
+                egui::Event::PointerMoved(at),
+                egui::Event::PointerButton {
+                    pos: at,
+                    button: egui::PointerButton::Primary,
+                    pressed: true,
+                    modifiers: egui::Modifiers::NONE,
+                },
+                egui::Event::PointerButton {
+                    pos: at,
+                    button: egui::PointerButton::Primary,
+                    pressed: false,
+                    modifiers: egui::Modifiers::NONE,
+                },
+            ])
+        });
+        step(&mut h);
+        let case = p.fx.store.load_case(p.case).unwrap();
+        assert_eq!(case.goals[0].ratings.last().map(|r| r.value), Some(7));
+        let log = p.fx.store.log(p.case).unwrap();
+        assert_eq!(
+            log.last().unwrap().author,
+            Author::Person {
+                name: "Ola Testesen".into()
+            }
+        );
+    }
 }

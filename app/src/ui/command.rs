@@ -57,6 +57,8 @@ pub enum ViewCommand {
     SetOneScreen(bool),
     SetRoomFullscreen(bool),
     ToggleRoomFullscreen,
+    /// Ctrl +/− pressed in the room's own window: its type size.
+    ZoomRoomBy(f32),
 }
 
 /// Installed plugins.

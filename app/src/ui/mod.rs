@@ -371,17 +371,21 @@ impl AppState {
             ViewCommand::TogglePersonMode => self.person_mode = !self.person_mode,
             ViewCommand::ShowHelp(on) => self.show_help = on,
             ViewCommand::ToggleHelp => self.show_help = !self.show_help,
-            ViewCommand::ZoomBy(factor) => {
-                let (zoom, key) = if self.presentation {
-                    (&mut self.presentation_zoom, PRESENTATION_ZOOM_SETTING)
-                } else {
-                    (&mut self.zoom, ZOOM_SETTING)
-                };
-                *zoom = (*zoom * factor).clamp(0.5, 3.0);
-                let _ = self.store.set_setting(key, &*zoom);
-            }
+            ViewCommand::ZoomBy(factor) => self.zoom_by(factor, self.presentation_here()),
+            ViewCommand::ZoomRoomBy(factor) => self.zoom_by(factor, true),
             ViewCommand::ShowPlugins(on) => self.show_plugins = on,
         }
+    }
+
+    /// Changes the type size at the desk or on the shared screen, and remembers it.
+    fn zoom_by(&mut self, factor: f32, shared_screen: bool) {
+        let (zoom, key) = if shared_screen {
+            (&mut self.presentation_zoom, PRESENTATION_ZOOM_SETTING)
+        } else {
+            (&mut self.zoom, ZOOM_SETTING)
+        };
+        *zoom = (*zoom * factor).clamp(0.5, 3.0);
+        let _ = self.store.set_setting(key, &*zoom);
     }
 
     fn execute_plugin(&mut self, command: PluginCommand) {

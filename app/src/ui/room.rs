@@ -58,7 +58,10 @@ pub fn show_window(ctx: &egui::Context, s: &mut AppState, curtain: bool, out: &m
     ctx.show_viewport_immediate(viewport_id(), builder, |ui, _class| {
         // Inside a real second window the input is that window's own; where it is embedded
         // the coordinator's keys were already taken, so none is read twice.
-        room_out.extend(command::from_keys(ui.ctx()));
+        room_out.extend(command::from_keys(ui.ctx()).into_iter().map(|c| match c {
+            Command::View(ViewCommand::ZoomBy(f)) => Command::View(ViewCommand::ZoomRoomBy(f)),
+            c => c,
+        }));
         if ui.input(|i| i.viewport().close_requested()) {
             room_out.push(Command::View(ViewCommand::SetPresentation(false)));
         }
