@@ -609,7 +609,8 @@ impl AnsvarApp {
                 log: s.log.as_ref().map(|(_, _, log)| case.with_log(log)),
                 plugins: &s.plugins,
             };
-            if s.person_mode {
+            // With its own window the room shows the person's mode; this window keeps the case.
+            if s.person_mode && !s.room.open {
                 person_mode::show(ui, &view, &mut out);
                 return;
             }
