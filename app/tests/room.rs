@@ -10,6 +10,8 @@
 //! `set_embed_viewports(false)` makes the app take the two-window path, as under eframe on a
 //! desktop.
 
+mod common;
+
 use std::sync::Arc;
 
 use ansvar::clock::Clock;
@@ -215,6 +217,20 @@ fn type_into(h: &mut Harness<'_, AnsvarApp>, label: &str, text: &str) {
     step(h);
 }
 
+/// Presses `name`'s attendance button (one per participant, it moves to the next mark) until
+/// it says `mark`.
+fn mark(h: &mut Harness<'_, AnsvarApp>, name: &str, mark: &str) {
+    let wanted = format!("{name}: {mark}");
+    for _ in 0..4 {
+        if h.query_by_label(&wanted).is_some() {
+            return;
+        }
+        h.get_by_label_contains(&format!("{name}: ")).click();
+        step(h);
+    }
+    panic!("{name}'s attendance never read {mark}");
+}
+
 const ROOM: &str = "Ansvar – rommets skjerm";
 
 /// The app as on a desktop that can open a second window.
@@ -250,10 +266,8 @@ fn presenting(p: &Prepared) -> Harness<'static, AnsvarApp> {
     tab(&mut h, "Møte");
     h.get_by_label("Start møte").click();
     step(&mut h);
-    h.get_by_label("Ola Testesen: Til stede").click();
-    step(&mut h);
-    h.get_by_label("Per Navesen: Til stede").click();
-    step(&mut h);
+    mark(&mut h, "Ola Testesen", "Til stede");
+    mark(&mut h, "Per Navesen", "Til stede");
     h.get_by_label_contains("Siden sist").click();
     step(&mut h);
     type_into(&mut h, "Referat", "Ola har vært på to intervjuer.");
@@ -274,8 +288,8 @@ fn presentation_opens_the_rooms_window_with_the_agenda_item_in_focus() {
     assert!(room_shows(&h, "Nå: 2. Siden sist"));
     assert!(room_shows(&h, "Ola har vært på to intervjuer."));
     // The coordinator keeps every control: attendance and the minutes field.
-    assert!(coordinator_shows(&h, "Per Navesen: Fraværende"));
-    assert!(!room_shows(&h, "Per Navesen: Fraværende"));
+    assert!(coordinator_shows(&h, "Per Navesen: Til stede"));
+    assert!(!room_shows(&h, "Per Navesen: Til stede"));
 
     // Focus moves on the coordinator's window: the room follows.
     h.query_all_by_label_contains("Åpne tiltak")
@@ -657,5 +671,327 @@ mod real_viewport {
                 name: "Ola Testesen".into()
             }
         );
+    }
+
+    /// Every tab of a case shown to the room with NAV present (consent: work goals, actions,
+    /// minutes) and DPS absent: the room's own window shows none of what NAV may not see,
+    /// while the coordinator's window beside it shows the whole case. (The case is the shared
+    /// screen tests' own.)
+    mod every_tab {
+        use egui_kittest::kittest::By;
+
+        use super::*;
+
+        const WORK_GOAL: &str = "Jobbe i gartneriet tre dager i uka";
+        const WORK_ACTION: &str = "Søke praksisplass i gartneriet";
+        const MINUTES: &str = "Praksisplassen kan starte i januar";
+        const HEALTH_GOAL: &str = "Sove gjennom natta uten sovepiller";
+        const HEALTH_ACTION: &str = "Bestille time hos fastlegen om søvnen";
+        const RED_SIGNS: &str = "Slutter å svare på telefonen";
+        const CONTACT_NAME: &str = "Sissel Lien";
+        const CONTACT_PHONE: &str = "93300111";
+        const PHONE: &str = "40011223";
+        const ADDRESS: &str = "Storgata 7, 8000 Nordvik";
+        const NATIONAL_ID: &str = "01819012365";
+        const MAIN_GOAL: &str = "Klare meg selv i egen leilighet";
+        const FORM_WORDS: &str = "Fast jobb som gartner innen to år";
+
+        /// What no one but the person and the coordinator may see in this case.
+        fn hidden_from_nav() -> Vec<String> {
+            let mut hidden: Vec<String> = [
+                HEALTH_GOAL,
+                HEALTH_ACTION,
+                RED_SIGNS,
+                CONTACT_NAME,
+                CONTACT_PHONE,
+                PHONE,
+                ADDRESS,
+                NATIONAL_ID,
+                MAIN_GOAL,
+                FORM_WORDS,
+            ]
+            .map(String::from)
+            .to_vec();
+            hidden.push(mask_national_id(NATIONAL_ID));
+            hidden
+        }
+
+        struct Fixture {
+            _dir: tempfile::TempDir,
+            _cache: tempfile::TempDir,
+            store: Arc<Store>,
+            case: CaseId,
+        }
+
+        fn fixture() -> Fixture {
+            let dir = tempfile::tempdir().unwrap();
+            let store = Arc::new(Store::open(dir.path().join("room.redb")).unwrap());
+            let case = store.create_case().unwrap().id;
+            let cache = tempfile::tempdir().unwrap();
+            install_ips(&store, &cache);
+            let mut s = Session::open(store.clone(), case, clock()).unwrap();
+            let who = |name: &str, role: Role, org: &str| Participant {
+                id: ParticipantId::new(),
+                name: name.into(),
+                role,
+                organisation: org.into(),
+                ..Participant::default()
+            };
+            let person = who("Ola Testesen", Role::Person, "");
+            let coordinator = who("Nina Koordinator", Role::Coordinator, "Nordvik kommune");
+            let nav = who("Per Navesen", Role::NavAdvisor, "NAV Nordvik");
+            let dps = who("Dag Terapeut", Role::DpsTherapist, "DPS Nordvik");
+            let (pid, cid, nid, did) = (person.id, coordinator.id, nav.id, dps.id);
+            let (work, health) = (GoalId::new(), GoalId::new());
+            let meeting = MeetingId::new();
+            let text = |field, value: &str| Edit::SetText {
+                field,
+                value: value.into(),
+            };
+            let t = clock().now();
+            let mut edits = vec![
+                text(TextField::PersonName, "Ola Testesen"),
+                text(TextField::PersonPhone, PHONE),
+                text(TextField::PersonAddress, ADDRESS),
+                text(TextField::PersonNationalId, NATIONAL_ID),
+                text(TextField::PlanMainGoal, MAIN_GOAL),
+            ];
+            for (i, p) in [person, coordinator, nav, dps].into_iter().enumerate() {
+                edits.push(Edit::InsertParticipant {
+                    index: i,
+                    participant: p,
+                });
+            }
+            edits.extend([
+                Edit::SetCoordinator {
+                    participant: Some(cid),
+                },
+                Edit::InsertConsent {
+                    index: 0,
+                    consent: Consent {
+                        id: ConsentId::new(),
+                        recipient: ConsentRecipient::Organisation("NAV Nordvik".into()),
+                        sections: vec![
+                            Section::Goals(LifeDomain::WorkAndActivity),
+                            Section::Actions,
+                            Section::Minutes,
+                        ],
+                        given: Some(today()),
+                        ..Consent::default()
+                    },
+                },
+                Edit::InsertConsent {
+                    index: 1,
+                    consent: Consent {
+                        id: ConsentId::new(),
+                        recipient: ConsentRecipient::Participant(did),
+                        sections: vec![Section::Goals(LifeDomain::Health), Section::Forms],
+                        given: Some(today()),
+                        ..Consent::default()
+                    },
+                },
+                Edit::InsertGoal {
+                    index: 0,
+                    goal: Goal {
+                        id: work,
+                        domain: LifeDomain::WorkAndActivity,
+                        own_words: WORK_GOAL.into(),
+                        expressed_by_person: true,
+                        ..Goal::default()
+                    },
+                },
+                Edit::InsertGoal {
+                    index: 1,
+                    goal: Goal {
+                        id: health,
+                        domain: LifeDomain::Health,
+                        own_words: HEALTH_GOAL.into(),
+                        expressed_by_person: true,
+                        ..Goal::default()
+                    },
+                },
+                Edit::InsertAction {
+                    index: 0,
+                    action: Action {
+                        id: ActionId::new(),
+                        what: WORK_ACTION.into(),
+                        responsible: Some(nid),
+                        goals: vec![work],
+                        ..Action::default()
+                    },
+                },
+                Edit::InsertAction {
+                    index: 1,
+                    action: Action {
+                        id: ActionId::new(),
+                        what: HEALTH_ACTION.into(),
+                        responsible: Some(cid),
+                        goals: vec![health],
+                        ..Action::default()
+                    },
+                },
+                text(TextField::ZoneSigns(Zone::Red), RED_SIGNS),
+                Edit::InsertContact {
+                    index: 0,
+                    contact: Contact {
+                        id: ContactId::new(),
+                        name: CONTACT_NAME.into(),
+                        role: "Søster".into(),
+                        phone: CONTACT_PHONE.into(),
+                        ..Contact::default()
+                    },
+                },
+                Edit::InsertFormEntry {
+                    index: 0,
+                    entry: FormEntry {
+                        id: FormEntryId::new(),
+                        plugin_id: "no.fjordvik.ips-oppfolging".into(),
+                        plugin_version: "1.2.0".into(),
+                        data: serde_json::json!({
+                            "job-goal": FORM_WORDS,
+                        })
+                        .to_string(),
+                        created: t,
+                        updated: t,
+                    },
+                },
+                Edit::InsertMeeting {
+                    index: 0,
+                    meeting: Meeting {
+                        id: meeting,
+                        starts_at: t,
+                        place: "Nordvik rådhus".into(),
+                        attendance: [
+                            (pid, Attendance::Present),
+                            (cid, Attendance::Present),
+                            (nid, Attendance::Present),
+                            (did, Attendance::Absent),
+                        ]
+                        .into(),
+                        agenda: vec![AgendaItem {
+                            id: AgendaItemId::new(),
+                            title: "Arbeid og aktivitet".into(),
+                            minutes: MINUTES.into(),
+                            goals: vec![work, health],
+                            ..AgendaItem::default()
+                        }],
+                        ..Meeting::default()
+                    },
+                },
+            ]);
+            let author = Author::Staff {
+                name: "Nina Koordinator".into(),
+                organisation: "Nordvik kommune".into(),
+            };
+            for e in edits {
+                s.apply(e, &author).unwrap();
+            }
+            Fixture {
+                _dir: dir,
+                _cache: cache,
+                store,
+                case,
+            }
+        }
+
+        /// Installs the real IPS plugin, granted what it asks for: the work goals and who takes part.
+        fn install_ips(store: &Store, cache: &tempfile::TempDir) {
+            use ansvar::plugins::context::Capability;
+            use ansvar::plugins::host::PluginHost;
+            use ansvar::plugins::package::{Package, SecretKey};
+            use ansvar::plugins::registry;
+            let host = PluginHost::new(Some(cache.path().to_path_buf())).unwrap();
+            let wasm = common::wasm("ips-follow-up");
+            let plugin = host.load(&wasm).unwrap();
+            let grant: Vec<Capability> = plugin
+                .manifest
+                .capabilities
+                .iter()
+                .map(Capability::from_api)
+                .collect();
+            let key = SecretKey::generate().unwrap();
+            let package = Package::sign(serde_json::to_vec(&plugin.manifest).unwrap(), wasm, &key);
+            registry::trust_key(store, key.public(), "Test", clock().now()).unwrap();
+            registry::install(store, &host, &package.to_bytes(), &grant, clock().now()).unwrap();
+        }
+
+        /// Everything a window says: every node's label and value.
+        fn text_of<'t, N: NodeT<'t> + 't>(root: &N) -> String {
+            root.query_all(By::new().include_labels().predicate(|_| true))
+                .flat_map(|n| {
+                    let node = n.accesskit_node();
+                    [node.label(), node.value()]
+                })
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+
+        const TABS: [&str; 8] = [
+            "Oversikt",
+            "Møte",
+            "Mål",
+            "Kriseplan",
+            "Tiltak",
+            "Skjema",
+            "Deltakere og samtykke",
+            "Historikk",
+        ];
+
+        #[test]
+        fn no_tab_in_the_rooms_own_window_shows_what_someone_present_may_not_see() {
+            install_renderer();
+            let f = fixture();
+            let mut h = two_screen_harness(&f.store);
+            open_case(&mut h, "Ola Testesen");
+            for _ in 0..200 {
+                if !h.state().state.plugins.loaded.is_empty() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                step(&mut h);
+            }
+            // The agenda item about work (and health) in focus, as the coordinator would set it.
+            let item = f.store.load_case(f.case).unwrap().meetings[0].agenda[0].id;
+            h.state_mut().state.execute(ansvar::ui::Command::View(
+                ansvar::ui::ViewCommand::FocusAgendaItem(Some(item)),
+            ));
+            h.get_by_label("Presentasjon").click();
+            step(&mut h);
+            let mut desk = String::new();
+            for t in TABS {
+                tab(&mut h, t);
+                step(&mut h);
+                let room = text_of(&RoomNode(room_tree().root()));
+                for hidden in hidden_from_nav() {
+                    assert!(
+                        !room.contains(&hidden),
+                        "the room's window on «{t}» shows «{hidden}», which NAV may not see"
+                    );
+                }
+                match t {
+                    "Møte" => {
+                        assert!(room.contains("Nå: 1. Arbeid og aktivitet"), "{room}");
+                        assert!(room.contains(MINUTES));
+                        assert!(room.contains(WORK_GOAL));
+                    }
+                    "Mål" => assert!(room.contains(WORK_GOAL)),
+                    "Tiltak" => assert!(room.contains(WORK_ACTION)),
+                    _ => {}
+                }
+                desk.push_str(&text_of(&h.root()));
+            }
+            // The coordinator's window showed the whole case meanwhile: the test could see it.
+            for shown in [
+                HEALTH_GOAL,
+                HEALTH_ACTION,
+                RED_SIGNS,
+                CONTACT_PHONE,
+                PHONE,
+                MAIN_GOAL,
+            ] {
+                assert!(desk.contains(shown), "the desk shows «{shown}»");
+            }
+        }
     }
 }
