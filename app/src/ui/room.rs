@@ -103,7 +103,7 @@ pub fn draw(ui: &mut Ui, s: &mut AppState, blank: bool, out: &mut Vec<Command>) 
                     out.push(Command::View(ViewCommand::SetRoomFullscreen(!fullscreen)));
                 }
             });
-            content(ui, s, out);
+            content(ui, s, scale, out);
         });
     });
 }
@@ -120,7 +120,7 @@ fn room_style(base: &egui::Style, scale: f32) -> egui::Style {
     style
 }
 
-fn content(ui: &mut Ui, s: &mut AppState, out: &mut Vec<Command>) {
+fn content(ui: &mut Ui, s: &mut AppState, scale: f32, out: &mut Vec<Command>) {
     let Some(session) = s.session.as_ref() else {
         ui.heading("Ansvar");
         return;
@@ -158,7 +158,7 @@ fn content(ui: &mut Ui, s: &mut AppState, out: &mut Vec<Command>) {
             ui.heading(&view.case.person.name);
             let running = view.case.open_meeting();
             if let (S::TabMeeting, Some(m)) = (tab, running) {
-                agenda(ui, &view, m, focus);
+                agenda(ui, &view, m, focus, scale);
                 return;
             }
             if let Some((n, item)) = running.and_then(|m| focused(m, focus)) {
@@ -193,8 +193,13 @@ fn focused(m: &Meeting, focus: Option<AgendaItemId>) -> Option<(usize, &AgendaIt
 
 /// The running meeting as the room sees it: the agenda with the item in focus marked, then
 /// that item large with its minutes and what it is about, as far as the room may see.
-fn agenda(ui: &mut Ui, view: &View, m: &Meeting, focus: Option<AgendaItemId>) {
+fn agenda(ui: &mut Ui, view: &View, m: &Meeting, focus: Option<AgendaItemId>, scale: f32) {
     let current = focused(m, focus);
+    // The sizes the single-window presentation uses, at the room's own type scale.
+    let (title, words) = (
+        theme::size::AGENDA_ITEM_PRESENTATION * scale,
+        theme::size::GOAL_WORDS_PRESENTATION * scale,
+    );
     ui.columns(2, |cols| {
         let ui = &mut cols[0];
         ui.strong(view.t(S::Agenda));
@@ -211,14 +216,14 @@ fn agenda(ui: &mut Ui, view: &View, m: &Meeting, focus: Option<AgendaItemId>) {
             return;
         };
         let now = format!("{} {}. {}", view.t(S::RoomNow), n + 1, item.title);
-        ui.label(RichText::new(now).heading().strong());
+        ui.label(RichText::new(now).size(title).strong());
         if view.shows(Section::Minutes) && !item.minutes.is_empty() {
             ui.label(&item.minutes);
         }
         for goal in item.goals.iter().filter_map(|g| view.case.goal(*g)) {
             if view.shows(Section::Goals(goal.domain)) {
                 ui.separator();
-                ui.label(RichText::new(&goal.own_words).strong());
+                ui.label(RichText::new(&goal.own_words).size(words).strong());
             }
         }
         // The room's view holds only the actions the room may see.
