@@ -25,6 +25,7 @@ pub struct RoomUi {
     pub views: ViewCache,
 }
 
+/// The room's window among the app's viewports.
 pub fn viewport_id() -> ViewportId {
     ViewportId::from_hash_of("ansvar_room")
 }
