@@ -322,6 +322,7 @@ impl AppState {
                 match Session::open(self.store.clone(), id, self.clock.clone()) {
                     Ok(s) => {
                         self.panels = panel::case_panels(s.case());
+                        self.room.panels = panel::case_panels(s.case());
                         // A new session counts its revisions from zero.
                         self.log = None;
                         self.session = Some(s);
@@ -335,6 +336,7 @@ impl AppState {
             ViewCommand::CloseCase => {
                 self.session = None;
                 self.panels.clear();
+                self.room.panels.clear();
                 self.log = None;
                 self.person_mode = false;
                 self.agenda_focus = None;

@@ -23,6 +23,9 @@ pub struct RoomUi {
     pub open: bool,
     /// The room's view of the open case, kept between frames apart from the coordinator's.
     pub views: ViewCache,
+    /// The room's own copies of the tabs: their state (caches, what is expanded) is the room's,
+    /// so the two windows never undo each other's every frame.
+    pub panels: Vec<Box<dyn super::panel::Panel>>,
 }
 
 /// The room's window among the app's viewports.
@@ -168,7 +171,7 @@ fn content(ui: &mut Ui, s: &mut AppState, scale: f32, out: &mut Vec<Command>) {
             }
             ui.separator();
             // The room sees the coordinator's tab, read only: its clicks change nothing.
-            if let Some(panel) = s.panels.iter_mut().find(|p| p.title() == tab) {
+            if let Some(panel) = s.room.panels.iter_mut().find(|p| p.title() == tab) {
                 let mut ignored = Vec::new();
                 panel.show(ui, &view, &mut ignored);
             }
