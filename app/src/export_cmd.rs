@@ -1,4 +1,4 @@
-//! `ansvar export pdf|fhir` and `ansvar import fhir`: documents out of and into the database.
+//! `ansvar export pdf|notice|minutes|fhir` and `ansvar import fhir`: documents out of and into the database.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -10,7 +10,7 @@ use ansvar::clock::Clock;
 use ansvar::consent::{Audience, CaseView};
 use ansvar::domain::{Author, Case, CaseId, Meeting, MeetingId, Participant, ParticipantId};
 use ansvar::export::pdf::{self, PdfOptions};
-use ansvar::export::{ExportError, fhir, gather};
+use ansvar::export::{ExportError, cycle, fhir, gather};
 use ansvar::i18n::{self, Lang};
 use ansvar::store::Store;
 use ansvar::text::S;
@@ -32,6 +32,27 @@ pub enum ExportCommand {
         #[arg(long = "for", value_name = "PARTICIPANT")]
         reader: Option<String>,
         #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The next meeting's notice: a PDF and a calendar invitation (.ics) per participant, each
+    /// holding only what the person has consented to share with them.
+    Notice {
+        #[arg(long, value_name = "ID")]
+        case: u64,
+        /// The folder to write into (made when missing); files of the same name are replaced.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// One meeting's minutes: the complete copy, and one PDF per chosen recipient as their
+    /// consent allows.
+    Minutes {
+        #[arg(long, value_name = "ID")]
+        case: u64,
+        /// The meeting: its id, its date (24.11.2026), or "siste" for the latest meeting held.
+        #[arg(long, value_name = "ID")]
+        meeting: String,
+        /// The folder to write into (made when missing); files of the same name are replaced.
+        #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
     /// The whole case as one FHIR R4 Bundle (JSON).
@@ -165,9 +186,10 @@ fn audience_view(case: &Case, reader: Option<ParticipantId>, today: NaiveDate) -
 
 pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Result<(), String> {
     // Refused before the database is even opened.
-    let (ExportCommand::Pdf { out, .. } | ExportCommand::Fhir { out, .. }) = &cmd;
-    ansvar::fsio::check_output(out, &[db], ansvar::fsio::OutputOptions::REPLACE)
-        .map_err(|e| e.message(lang))?;
+    if let ExportCommand::Pdf { out, .. } | ExportCommand::Fhir { out, .. } = &cmd {
+        ansvar::fsio::check_output(out, &[db], ansvar::fsio::OutputOptions::REPLACE)
+            .map_err(|e| e.message(lang))?;
+    }
     let store = Store::open_read_only(db)
         .map(Arc::new)
         .map_err(|e| e.message(lang))?;
@@ -201,6 +223,29 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
                 S::CliPdfWritten.fill(lang, &[&out.display().to_string()])
             );
         }
+        ExportCommand::Notice { case, out } => {
+            let log = store.log(CaseId(case)).map_err(|e| e.message(lang))?;
+            let case = load(&store, case, lang)?;
+            let opts = PdfOptions::complete(clock).in_lang(lang);
+            let files = cycle::notices(&case, &log, &opts).map_err(msg)?;
+            written(&out, &files, db, lang)?;
+        }
+        ExportCommand::Minutes { case, meeting, out } => {
+            let case = load(&store, case, lang)?;
+            let meeting = find_meeting(&case, &meeting, clock, lang)?;
+            let opts = PdfOptions::complete(clock).in_lang(lang);
+            let made = cycle::minutes_to_recipients(
+                &case,
+                meeting,
+                &mut |view| gather::plugin_sections(&store, view, today, lang),
+                &opts,
+            )
+            .map_err(msg)?;
+            written(&out, &made.files, db, lang)?;
+            for line in &made.left_out {
+                say!("{line}");
+            }
+        }
         ExportCommand::Fhir { case, reader, out } => {
             let case = load(&store, case, lang)?;
             let reader = match reader {
@@ -217,6 +262,19 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
                 S::CliFhirWritten.fill(lang, &[&out.display().to_string()])
             );
         }
+    }
+    Ok(())
+}
+
+/// Writes the files into `dir` and lists them.
+fn written(dir: &Path, files: &[cycle::OutFile], db: &Path, lang: Lang) -> Result<(), String> {
+    let paths = cycle::write_into(dir, files, &[db]).map_err(|e| e.message(lang))?;
+    say!(
+        "{}",
+        S::CycleFilesWritten.fill(lang, &[&paths.len().to_string(), &dir.display().to_string()])
+    );
+    for p in paths {
+        say!("  {}", p.display());
     }
     Ok(())
 }

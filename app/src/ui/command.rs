@@ -32,6 +32,10 @@ pub enum CaseCommand {
     Redo,
     /// Export the plan (`None`) or a meeting's minutes as PDF.
     ExportPdf(Option<MeetingId>),
+    /// Write the next meeting's notice for each participant into a folder the user picks.
+    SendNotice,
+    /// Approve a meeting's minutes and write them for each recipient into a folder.
+    ApproveAndSendMinutes(MeetingId),
 }
 
 /// Which case and panel is shown, and how.

@@ -10,7 +10,8 @@ use crate::export::pdf::{PdfOptions, minutes_pdf, plan_pdf};
 
 #[derive(Default)]
 pub struct ExportUi {
-    job: Option<Receiver<Result<PathBuf, String>>>,
+    /// A document being written: the message to show when it is done, or what went wrong.
+    pub(super) job: Option<Receiver<Result<String, String>>>,
 }
 
 impl ExportUi {
@@ -76,7 +77,7 @@ pub fn write_in_background(
             .and_then(|bytes| {
                 crate::fsio::write_output_atomic(&path, &bytes, &[&db]).map_err(|e| e.message(lang))
             })
-            .map(|()| path);
+            .map(|()| format!("{} {}", S::PdfSaved.get(lang), path.display()));
             let _ = tx.send(result);
         });
     match spawned {
@@ -100,7 +101,7 @@ pub fn poll(state: &mut AppState) {
         return;
     };
     state.message = Some(match result {
-        Ok(path) => format!("{} {}", S::PdfSaved.get(state.lang), path.display()),
+        Ok(done) => done,
         Err(e) => e,
     });
 }

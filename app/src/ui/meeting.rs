@@ -109,6 +109,14 @@ fn start(ui: &mut Ui, view: &View, state: &mut MeetingUi, out: &mut Vec<Command>
             meeting,
         }));
     }
+    send_notice_button(ui, view, out);
+}
+
+/// Only when there is a next meeting to call the group to.
+fn send_notice_button(ui: &mut Ui, view: &View, out: &mut Vec<Command>) {
+    if view.case.next_meeting().is_some() && ui.button(view.t(S::SendNotice)).clicked() {
+        out.push(Command::Case(CaseCommand::SendNotice));
+    }
 }
 
 fn running(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut Vec<Command>) {
@@ -470,6 +478,9 @@ fn ended(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut
                         }),
                     }));
                 }
+                if ui.button(view.t(S::ApproveAndSendMinutes)).clicked() {
+                    out.push(Command::Case(CaseCommand::ApproveAndSendMinutes(m.id)));
+                }
                 if ui.button(view.t(S::ExportMinutes)).clicked() {
                     out.push(Command::Case(CaseCommand::ExportPdf(Some(m.id))));
                 }
@@ -482,9 +493,17 @@ fn ended(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut
             });
         }
     }
-    if m.approved.is_some() && ui.button(view.t(S::ExportMinutes)).clicked() {
-        out.push(Command::Case(CaseCommand::ExportPdf(Some(m.id))));
+    if m.approved.is_some() {
+        ui.horizontal(|ui| {
+            if ui.button(view.t(S::SendMinutes)).clicked() {
+                out.push(Command::Case(CaseCommand::ApproveAndSendMinutes(m.id)));
+            }
+            if ui.button(view.t(S::ExportMinutes)).clicked() {
+                out.push(Command::Case(CaseCommand::ExportPdf(Some(m.id))));
+            }
+        });
     }
+    send_notice_button(ui, view, out);
     let names = |a: Attendance| {
         m.attendance
             .iter()

@@ -6,6 +6,7 @@ mod actions;
 mod case_list;
 pub mod command;
 mod crisis_plan;
+mod cycle;
 mod export;
 mod forms;
 mod goals;
@@ -313,6 +314,8 @@ impl AppState {
                 }
             }
             CaseCommand::ExportPdf(meeting) => export::start(self, meeting),
+            CaseCommand::SendNotice => cycle::send_notice(self),
+            CaseCommand::ApproveAndSendMinutes(m) => cycle::approve_and_send(self, m),
         }
     }
 
@@ -456,6 +459,22 @@ impl AppState {
             let case = s.case().clone();
             export::write_in_background(self, case, meeting, path);
         }
+    }
+
+    /// Writes the next meeting's notices into `dir`, as "Send innkalling" does after its folder
+    /// dialog.
+    pub fn send_notice_to(&mut self, dir: std::path::PathBuf) {
+        cycle::send_notice_to(self, dir);
+    }
+
+    /// Approves the minutes and writes them for each recipient into `dir`, as "Godkjenn og send
+    /// referat" does after its folder dialog.
+    pub fn approve_and_send_minutes_to(
+        &mut self,
+        meeting: crate::domain::MeetingId,
+        dir: std::path::PathBuf,
+    ) {
+        cycle::approve_and_send_to(self, meeting, dir);
     }
 
     fn apply(&mut self, edit: Edit, author: &Author) {

@@ -3,14 +3,18 @@
 //!
 //! - [`pdf`]: the plan and the minutes as A4 PDF, with an embedded font.
 //! - [`fhir`]: FHIR R4 JSON export and import.
+//! - [`cycle`]: the notice of the next meeting (PDF and [`ics`] calendar invitation) to each
+//!   participant, and the minutes to each recipient, each as their consent allows.
 //! - [`gather`]: asks the installed plugins for their forms' summaries (the caller's part).
 //!
 //! The export functions take what the plugins have to say about their forms as input
 //! ([`PluginSections`]), so that this module never runs a plugin itself; the caller (the CLI,
 //! the app) loads the installed plugins and asks them.
 
+pub mod cycle;
 pub mod fhir;
 pub mod gather;
+pub mod ics;
 pub mod pdf;
 pub mod sample;
 
@@ -75,6 +79,11 @@ pub enum ExportError {
     Json(String),
     Import(#[from] fhir::ImportError),
     Store(#[from] crate::store::StoreError),
+    /// The case has no next meeting to send a notice for.
+    NoNextMeeting,
+    /// The folder to write into is a file.
+    NotAFolder(std::path::PathBuf),
+    Output(#[from] crate::fsio::OutputError),
 }
 
 impl ExportError {
@@ -94,6 +103,9 @@ impl ExportError {
             ExportError::Json(d) => S::ExportJson.fill(lang, &[d]),
             ExportError::Import(e) => e.message(lang),
             ExportError::Store(e) => e.message(lang),
+            ExportError::NoNextMeeting => S::NoticeNoNextMeeting.get(lang).to_string(),
+            ExportError::NotAFolder(p) => S::CycleNotAFolder.fill(lang, &[&p.display().to_string()]),
+            ExportError::Output(e) => e.message(lang),
         }
     }
 }

@@ -393,6 +393,39 @@ strings! {
     EditDateTarget => "måldatoen", "target date";
     EditDateDue => "fristen", "due date";
 
+    // The meeting cycle: notices and minutes to recipients
+    NoticeTitle => "Innkalling til ansvarsgruppemøte", "Notice of a responsibility-group meeting";
+    NoticeTo => "Til", "To";
+    NoticeAgenda => "Saksliste", "Agenda";
+    NoticeDue => "Dette skal opp på møtet", "Due at this meeting";
+    NoticeDueActions => "Tiltak med frist før møtet", "Actions due before the meeting";
+    NoticeDueGoals => "Mål som ikke er gjennomgått siden forrige møte", "Goals not reviewed since the last meeting";
+    NoticeCrisisNeverReviewed => "Kriseplanen er ikke gjennomgått ennå.", "The crisis plan has not been reviewed yet.";
+    NoticeCrisisOld => "Kriseplanen ble sist gjennomgått {}, for mer enn seks måneder siden.", "The crisis plan was last reviewed on {}, more than six months ago.";
+    NoticeThePlan => "Planen", "The plan";
+    NoticePeriodEnds => "Planperioden slutter {}.", "The plan period ends on {}.";
+    NoticeRevisionDue => "Planen skal revideres (revisjonsdato {}).", "The plan is due for revision (revision date {}).";
+    NoticeNothingDue => "Ingenting har frist eller skal gjennomgås.", "Nothing is due or up for review.";
+    NoticeApologies => "Kan du ikke komme, si fra til {}.", "If you cannot come, please tell {}.";
+    NoticeHeader => "Innkalling · møtet {}", "Notice · meeting on {}";
+    NoticeDocTitle => "Innkalling {} – {}", "Notice {} – {}";
+    NoticeCalendarTitle => "Ansvarsgruppemøte – {}", "Responsibility-group meeting – {}";
+    NoticeSeePdf => "Hele innkallingen står i PDF-en.", "The whole notice is in the PDF.";
+    NoticeCancelled => "Møtet er avlyst.", "The meeting is cancelled.";
+    NoticeFileName => "Innkalling", "Notice";
+    NoticeCancelledFileName => "Avlyst", "Cancelled";
+    NoticeNoNextMeeting => "Saken har ikke noe neste møte. Sett neste møte på møtesiden først.", "the case has no next meeting; set the next meeting on the meeting tab first";
+    CycleNotAFolder => "{} er ikke en mappe.", "{} is not a folder";
+    MinutesFileName => "Referat", "Minutes";
+    MinutesComplete => "komplett", "complete";
+    MinutesLeftOut => "Ingen referat til {}: {} har ikke samtykket til at referatene deles med dem.", "No minutes for {}: {} has not consented to sharing the minutes with them.";
+    MinutesNoRecipients => "Ingen mottakere er valgt, så bare den komplette kopien er laget.", "No recipients are chosen, so only the complete copy was made.";
+    CycleFilesWritten => "{} filer skrevet til {}", "{} files written to {}";
+    SendNotice => "Send innkalling", "Send notice";
+    ApproveAndSendMinutes => "Godkjenn og send referat", "Approve and send minutes";
+    SendMinutes => "Send referat", "Send minutes";
+    MinutesCopyLeavesOut => "Ikke med (ikke samtykke): {}.", "Left out (no consent): {}.";
+
     // Documents (the plan and the minutes as PDF)
     PdfThePerson => "Personen", "The person";
     PdfPlanTexts => "hovedmål, ressurser, behov og gjennomføring", "main goal, resources, needs and how actions are carried out";

@@ -6,6 +6,7 @@
 //! [`crate::consent`]) and says so on the first page.
 
 pub mod layout;
+pub mod notice;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -703,10 +704,19 @@ pub fn minutes_document(
         Style::BODY.bold().size(12.0),
     ));
     if let Some(r) = reader {
-        b.push(Block::Notice(
-            S::PdfMinutesCopy.fill(lang, &[&who(r, lang), &case.person.name, &r.name]),
-            NOTICE,
-        ));
+        let mut notice =
+            S::PdfMinutesCopy.fill(lang, &[&who(r, lang), &case.person.name, &r.name]);
+        // What the copy leaves out, as an extract of the plan says it.
+        let hidden: Vec<String> = v
+            .hidden()
+            .into_iter()
+            .map(|s| labels::section_in_text(s, lang))
+            .collect();
+        if !hidden.is_empty() {
+            notice.push(' ');
+            notice.push_str(&S::MinutesCopyLeavesOut.fill(lang, &[&labels::join_and(&hidden, lang)]));
+        }
+        b.push(Block::Notice(notice, NOTICE));
     }
     let approved = match &m.approved {
         Some(a) => S::PdfApproved.fill(lang, &[&i18n::date(a.on), &a.by]),
