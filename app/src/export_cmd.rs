@@ -190,6 +190,12 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
         ansvar::fsio::check_output(out, &[db], ansvar::fsio::OutputOptions::REPLACE)
             .map_err(|e| e.message(lang))?;
     }
+    if let ExportCommand::Notice { out, .. } | ExportCommand::Minutes { out, .. } = &cmd
+        && out.exists()
+        && !out.is_dir()
+    {
+        return Err(ExportError::NotAFolder(out.clone()).message(lang));
+    }
     let store = Store::open_read_only(db)
         .map(Arc::new)
         .map_err(|e| e.message(lang))?;

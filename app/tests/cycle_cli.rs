@@ -1,0 +1,527 @@
+//! The meeting cycle on the command line: `ansvar export notice` (the next meeting's notice, a
+//! PDF and an .ics per participant) and `ansvar export minutes` (the minutes per recipient),
+//! each participant's copy holding only what the person has consented to share with them.
+//!
+//! The case: the person, the coordinator, a NAV advisor (consent: work goals and actions) and a
+//! DPS therapist (consent: health goals and the minutes). The last meeting agreed the next one
+//! for 10.12.2026 09:00 UTC. The binary runs in UTC (TZ), so the times it prints are fixed.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Arc;
+
+use ansvar::clock::Clock;
+use ansvar::domain::*;
+use ansvar::session::Session;
+use ansvar::store::Store;
+use chrono::{NaiveDate, TimeZone, Utc};
+use icalendar::{Component, EventLike};
+
+use common::{ANSVAR, ok, stderr, stdout};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+fn clock() -> Clock {
+    Clock::at_noon(today())
+}
+
+const WORK_GOAL: &str = "Jobbe i gartneriet tre dager i uka";
+const WORK_ACTION: &str = "Søke praksisplass i gartneriet";
+const HEALTH_GOAL: &str = "Sove gjennom natta uten sovepiller";
+const HEALTH_ACTION: &str = "Bestille time hos fastlegen om søvnen";
+const MINUTES: &str = "Søvnen er bedre etter at medisinen ble endret";
+const NAV_MAIL: &str = "per.navesen@nav.example";
+const COORDINATOR_MAIL: &str = "nina.koordinator@nordvik.example";
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    db: PathBuf,
+    store: Arc<Store>,
+    case: CaseId,
+    last: MeetingId,
+}
+
+fn author() -> Author {
+    Author::Staff {
+        name: "Nina Koordinator".into(),
+        organisation: "Nordvik kommune".into(),
+    }
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cycle.redb");
+    let store = Arc::new(Store::open(&db).unwrap());
+    let case = store.create_case().unwrap().id;
+    let mut s = Session::open(store.clone(), case, clock()).unwrap();
+    let who = |name: &str, role: Role, org: &str, email: &str| Participant {
+        id: ParticipantId::new(),
+        name: name.into(),
+        role,
+        organisation: org.into(),
+        email: email.into(),
+        ..Participant::default()
+    };
+    let person = who("Ola Testesen", Role::Person, "", "ola@privat.example");
+    let coordinator = who(
+        "Nina Koordinator",
+        Role::Coordinator,
+        "Nordvik kommune",
+        COORDINATOR_MAIL,
+    );
+    let nav = who("Per Navesen", Role::NavAdvisor, "NAV Nordvik", NAV_MAIL);
+    let dps = who(
+        "Dag Terapeut",
+        Role::DpsTherapist,
+        "DPS Nordvik",
+        "dag.terapeut@dps.example",
+    );
+    let (pid, cid, nid, did) = (person.id, coordinator.id, nav.id, dps.id);
+    let (work, health) = (GoalId::new(), GoalId::new());
+    let last = MeetingId::new();
+    let held = Utc.with_ymd_and_hms(2026, 11, 19, 9, 0, 0).unwrap();
+    let mut edits = vec![Edit::SetText {
+        field: TextField::PersonName,
+        value: "Ola Testesen".into(),
+    }];
+    for (i, p) in [person, coordinator, nav, dps].into_iter().enumerate() {
+        edits.push(Edit::InsertParticipant {
+            index: i,
+            participant: p,
+        });
+    }
+    let consent = |recipient, sections| Consent {
+        id: ConsentId::new(),
+        recipient,
+        sections,
+        given: Some(today()),
+        ..Consent::default()
+    };
+    edits.extend([
+        Edit::SetCoordinator {
+            participant: Some(cid),
+        },
+        Edit::InsertConsent {
+            index: 0,
+            consent: consent(
+                ConsentRecipient::Organisation("NAV Nordvik".into()),
+                vec![Section::Goals(LifeDomain::WorkAndActivity), Section::Actions],
+            ),
+        },
+        Edit::InsertConsent {
+            index: 1,
+            consent: consent(
+                ConsentRecipient::Participant(did),
+                vec![Section::Goals(LifeDomain::Health), Section::Minutes],
+            ),
+        },
+        Edit::InsertGoal {
+            index: 0,
+            goal: Goal {
+                id: work,
+                domain: LifeDomain::WorkAndActivity,
+                own_words: WORK_GOAL.into(),
+                status: GoalStatus::InProgress,
+                ..Goal::default()
+            },
+        },
+        Edit::InsertGoal {
+            index: 1,
+            goal: Goal {
+                id: health,
+                domain: LifeDomain::Health,
+                own_words: HEALTH_GOAL.into(),
+                status: GoalStatus::InProgress,
+                ..Goal::default()
+            },
+        },
+        Edit::InsertMeeting {
+            index: 0,
+            meeting: Meeting {
+                id: last,
+                starts_at: held,
+                place: "Nordvik rådhus, møterom 3".into(),
+                attendance: [
+                    (pid, Attendance::Present),
+                    (cid, Attendance::Present),
+                    (nid, Attendance::Present),
+                    (did, Attendance::Present),
+                ]
+                .into(),
+                agenda: vec![AgendaItem {
+                    id: AgendaItemId::new(),
+                    title: "Helse".into(),
+                    minutes: MINUTES.into(),
+                    goals: vec![health],
+                    ..AgendaItem::default()
+                }],
+                minutes_recipients: vec![nid, did, pid],
+                ended: true,
+                ..Meeting::default()
+            },
+        },
+        Edit::InsertAction {
+            index: 0,
+            action: Action {
+                id: ActionId::new(),
+                what: WORK_ACTION.into(),
+                responsible: Some(nid),
+                due: NaiveDate::from_ymd_opt(2026, 12, 5),
+                goals: vec![work],
+                agreed_in: Some(last),
+                ..Action::default()
+            },
+        },
+        Edit::InsertAction {
+            index: 1,
+            action: Action {
+                id: ActionId::new(),
+                what: HEALTH_ACTION.into(),
+                responsible: Some(cid),
+                due: NaiveDate::from_ymd_opt(2026, 12, 1),
+                goals: vec![health],
+                agreed_in: Some(last),
+                ..Action::default()
+            },
+        },
+        Edit::SetNextMeeting {
+            id: last,
+            at: Some(Utc.with_ymd_and_hms(2026, 12, 10, 9, 0, 0).unwrap()),
+        },
+    ]);
+    for e in edits {
+        s.apply(e, &author()).unwrap();
+    }
+    Fixture {
+        dir,
+        db,
+        store,
+        case,
+        last,
+    }
+}
+
+impl Fixture {
+    /// Applies edits to the case, as the app would between two runs of the command.
+    fn edit(&self, edits: Vec<Edit>) {
+        let mut s = Session::open(self.store.clone(), self.case, clock()).unwrap();
+        for e in edits {
+            s.apply(e, &author()).unwrap();
+        }
+    }
+
+    /// Runs `ansvar --db DB args…` in UTC. The store is closed for the run and opened again.
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(ANSVAR)
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env("TZ", "UTC")
+            .env("ANSVAR_CACHE_DIR", self.dir.path().join("cache"))
+            .output()
+            .expect("run ansvar")
+    }
+
+    fn notice(&self, out: &Path) -> String {
+        ok(self.run(&[
+            "export",
+            "notice",
+            "--case",
+            &self.case.to_string(),
+            "--out",
+            out.to_str().unwrap(),
+        ]))
+    }
+}
+
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils): run scripts/install-test-deps.sh");
+    assert!(out.status.success(), "pdftotext failed on {}", path.display());
+    flat(&String::from_utf8_lossy(&out.stdout))
+}
+
+/// Text with its line breaks and runs of spaces as single spaces: the PDF wraps lines.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The .ics as a real iCalendar parser reads it, after checking the line rules it forgives:
+/// CRLF after every line, no line longer than 75 octets.
+fn parse_ics(path: &Path) -> (String, icalendar::Calendar) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.ends_with("\r\n"), "{}", path.display());
+    for line in text.split("\r\n") {
+        assert!(!line.contains('\n'), "a bare LF in {}: {line:?}", path.display());
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+    let cal: icalendar::Calendar = text
+        .parse()
+        .unwrap_or_else(|e| panic!("{} does not parse: {e}\n{text}", path.display()));
+    (text, cal)
+}
+
+fn event(cal: &icalendar::Calendar) -> &icalendar::Event {
+    let events: Vec<_> = cal.events().collect();
+    assert_eq!(events.len(), 1, "one VEVENT");
+    events[0]
+}
+
+fn attendees(ev: &icalendar::Event) -> Vec<String> {
+    ev.multi_properties()
+        .get("ATTENDEE")
+        .map(|ps| ps.iter().map(|p| p.value().to_string()).collect())
+        .unwrap_or_default()
+}
+
+fn start(ev: &icalendar::Event) -> Option<chrono::DateTime<Utc>> {
+    match ev.get_start()? {
+        icalendar::DatePerhapsTime::DateTime(icalendar::CalendarDateTime::Utc(t)) => Some(t),
+        _ => None,
+    }
+}
+
+#[test]
+fn the_notice_ics_is_an_invitation_a_calendar_reads_and_updates() {
+    let f = fixture();
+    let out = f.dir.path().join("innkalling");
+    let said = f.notice(&out);
+    assert!(said.contains("8 filer skrevet til"), "{said}");
+    let ics = out.join("Innkalling 10.12.2026 – Per Navesen.ics");
+    let (text, cal) = parse_ics(&ics);
+    assert_eq!(cal.property_value("METHOD"), Some("REQUEST"));
+    assert_eq!(cal.property_value("VERSION"), Some("2.0"));
+    let ev = event(&cal);
+    let uid = format!("{}-next@ansvar", f.last);
+    assert_eq!(ev.get_uid(), Some(uid.as_str()));
+    assert_eq!(ev.get_sequence(), Some(0));
+    assert_eq!(
+        start(ev),
+        Some(Utc.with_ymd_and_hms(2026, 12, 10, 9, 0, 0).unwrap())
+    );
+    assert_eq!(ev.property_value("DTEND"), Some("20261210T103000Z"));
+    // DTSTAMP is when the file was made (the real clock): a UTC date-time.
+    let stamp = ev.property_value("DTSTAMP").unwrap();
+    assert!(
+        chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ").is_ok(),
+        "{stamp}"
+    );
+    assert_eq!(ev.get_status(), Some(icalendar::EventStatus::Confirmed));
+    assert_eq!(
+        ev.property_value("ORGANIZER"),
+        Some(format!("mailto:{COORDINATOR_MAIL}").as_str())
+    );
+    let who = attendees(ev);
+    assert!(who.contains(&format!("mailto:{NAV_MAIL}")), "{who:?}");
+    // The place's comma is escaped in the file and read back whole.
+    assert!(text.contains("LOCATION:Nordvik rådhus\\, møterom 3"), "{text}");
+    assert_eq!(
+        ev.get_location(),
+        Some("Nordvik rådhus, møterom 3"),
+        "{text}"
+    );
+    // Every participant has a pair, named so each sees whose it is.
+    assert_eq!(
+        files_in(&out),
+        [
+            "Innkalling 10.12.2026 – Dag Terapeut.ics",
+            "Innkalling 10.12.2026 – Dag Terapeut.pdf",
+            "Innkalling 10.12.2026 – Nina Koordinator.ics",
+            "Innkalling 10.12.2026 – Nina Koordinator.pdf",
+            "Innkalling 10.12.2026 – Ola Testesen.ics",
+            "Innkalling 10.12.2026 – Ola Testesen.pdf",
+            "Innkalling 10.12.2026 – Per Navesen.ics",
+            "Innkalling 10.12.2026 – Per Navesen.pdf",
+        ]
+    );
+
+    // The meeting moves: the same event (UID), a higher SEQUENCE, the new time.
+    f.edit(vec![Edit::SetNextMeeting {
+        id: f.last,
+        at: Some(Utc.with_ymd_and_hms(2026, 12, 11, 12, 30, 0).unwrap()),
+    }]);
+    let again = f.dir.path().join("flyttet");
+    f.notice(&again);
+    let (_, cal) = parse_ics(&again.join("Innkalling 11.12.2026 – Per Navesen.ics"));
+    let ev = event(&cal);
+    assert_eq!(ev.get_uid(), Some(uid.as_str()));
+    assert_eq!(ev.get_sequence(), Some(1));
+    assert_eq!(
+        start(ev),
+        Some(Utc.with_ymd_and_hms(2026, 12, 11, 12, 30, 0).unwrap())
+    );
+}
+
+#[test]
+fn each_participants_notice_holds_only_what_their_consent_covers() {
+    let f = fixture();
+    let out = f.dir.path().join("innkalling");
+    f.notice(&out);
+    let pdf = |name: &str| pdf_text(&out.join(format!("Innkalling 10.12.2026 – {name}.pdf")));
+    let ics = |name: &str| {
+        let (_, cal) = parse_ics(&out.join(format!("Innkalling 10.12.2026 – {name}.ics")));
+        event(&cal).get_description().unwrap_or_default().to_string()
+    };
+
+    // NAV: the work goal and the work action are due; nothing about health.
+    let nav = pdf("Per Navesen");
+    assert!(nav.contains("Innkalling til ansvarsgruppemøte"), "{nav}");
+    assert!(nav.contains("10.12.2026 kl. 09:00"), "{nav}");
+    assert!(nav.contains("Nordvik rådhus, møterom 3"), "{nav}");
+    assert!(nav.contains("Gjennomgang av mål og tiltak"), "the standard agenda: {nav}");
+    assert!(nav.contains(&flat(WORK_GOAL)) && nav.contains(&flat(WORK_ACTION)), "{nav}");
+    for hidden in [HEALTH_GOAL, HEALTH_ACTION] {
+        assert!(!nav.contains(&flat(hidden)), "NAV's notice names «{hidden}»: {nav}");
+    }
+    let nav_ics = ics("Per Navesen");
+    assert!(nav_ics.contains(WORK_ACTION), "{nav_ics}");
+    assert!(!nav_ics.contains(HEALTH_GOAL) && !nav_ics.contains(HEALTH_ACTION));
+    // The person's private e-mail is not NAV's to see.
+    let (text, _) = parse_ics(&out.join("Innkalling 10.12.2026 – Per Navesen.ics"));
+    assert!(!text.contains("ola@privat.example"), "{text}");
+
+    // DPS: the health goal (no actions shared with them); nothing about work.
+    let dps = pdf("Dag Terapeut");
+    assert!(dps.contains(&flat(HEALTH_GOAL)), "{dps}");
+    for hidden in [WORK_GOAL, WORK_ACTION, HEALTH_ACTION] {
+        assert!(!dps.contains(&flat(hidden)), "DPS's notice names «{hidden}»: {dps}");
+    }
+    assert!(!ics("Dag Terapeut").contains(WORK_GOAL));
+
+    // The coordinator sees everything that is due.
+    let all = pdf("Nina Koordinator");
+    for due in [WORK_GOAL, WORK_ACTION, HEALTH_GOAL, HEALTH_ACTION] {
+        assert!(all.contains(&flat(due)), "«{due}» missing: {all}");
+    }
+}
+
+#[test]
+fn a_removed_meeting_is_cancelled_in_the_calendar() {
+    let f = fixture();
+    // A meeting planned in the case, and no other next meeting.
+    let planned = MeetingId::new();
+    f.edit(vec![
+        Edit::SetNextMeeting {
+            id: f.last,
+            at: None,
+        },
+        Edit::InsertMeeting {
+            index: 1,
+            meeting: Meeting {
+                id: planned,
+                starts_at: Utc.with_ymd_and_hms(2099, 3, 2, 8, 0, 0).unwrap(),
+                place: "Nordvik rådhus".into(),
+                ..Meeting::default()
+            },
+        },
+    ]);
+    let out = f.dir.path().join("planlagt");
+    f.notice(&out);
+    let (_, cal) = parse_ics(&out.join("Innkalling 02.03.2099 – Per Navesen.ics"));
+    let uid = format!("{planned}@ansvar");
+    assert_eq!(event(&cal).get_uid(), Some(uid.as_str()));
+    assert_eq!(event(&cal).get_sequence(), Some(0));
+
+    f.edit(vec![Edit::RemoveMeeting { id: planned }]);
+    let out = f.dir.path().join("avlyst");
+    f.notice(&out);
+    let (text, cal) = parse_ics(&out.join("Avlyst 02.03.2099 – Per Navesen.ics"));
+    assert_eq!(cal.property_value("METHOD"), Some("CANCEL"), "{text}");
+    let ev = event(&cal);
+    assert_eq!(ev.get_uid(), Some(uid.as_str()));
+    assert_eq!(ev.get_status(), Some(icalendar::EventStatus::Cancelled));
+    assert!(ev.get_sequence() > Some(0), "{text}");
+    assert!(!files_in(&out).iter().any(|n| n.starts_with("Innkalling")));
+}
+
+#[test]
+fn a_case_without_a_next_meeting_gets_no_notice() {
+    let f = fixture();
+    f.edit(vec![Edit::SetNextMeeting {
+        id: f.last,
+        at: None,
+    }]);
+    let out = f.dir.path().join("ingen");
+    let o = f.run(&[
+        "export",
+        "notice",
+        "--case",
+        &f.case.to_string(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stderr(&o).contains("Saken har ikke noe neste møte"), "{}", stderr(&o));
+    assert!(!out.exists());
+    // The database is never the folder written into.
+    let o = f.run(&[
+        "export",
+        "notice",
+        "--case",
+        &f.case.to_string(),
+        "--out",
+        f.db.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("er ikke en mappe"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_minutes_go_to_each_recipient_as_their_consent_allows() {
+    let f = fixture();
+    let out = f.dir.path().join("referat");
+    let said = ok(f.run(&[
+        "export",
+        "minutes",
+        "--case",
+        &f.case.to_string(),
+        "--meeting",
+        "siste",
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    // NAV's consent does not cover the minutes: no copy, and a line that says why.
+    assert!(
+        said.contains(
+            "Ingen referat til Per Navesen: Ola Testesen har ikke samtykket til at referatene deles med dem."
+        ),
+        "{said}"
+    );
+    assert_eq!(
+        files_in(&out),
+        [
+            "Referat 19.11.2026 – Dag Terapeut.pdf",
+            "Referat 19.11.2026 – Ola Testesen.pdf",
+            "Referat 19.11.2026 – komplett.pdf",
+        ]
+    );
+    let complete = pdf_text(&out.join("Referat 19.11.2026 – komplett.pdf"));
+    assert!(complete.contains(&flat(MINUTES)) && complete.contains(&flat(WORK_ACTION)));
+    // DPS: the minutes, not the actions agreed (actions are not shared with them); the first
+    // page says what is left out.
+    let dps = pdf_text(&out.join("Referat 19.11.2026 – Dag Terapeut.pdf"));
+    assert!(dps.contains(&flat(MINUTES)), "{dps}");
+    assert!(!dps.contains(&flat(WORK_ACTION)), "{dps}");
+    assert!(!dps.contains(&flat(HEALTH_ACTION)), "{dps}");
+    assert!(dps.contains("Ikke med (ikke samtykke):"), "{dps}");
+    assert!(dps.contains("tiltak"), "{dps}");
+    let person = pdf_text(&out.join("Referat 19.11.2026 – Ola Testesen.pdf"));
+    assert!(person.contains(&flat(WORK_ACTION)) && person.contains(&flat(HEALTH_ACTION)));
+}
