@@ -525,3 +525,30 @@ fn the_minutes_go_to_each_recipient_as_their_consent_allows() {
     let person = pdf_text(&out.join("Referat 19.11.2026 – Ola Testesen.pdf"));
     assert!(person.contains(&flat(WORK_ACTION)) && person.contains(&flat(HEALTH_ACTION)));
 }
+
+/// The first page of NAV's notice, made with the fixed clock, rendered by poppler at 60 dpi;
+/// compared with `tests/snapshots/notice.png` (UPDATE_SNAPSHOTS=1 writes it).
+#[test]
+fn snapshot_of_the_notice_first_page() {
+    let f = fixture();
+    let case = f.store.load_case(f.case).unwrap();
+    let log = f.store.log(f.case).unwrap();
+    let opts = ansvar::export::pdf::PdfOptions::complete(&clock());
+    let files = ansvar::export::cycle::notices(&case, &log, &opts).unwrap();
+    let pdf = files
+        .iter()
+        .find(|f| f.name == "Innkalling 10.12.2026 – Per Navesen.pdf")
+        .unwrap();
+    let path = f.dir.path().join("notice.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let png = f.dir.path().join("notice");
+    let o = Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&path)
+        .arg(&png)
+        .output()
+        .expect("pdftoppm (poppler-utils): run scripts/install-test-deps.sh");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = image::open(png.with_extension("png")).unwrap().to_rgba8();
+    egui_kittest::image_snapshot(&page, "notice");
+}
