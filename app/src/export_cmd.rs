@@ -277,7 +277,10 @@ fn written(dir: &Path, files: &[cycle::OutFile], db: &Path, lang: Lang) -> Resul
     let paths = cycle::write_into(dir, files, &[db]).map_err(|e| e.message(lang))?;
     say!(
         "{}",
-        S::CycleFilesWritten.fill(lang, &[&paths.len().to_string(), &dir.display().to_string()])
+        S::CycleFilesWritten.fill(
+            lang,
+            &[&paths.len().to_string(), &dir.display().to_string()]
+        )
     );
     for p in paths {
         say!("  {}", p.display());

@@ -2,219 +2,25 @@
 //! PDF and an .ics per participant) and `ansvar export minutes` (the minutes per recipient),
 //! each participant's copy holding only what the person has consented to share with them.
 //!
-//! The case: the person, the coordinator, a NAV advisor (consent: work goals and actions) and a
-//! DPS therapist (consent: health goals and the minutes). The last meeting agreed the next one
-//! for 10.12.2026 09:00 UTC. The binary runs in UTC (TZ), so the times it prints are fixed.
+//! The case is `common/cycle_fixture.rs`'s. The binary runs in UTC (TZ), so the times it
+//! prints are fixed.
 
 mod common;
+#[path = "common/cycle_fixture.rs"]
+mod cycle_fixture;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
-use std::sync::Arc;
 
-use ansvar::clock::Clock;
 use ansvar::domain::*;
-use ansvar::session::Session;
-use ansvar::store::Store;
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use icalendar::{Component, EventLike};
 
 use common::{ANSVAR, ok, stderr, stdout};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
-}
-
-fn clock() -> Clock {
-    Clock::at_noon(today())
-}
-
-const WORK_GOAL: &str = "Jobbe i gartneriet tre dager i uka";
-const WORK_ACTION: &str = "Søke praksisplass i gartneriet";
-const HEALTH_GOAL: &str = "Sove gjennom natta uten sovepiller";
-const HEALTH_ACTION: &str = "Bestille time hos fastlegen om søvnen";
-const MINUTES: &str = "Søvnen er bedre etter at medisinen ble endret";
-const NAV_MAIL: &str = "per.navesen@nav.example";
-const COORDINATOR_MAIL: &str = "nina.koordinator@nordvik.example";
-
-struct Fixture {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-    store: Arc<Store>,
-    case: CaseId,
-    last: MeetingId,
-}
-
-fn author() -> Author {
-    Author::Staff {
-        name: "Nina Koordinator".into(),
-        organisation: "Nordvik kommune".into(),
-    }
-}
-
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("cycle.redb");
-    let store = Arc::new(Store::open(&db).unwrap());
-    let case = store.create_case().unwrap().id;
-    let mut s = Session::open(store.clone(), case, clock()).unwrap();
-    let who = |name: &str, role: Role, org: &str, email: &str| Participant {
-        id: ParticipantId::new(),
-        name: name.into(),
-        role,
-        organisation: org.into(),
-        email: email.into(),
-        ..Participant::default()
-    };
-    let person = who("Ola Testesen", Role::Person, "", "ola@privat.example");
-    let coordinator = who(
-        "Nina Koordinator",
-        Role::Coordinator,
-        "Nordvik kommune",
-        COORDINATOR_MAIL,
-    );
-    let nav = who("Per Navesen", Role::NavAdvisor, "NAV Nordvik", NAV_MAIL);
-    let dps = who(
-        "Dag Terapeut",
-        Role::DpsTherapist,
-        "DPS Nordvik",
-        "dag.terapeut@dps.example",
-    );
-    let (pid, cid, nid, did) = (person.id, coordinator.id, nav.id, dps.id);
-    let (work, health) = (GoalId::new(), GoalId::new());
-    let last = MeetingId::new();
-    let held = Utc.with_ymd_and_hms(2026, 11, 19, 9, 0, 0).unwrap();
-    let mut edits = vec![Edit::SetText {
-        field: TextField::PersonName,
-        value: "Ola Testesen".into(),
-    }];
-    for (i, p) in [person, coordinator, nav, dps].into_iter().enumerate() {
-        edits.push(Edit::InsertParticipant {
-            index: i,
-            participant: p,
-        });
-    }
-    let consent = |recipient, sections| Consent {
-        id: ConsentId::new(),
-        recipient,
-        sections,
-        given: Some(today()),
-        ..Consent::default()
-    };
-    edits.extend([
-        Edit::SetCoordinator {
-            participant: Some(cid),
-        },
-        Edit::InsertConsent {
-            index: 0,
-            consent: consent(
-                ConsentRecipient::Organisation("NAV Nordvik".into()),
-                vec![Section::Goals(LifeDomain::WorkAndActivity), Section::Actions],
-            ),
-        },
-        Edit::InsertConsent {
-            index: 1,
-            consent: consent(
-                ConsentRecipient::Participant(did),
-                vec![Section::Goals(LifeDomain::Health), Section::Minutes],
-            ),
-        },
-        Edit::InsertGoal {
-            index: 0,
-            goal: Goal {
-                id: work,
-                domain: LifeDomain::WorkAndActivity,
-                own_words: WORK_GOAL.into(),
-                status: GoalStatus::InProgress,
-                ..Goal::default()
-            },
-        },
-        Edit::InsertGoal {
-            index: 1,
-            goal: Goal {
-                id: health,
-                domain: LifeDomain::Health,
-                own_words: HEALTH_GOAL.into(),
-                status: GoalStatus::InProgress,
-                ..Goal::default()
-            },
-        },
-        Edit::InsertMeeting {
-            index: 0,
-            meeting: Meeting {
-                id: last,
-                starts_at: held,
-                place: "Nordvik rådhus, møterom 3".into(),
-                attendance: [
-                    (pid, Attendance::Present),
-                    (cid, Attendance::Present),
-                    (nid, Attendance::Present),
-                    (did, Attendance::Present),
-                ]
-                .into(),
-                agenda: vec![AgendaItem {
-                    id: AgendaItemId::new(),
-                    title: "Helse".into(),
-                    minutes: MINUTES.into(),
-                    goals: vec![health],
-                    ..AgendaItem::default()
-                }],
-                minutes_recipients: vec![nid, did, pid],
-                ended: true,
-                ..Meeting::default()
-            },
-        },
-        Edit::InsertAction {
-            index: 0,
-            action: Action {
-                id: ActionId::new(),
-                what: WORK_ACTION.into(),
-                responsible: Some(nid),
-                due: NaiveDate::from_ymd_opt(2026, 12, 5),
-                goals: vec![work],
-                agreed_in: Some(last),
-                ..Action::default()
-            },
-        },
-        Edit::InsertAction {
-            index: 1,
-            action: Action {
-                id: ActionId::new(),
-                what: HEALTH_ACTION.into(),
-                responsible: Some(cid),
-                due: NaiveDate::from_ymd_opt(2026, 12, 1),
-                goals: vec![health],
-                agreed_in: Some(last),
-                ..Action::default()
-            },
-        },
-        Edit::SetNextMeeting {
-            id: last,
-            at: Some(Utc.with_ymd_and_hms(2026, 12, 10, 9, 0, 0).unwrap()),
-        },
-    ]);
-    for e in edits {
-        s.apply(e, &author()).unwrap();
-    }
-    Fixture {
-        dir,
-        db,
-        store,
-        case,
-        last,
-    }
-}
+use cycle_fixture::*;
 
 impl Fixture {
-    /// Applies edits to the case, as the app would between two runs of the command.
-    fn edit(&self, edits: Vec<Edit>) {
-        let mut s = Session::open(self.store.clone(), self.case, clock()).unwrap();
-        for e in edits {
-            s.apply(e, &author()).unwrap();
-        }
-    }
-
-    /// Runs `ansvar --db DB args…` in UTC. The store is closed for the run and opened again.
+    /// Runs `ansvar --db DB args…` in UTC, beside the test's open store (the export only reads).
     fn run(&self, args: &[&str]) -> Output {
         Command::new(ANSVAR)
             .arg("--db")
@@ -245,7 +51,11 @@ fn pdf_text(path: &Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils): run scripts/install-test-deps.sh");
-    assert!(out.status.success(), "pdftotext failed on {}", path.display());
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        path.display()
+    );
     flat(&String::from_utf8_lossy(&out.stdout))
 }
 
@@ -269,7 +79,11 @@ fn parse_ics(path: &Path) -> (String, icalendar::Calendar) {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.ends_with("\r\n"), "{}", path.display());
     for line in text.split("\r\n") {
-        assert!(!line.contains('\n'), "a bare LF in {}: {line:?}", path.display());
+        assert!(
+            !line.contains('\n'),
+            "a bare LF in {}: {line:?}",
+            path.display()
+        );
         assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
     }
     let cal: icalendar::Calendar = text
@@ -331,7 +145,10 @@ fn the_notice_ics_is_an_invitation_a_calendar_reads_and_updates() {
     let who = attendees(ev);
     assert!(who.contains(&format!("mailto:{NAV_MAIL}")), "{who:?}");
     // The place's comma is escaped in the file and read back whole.
-    assert!(text.contains("LOCATION:Nordvik rådhus\\, møterom 3"), "{text}");
+    assert!(
+        text.contains("LOCATION:Nordvik rådhus\\, møterom 3"),
+        "{text}"
+    );
     assert_eq!(
         ev.get_location(),
         Some("Nordvik rådhus, møterom 3"),
@@ -377,7 +194,10 @@ fn each_participants_notice_holds_only_what_their_consent_covers() {
     let pdf = |name: &str| pdf_text(&out.join(format!("Innkalling 10.12.2026 – {name}.pdf")));
     let ics = |name: &str| {
         let (_, cal) = parse_ics(&out.join(format!("Innkalling 10.12.2026 – {name}.ics")));
-        event(&cal).get_description().unwrap_or_default().to_string()
+        event(&cal)
+            .get_description()
+            .unwrap_or_default()
+            .to_string()
     };
 
     // NAV: the work goal and the work action are due; nothing about health.
@@ -385,10 +205,19 @@ fn each_participants_notice_holds_only_what_their_consent_covers() {
     assert!(nav.contains("Innkalling til ansvarsgruppemøte"), "{nav}");
     assert!(nav.contains("10.12.2026 kl. 09:00"), "{nav}");
     assert!(nav.contains("Nordvik rådhus, møterom 3"), "{nav}");
-    assert!(nav.contains("Gjennomgang av mål og tiltak"), "the standard agenda: {nav}");
-    assert!(nav.contains(&flat(WORK_GOAL)) && nav.contains(&flat(WORK_ACTION)), "{nav}");
+    assert!(
+        nav.contains("Gjennomgang av mål og tiltak"),
+        "the standard agenda: {nav}"
+    );
+    assert!(
+        nav.contains(&flat(WORK_GOAL)) && nav.contains(&flat(WORK_ACTION)),
+        "{nav}"
+    );
     for hidden in [HEALTH_GOAL, HEALTH_ACTION] {
-        assert!(!nav.contains(&flat(hidden)), "NAV's notice names «{hidden}»: {nav}");
+        assert!(
+            !nav.contains(&flat(hidden)),
+            "NAV's notice names «{hidden}»: {nav}"
+        );
     }
     let nav_ics = ics("Per Navesen");
     assert!(nav_ics.contains(WORK_ACTION), "{nav_ics}");
@@ -401,7 +230,10 @@ fn each_participants_notice_holds_only_what_their_consent_covers() {
     let dps = pdf("Dag Terapeut");
     assert!(dps.contains(&flat(HEALTH_GOAL)), "{dps}");
     for hidden in [WORK_GOAL, WORK_ACTION, HEALTH_ACTION] {
-        assert!(!dps.contains(&flat(hidden)), "DPS's notice names «{hidden}»: {dps}");
+        assert!(
+            !dps.contains(&flat(hidden)),
+            "DPS's notice names «{hidden}»: {dps}"
+        );
     }
     assert!(!ics("Dag Terapeut").contains(WORK_GOAL));
 
@@ -468,7 +300,11 @@ fn a_case_without_a_next_meeting_gets_no_notice() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-    assert!(stderr(&o).contains("Saken har ikke noe neste møte"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Saken har ikke noe neste møte"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!out.exists());
     // The database is never the folder written into.
     let o = f.run(&[

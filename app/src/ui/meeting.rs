@@ -546,7 +546,12 @@ fn past_meetings(ui: &mut Ui, view: &View, state: &mut MeetingUi) {
             let label = format!(
                 "{} {}",
                 crate::i18n::date(view.clock.local_date(m.starts_at)),
-                if m.approved.is_some() { "✔" } else { "" }
+                // In words: the text font has no "✔" (an approved meeting drew a missing glyph).
+                if m.approved.is_some() {
+                    view.t(S::MinutesApprovedMark)
+                } else {
+                    ""
+                }
             );
             if ui
                 .selectable_label(state.current == Some(m.id), label)

@@ -240,7 +240,10 @@ pub fn due<'v>(view: &'v CaseView, next: &NextMeeting, opts: &PdfOptions) -> Due
     let crisis_plan = if view.shows(Section::CrisisPlan) {
         match view.crisis_plan.reviewed_on {
             None => Some(S::NoticeCrisisNeverReviewed.get(lang).to_string()),
-            Some(r) if r.checked_add_months(Months::new(6)).is_none_or(|d| d <= day) => {
+            Some(r)
+                if r.checked_add_months(Months::new(6))
+                    .is_none_or(|d| d <= day) =>
+            {
                 Some(S::NoticeCrisisOld.fill(lang, &[&i18n::date(r)]))
             }
             Some(_) => None,
@@ -492,7 +495,8 @@ pub fn minutes_to_recipients(
         });
     }
     if m.minutes_recipients.is_empty() {
-        out.left_out.push(S::MinutesNoRecipients.get(lang).to_string());
+        out.left_out
+            .push(S::MinutesNoRecipients.get(lang).to_string());
     }
     Ok(out)
 }
@@ -536,7 +540,10 @@ mod tests {
 
     #[test]
     fn file_names_are_safe_and_tell_whose() {
-        assert_eq!(file_safe("Innkalling 10.12.2026 – A/B: C?"), "Innkalling 10.12.2026 – A-B- C-");
+        assert_eq!(
+            file_safe("Innkalling 10.12.2026 – A/B: C?"),
+            "Innkalling 10.12.2026 – A-B- C-"
+        );
         assert_eq!(file_safe(".."), "-");
         let a = Participant {
             name: "Per Navesen".into(),

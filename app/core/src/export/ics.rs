@@ -102,7 +102,10 @@ pub fn fold(line: &str) -> String {
 /// A person property (ORGANIZER, ATTENDEE), or none when they have no usable address.
 fn person_line(name: &str, params: &str, p: &CalendarPerson) -> Option<String> {
     let email = mail_address(&p.email)?;
-    Some(format!("{name};CN={}{params}:mailto:{email}", param(&p.name)))
+    Some(format!(
+        "{name};CN={}{params}:mailto:{email}",
+        param(&p.name)
+    ))
 }
 
 impl Invitation {
@@ -180,7 +183,10 @@ mod tests {
 
     #[test]
     fn an_address_that_is_not_one_is_left_off() {
-        assert_eq!(mail_address("per@example.no"), Some("per@example.no".into()));
+        assert_eq!(
+            mail_address("per@example.no"),
+            Some("per@example.no".into())
+        );
         assert_eq!(mail_address("per@example.no\r\nX-EVIL:1"), None);
         assert_eq!(mail_address("no address"), None);
         assert_eq!(mail_address(""), None);

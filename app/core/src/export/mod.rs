@@ -74,7 +74,10 @@ pub fn not_installed(plugin_id: &str, lang: Lang) -> String {
 pub enum ExportError {
     UnknownMeeting(MeetingId),
     UnknownParticipant(ParticipantId),
-    MinutesNotShared { person: String, reader: String },
+    MinutesNotShared {
+        person: String,
+        reader: String,
+    },
     Pdf(String),
     Json(String),
     Import(#[from] fhir::ImportError),
@@ -104,7 +107,9 @@ impl ExportError {
             ExportError::Import(e) => e.message(lang),
             ExportError::Store(e) => e.message(lang),
             ExportError::NoNextMeeting => S::NoticeNoNextMeeting.get(lang).to_string(),
-            ExportError::NotAFolder(p) => S::CycleNotAFolder.fill(lang, &[&p.display().to_string()]),
+            ExportError::NotAFolder(p) => {
+                S::CycleNotAFolder.fill(lang, &[&p.display().to_string()])
+            }
             ExportError::Output(e) => e.message(lang),
         }
     }

@@ -425,6 +425,7 @@ strings! {
     ApproveAndSendMinutes => "Godkjenn og send referat", "Approve and send minutes";
     SendMinutes => "Send referat", "Send minutes";
     MinutesCopyLeavesOut => "Ikke med (ikke samtykke): {}.", "Left out (no consent): {}.";
+    MinutesApprovedMark => "(godkjent)", "(approved)";
 
     // Documents (the plan and the minutes as PDF)
     PdfThePerson => "Personen", "The person";

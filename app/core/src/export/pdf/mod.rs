@@ -704,8 +704,7 @@ pub fn minutes_document(
         Style::BODY.bold().size(12.0),
     ));
     if let Some(r) = reader {
-        let mut notice =
-            S::PdfMinutesCopy.fill(lang, &[&who(r, lang), &case.person.name, &r.name]);
+        let mut notice = S::PdfMinutesCopy.fill(lang, &[&who(r, lang), &case.person.name, &r.name]);
         // What the copy leaves out, as an extract of the plan says it.
         let hidden: Vec<String> = v
             .hidden()
@@ -714,7 +713,8 @@ pub fn minutes_document(
             .collect();
         if !hidden.is_empty() {
             notice.push(' ');
-            notice.push_str(&S::MinutesCopyLeavesOut.fill(lang, &[&labels::join_and(&hidden, lang)]));
+            notice
+                .push_str(&S::MinutesCopyLeavesOut.fill(lang, &[&labels::join_and(&hidden, lang)]));
         }
         b.push(Block::Notice(notice, NOTICE));
     }
