@@ -286,27 +286,7 @@ fn a_removed_meeting_is_cancelled_in_the_calendar() {
 #[test]
 fn a_case_without_a_next_meeting_gets_no_notice() {
     let f = fixture();
-    f.edit(vec![Edit::SetNextMeeting {
-        id: f.last,
-        at: None,
-    }]);
-    let out = f.dir.path().join("ingen");
-    let o = f.run(&[
-        "export",
-        "notice",
-        "--case",
-        &f.case.to_string(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-    assert!(
-        stderr(&o).contains("Saken har ikke noe neste møte"),
-        "{}",
-        stderr(&o)
-    );
-    assert!(!out.exists());
-    // The database is never the folder written into.
+    // The database is never the folder written into: refused before anything is made.
     let o = f.run(&[
         "export",
         "notice",
@@ -317,6 +297,48 @@ fn a_case_without_a_next_meeting_gets_no_notice() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("er ikke en mappe"), "{}", stderr(&o));
+    // A case no meeting has been set for.
+    let empty = f.store.create_case().unwrap().id;
+    let out = f.dir.path().join("ingen");
+    let o = f.run(&[
+        "export",
+        "notice",
+        "--case",
+        &empty.to_string(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("Saken har ikke noe neste møte"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_cleared_next_time_is_cancelled_in_the_calendar() {
+    let f = fixture();
+    let later = Utc.with_ymd_and_hms(2099, 6, 1, 9, 0, 0).unwrap();
+    f.edit(vec![Edit::SetNextMeeting {
+        id: f.last,
+        at: Some(later),
+    }]);
+    f.edit(vec![Edit::SetNextMeeting {
+        id: f.last,
+        at: None,
+    }]);
+    let out = f.dir.path().join("avlyst");
+    f.notice(&out);
+    let (text, cal) = parse_ics(&out.join("Avlyst 01.06.2099 – Per Navesen.ics"));
+    assert_eq!(cal.property_value("METHOD"), Some("CANCEL"), "{text}");
+    let ev = event(&cal);
+    let uid = format!("{}-next@ansvar", f.last);
+    assert_eq!(ev.get_uid(), Some(uid.as_str()));
+    assert_eq!(ev.get_status(), Some(icalendar::EventStatus::Cancelled));
+    // The invitation for 01.06.2099 had SEQUENCE 1 (the second time set).
+    assert_eq!(ev.get_sequence(), Some(2), "{text}");
 }
 
 #[test]

@@ -154,7 +154,8 @@ pub struct CancelledMeeting {
 }
 
 /// Planned meetings removed from the case (the log keeps what was removed) that had not yet
-/// been held and would still have been ahead at `now`.
+/// been held and would still have been ahead at `now`; and the next time agreed at the last
+/// meeting held, when it was cleared while still ahead.
 pub fn cancelled_meetings(
     case: &Case,
     log: &[LogEntry],
@@ -191,6 +192,36 @@ pub fn cancelled_meetings(
                 place: m.place.clone(),
                 // A cancellation must outrank the last invitation sent.
                 sequence: start_changes(log, id).saturating_add(1),
+            });
+        }
+    }
+    let last = case
+        .meetings
+        .iter()
+        .filter(|m| m.ended)
+        .max_by_key(|m| m.starts_at);
+    if let Some(last) = last
+        && last.next_meeting.is_none()
+    {
+        let mut agreed = None;
+        let mut sets = 0u32;
+        for entry in log {
+            each_edit(&entry.edit, &mut |e| {
+                if let Edit::SetNextMeeting { id, at: Some(t) } = e
+                    && *id == last.id
+                {
+                    agreed = Some(*t);
+                    sets = sets.saturating_add(1);
+                }
+            });
+        }
+        if let Some(t) = agreed.filter(|t| *t > now) {
+            out.push(CancelledMeeting {
+                uid: uid(last.id, true),
+                starts_at: t,
+                place: last.place.clone(),
+                // The last invitation had `sets - 1`.
+                sequence: sets,
             });
         }
     }
