@@ -37,6 +37,7 @@ pub enum ExportCommand {
     /// The next meeting's notice: a PDF and a calendar invitation (.ics) per participant, each
     /// holding only what the person has consented to share with them.
     Notice {
+        /// The case number (see `ansvar cases`).
         #[arg(long, value_name = "ID")]
         case: u64,
         /// The folder to write into (made when missing); files of the same name are replaced.
@@ -46,6 +47,7 @@ pub enum ExportCommand {
     /// One meeting's minutes: the complete copy, and one PDF per chosen recipient as their
     /// consent allows.
     Minutes {
+        /// The case number (see `ansvar cases`).
         #[arg(long, value_name = "ID")]
         case: u64,
         /// The meeting: its id, its date (24.11.2026), or "siste" for the latest meeting held.
