@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the document tests need, once; safe to run again.
-#  - pdftotext (Debian's poppler-utils): the PDF tests read the exported PDFs back as text.
+#  - pdftotext and pdftoppm (Debian's poppler-utils): the PDF tests read the exported PDFs back
+#    as text; the notice's snapshot renders its first page.
 #  - fhir.resources 6.1.0 in its own virtual environment: the independent FHIR validator that
 #    scripts/validate_fhir.py runs. 6.1.0 is the last release whose models are FHIR R4 (4.0.1)
 #    (6.2+ default to R4B 4.3.0, 7+ to R5), and it needs pydantic 1, so it lives in a venv and
@@ -13,8 +14,8 @@ if [ "$(id -u)" != "0" ]; then
     SUDO="sudo"
 fi
 
-if ! command -v pdftotext >/dev/null 2>&1; then
-    echo "== installing poppler-utils (pdftotext)"
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+    echo "== installing poppler-utils (pdftotext, pdftoppm)"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils
 fi
