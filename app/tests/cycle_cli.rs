@@ -144,6 +144,13 @@ fn the_notice_ics_is_an_invitation_a_calendar_reads_and_updates() {
     );
     let who = attendees(ev);
     assert!(who.contains(&format!("mailto:{NAV_MAIL}")), "{who:?}");
+    // The long description is folded, and read back whole (the due action is in it).
+    assert!(text.contains("\r\n "), "{text}");
+    assert!(
+        ev.get_description()
+            .unwrap_or_default()
+            .contains(WORK_ACTION)
+    );
     // The place's comma is escaped in the file and read back whole.
     assert!(
         text.contains("LOCATION:Nordvik rådhus\\, møterom 3"),
@@ -409,4 +416,25 @@ fn snapshot_of_the_notice_first_page() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let page = image::open(png.with_extension("png")).unwrap().to_rgba8();
     egui_kittest::image_snapshot(&page, "notice");
+}
+
+#[test]
+fn the_invitation_is_stamped_by_the_injected_clock() {
+    let f = fixture();
+    let case = f.store.load_case(f.case).unwrap();
+    let log = f.store.log(f.case).unwrap();
+    let opts = ansvar::export::pdf::PdfOptions::complete(&clock());
+    let files = ansvar::export::cycle::notices(&case, &log, &opts).unwrap();
+    let ics = files
+        .iter()
+        .find(|f| f.name == "Innkalling 10.12.2026 – Dag Terapeut.ics")
+        .unwrap();
+    let cal: icalendar::Calendar = String::from_utf8(ics.bytes.clone())
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        event(&cal).property_value("DTSTAMP"),
+        Some("20261124T120000Z")
+    );
 }

@@ -356,10 +356,11 @@ fn names_for(prefix: &str, day: NaiveDate, people: &[&Participant], lang: Lang) 
         .collect()
 }
 
-/// The participants who are still in the group on `day`.
+/// The participants who are in the group on `day`: joined by then and not yet left.
 fn active_on(case: &Case, day: NaiveDate) -> Vec<&Participant> {
     case.participants
         .iter()
+        .filter(|p| p.active_from.is_none_or(|from| from <= day))
         .filter(|p| p.active_to.is_none_or(|to| to >= day))
         .collect()
 }
