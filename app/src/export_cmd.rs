@@ -242,10 +242,21 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
             let case = load(&store, case, lang)?;
             let meeting = find_meeting(&case, &meeting, clock, lang)?;
             let opts = PdfOptions::complete(clock).in_lang(lang);
+            // One plugin host for every copy, started only when the case has forms.
+            let host = (!case.forms.is_empty()).then(|| {
+                ansvar::plugins::host::PluginHost::for_store(
+                    ansvar::plugins::default_cache_dir(),
+                    &store,
+                )
+            });
             let made = cycle::minutes_to_recipients(
                 &case,
                 meeting,
-                &mut |view| gather::plugin_sections(&store, view, today, lang),
+                &mut |view| match &host {
+                    None => ansvar::export::PluginSections::none(),
+                    Some(Ok(host)) => gather::sections_with(&store, host, view, today, lang),
+                    Some(Err(e)) => gather::all_failed(view, e, lang),
+                },
                 &opts,
             )
             .map_err(msg)?;
