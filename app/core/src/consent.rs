@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 
 use crate::domain::{
     Action, Attendance, Case, CaseId, Consent, ConsentRecipient, DateField, Edit, Goal, GoalId,
-    LifeDomain, Participant, ParticipantId, Role, Section, TextField,
+    LifeDomain, Participant, ParticipantId, Role, Section, Subject, TextField,
 };
 use crate::store::LogEntry;
 
@@ -370,6 +370,10 @@ impl<'a> CaseView<'a> {
             | E::SetMinutesRecipients { .. }
             | E::SetMeetingEnded { .. }
             | E::SetMeetingApproval { .. } => true,
+            E::SetReview { subject, .. } => match subject {
+                Subject::Goal(g) => self.has_goal(*g),
+                Subject::Action(a) => c.action(*a).is_some(),
+            },
             E::InsertFormEntry { .. } | E::RemoveFormEntry { .. } | E::SetFormData { .. } => {
                 v.shows(Section::Forms)
             }
@@ -584,6 +588,10 @@ fn filtered(case: &Case, audience: &Audience, v: &Visibility) -> Case {
             if !v.shows(Section::Minutes) {
                 m.agreements.clear();
             }
+            m.reviews.retain(|r| match r.subject {
+                Subject::Goal(g) => goal_shown(&g),
+                Subject::Action(a) => action_shown(&a),
+            });
             for item in &mut m.agenda {
                 if !v.shows(Section::Minutes) {
                     item.minutes.clear();

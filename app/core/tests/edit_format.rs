@@ -18,6 +18,8 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use uuid::Uuid;
 
 const FORMAT_V1: &str = include_str!("fixtures/edit-format-v1.json");
+/// v1 and the kinds added since: a meeting's review of goals and actions.
+const FORMAT_V2: &str = include_str!("fixtures/edit-format-v2.json");
 
 const P1: ParticipantId = ParticipantId(Uuid::from_u64_pair(1, 1));
 const P2: ParticipantId = ParticipantId(Uuid::from_u64_pair(1, 2));
@@ -31,6 +33,7 @@ const A1: ActionId = ActionId(Uuid::from_u64_pair(5, 1));
 const A2: ActionId = ActionId(Uuid::from_u64_pair(5, 2));
 const K1: ContactId = ContactId(Uuid::from_u64_pair(6, 1));
 const M1: MeetingId = MeetingId(Uuid::from_u64_pair(7, 1));
+const M2: MeetingId = MeetingId(Uuid::from_u64_pair(7, 2));
 const I1: AgendaItemId = AgendaItemId(Uuid::from_u64_pair(8, 1));
 const I2: AgendaItemId = AgendaItemId(Uuid::from_u64_pair(8, 2));
 const F1: FormEntryId = FormEntryId(Uuid::from_u64_pair(9, 1));
@@ -62,7 +65,7 @@ fn batch(edits: impl IntoIterator<Item = Edit>) -> Edit {
 
 /// One example of every edit kind, and every text field, date field and enum value an edit can
 /// carry, in an order that applies to an empty case.
-fn examples() -> Vec<Edit> {
+fn examples_v1() -> Vec<Edit> {
     use TextField as T;
     vec![
         // The person and the plan.
@@ -208,6 +211,7 @@ fn examples() -> Vec<Edit> {
                 minutes_recipients: vec![P1],
                 ended: false,
                 approved: None,
+                reviews: vec![],
             },
         },
         // Goals, their ratings and evaluations.
@@ -491,6 +495,34 @@ fn examples() -> Vec<Edit> {
     ]
 }
 
+/// Every kind: v1's examples, then the kinds added in v2 (after them, so v1 stays a prefix).
+fn examples() -> Vec<Edit> {
+    let mut all = examples_v1();
+    all.extend([
+        Edit::InsertMeeting {
+            index: 0,
+            meeting: Meeting {
+                id: M2,
+                starts_at: at(4, 2, 9),
+                ..Meeting::default()
+            },
+        },
+        Edit::SetReview {
+            meeting: M2,
+            subject: Subject::Goal(G2),
+            outcome: Some(Outcome::Deferred {
+                reason: "Tas opp når Åse er tilbake".into(),
+            }),
+        },
+        Edit::SetReview {
+            meeting: M2,
+            subject: Subject::Action(A2),
+            outcome: Some(Outcome::Reviewed),
+        },
+    ]);
+    all
+}
+
 /// The edit kinds serde knows, by their tag: asked for one it does not know, it names them all.
 fn every_kind() -> Vec<String> {
     let err = serde_json::from_str::<Edit>(r#"{"edit":"?"}"#).unwrap_err();
@@ -525,28 +557,35 @@ fn the_examples_hold_every_edit_kind() {
         kinds_in(&edit, &mut seen);
     }
     let kinds = every_kind();
-    assert_eq!(kinds.len(), 45, "{kinds:?}");
+    assert_eq!(kinds.len(), 46, "{kinds:?}");
     let missing: Vec<_> = kinds.iter().filter(|k| !seen.contains(k)).collect();
     assert!(missing.is_empty(), "no example of {missing:?}");
 }
 
 #[test]
-fn serialising_the_examples_gives_the_file() {
-    let actual = serde_json::to_string_pretty(&examples()).unwrap() + "\n";
-    if actual != FORMAT_V1 {
-        let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("edit-format-v1.json");
-        std::fs::write(&out, &actual).unwrap();
-        panic!(
-            "the edits serialise differently from tests/fixtures/edit-format-v1.json; \
-             what they give now is in {} (see this file's header before changing anything)",
-            out.display()
-        );
+fn serialising_the_examples_gives_the_files() {
+    for (examples, file, name) in [
+        (examples_v1(), FORMAT_V1, "edit-format-v1.json"),
+        (examples(), FORMAT_V2, "edit-format-v2.json"),
+    ] {
+        let actual = serde_json::to_string_pretty(&examples).unwrap() + "\n";
+        if actual != file {
+            let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+            std::fs::write(&out, &actual).unwrap();
+            panic!(
+                "the edits serialise differently from tests/fixtures/{name}; \
+                 what they give now is in {} (see this file's header before changing anything)",
+                out.display()
+            );
+        }
     }
 }
 
 #[test]
-fn the_file_reads_back_as_the_examples() {
+fn the_files_read_back_as_the_examples() {
     let read: Vec<Edit> = serde_json::from_str(FORMAT_V1).unwrap();
+    assert_eq!(read, examples_v1());
+    let read: Vec<Edit> = serde_json::from_str(FORMAT_V2).unwrap();
     assert_eq!(read, examples());
 }
 

@@ -475,6 +475,23 @@ fn make_edit(case: &Case, op: &Op, depth: u32) -> Edit {
             meeting: ids.meeting,
             approval: maybe(3).then_some(approval).flatten(),
         },
+        Edit::SetReview { .. } => Edit::SetReview {
+            meeting: ids.meeting,
+            subject: if maybe(2) {
+                Subject::Goal(ids.goal)
+            } else {
+                Subject::Action(ids.action)
+            },
+            outcome: maybe(3).then(|| {
+                if maybe(4) {
+                    Outcome::Reviewed
+                } else {
+                    Outcome::Deferred {
+                        reason: text.clone(),
+                    }
+                }
+            }),
+        },
         Edit::InsertFormEntry { entry, .. } => Edit::InsertFormEntry {
             index: index(case.forms.len()),
             entry: FormEntry {

@@ -10,6 +10,9 @@ use super::S;
 use crate::domain::{AgendaItemId, Author, CaseId, Edit, FormEntryId, MeetingId};
 use crate::i18n::Lang;
 
+// A command lives for one frame and a few are made per frame: an edit inline costs nothing
+// worth a box on every call site.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum Command {
     Case(CaseCommand),

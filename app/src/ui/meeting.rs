@@ -8,6 +8,7 @@ use egui::{RichText, Ui};
 
 use super::actions::{new_action_form, participant_picker};
 use super::goals::rating_buttons;
+use super::review;
 use super::theme::size;
 use super::widgets::{not_shared, parse_date, text_field};
 use super::{CaseCommand, Command, S, View};
@@ -27,6 +28,9 @@ pub struct MeetingUi {
     pub agreement_due: String,
     pub next_date: String,
     pub next_time: String,
+    /// The review of goals and actions, and whether ending waits for "end anyway".
+    pub review: super::review::ReviewUi,
+    pub confirm_end: bool,
 }
 
 impl MeetingUi {
@@ -127,13 +131,38 @@ fn running(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
             crate::i18n::date(view.clock.local_date(m.starts_at))
         ));
         if ui.button(view.t(S::EndMeeting)).clicked() {
-            state.focus(m, None, out);
-            out.push(Command::edit(Edit::SetMeetingEnded {
-                meeting: m.id,
-                ended: true,
-            }));
+            // What is still untouched is asked about once; otherwise the meeting ends.
+            if review::untouched(view, m).is_empty() {
+                state.focus(m, None, out);
+                out.push(review::end(m, &[]));
+            } else {
+                state.confirm_end = true;
+            }
         }
     });
+    if state.confirm_end {
+        let untouched = review::untouched(view, m);
+        let names: Vec<String> = untouched.iter().map(|s| review::name(view, *s)).collect();
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(
+                RichText::new(
+                    S::ReviewUntouchedAtEnd
+                        .fill(view.lang, &[&labels::join_and(&names, view.lang)]),
+                )
+                .color(super::theme::warn_color()),
+            );
+            ui.horizontal(|ui| {
+                if ui.button(view.t(S::ReviewEndAnyway)).clicked() {
+                    state.confirm_end = false;
+                    state.focus(m, None, out);
+                    out.push(review::end(m, &untouched));
+                }
+                if ui.button(view.t(S::ReviewBack)).clicked() {
+                    state.confirm_end = false;
+                }
+            });
+        });
+    }
 
     if !view.presentation {
         text_field(
@@ -169,6 +198,8 @@ fn running(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &m
         agenda_list(&mut cols[0], view, m, state, out);
         focused_item(&mut cols[1], view, m, state, out);
     });
+    ui.separator();
+    review::show(ui, view, m, &mut state.review, out);
     ui.separator();
     closing(ui, view, m, state, out);
 }

@@ -17,6 +17,7 @@ pub mod panel;
 mod participants;
 mod person_mode;
 mod plugins;
+mod review;
 mod room;
 mod settings;
 mod theme;

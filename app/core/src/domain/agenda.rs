@@ -10,14 +10,28 @@ use crate::text::S;
 /// The agenda items of a new meeting. Open actions and goals still being worked on are linked
 /// to the items where they are reviewed.
 pub fn standard_agenda(case: &Case, today: NaiveDate, lang: Lang) -> Vec<AgendaItem> {
+    // What the last meeting put off comes back, whatever its dates say.
+    let last = case
+        .meetings
+        .iter()
+        .filter(|m| m.ended)
+        .max_by_key(|m| m.starts_at);
+    let deferred = |s: Subject| {
+        last.and_then(|m| m.outcome(s))
+            .is_some_and(|o| matches!(o, Outcome::Deferred { .. }))
+    };
     let goals_due: Vec<GoalId> = case
         .goals
         .iter()
-        .filter(|g| matches!(g.status, GoalStatus::NotStarted | GoalStatus::InProgress))
+        .filter(|g| {
+            matches!(g.status, GoalStatus::NotStarted | GoalStatus::InProgress)
+                || deferred(Subject::Goal(g.id))
+        })
         .filter(|g| {
             g.target_date
                 .is_none_or(|d| d <= today + chrono::Days::new(60))
                 || g.evaluations.is_empty()
+                || deferred(Subject::Goal(g.id))
         })
         .map(|g| g.id)
         .collect();
@@ -81,5 +95,37 @@ mod tests {
         assert_eq!(agenda[2].goals, vec![active.id]);
         assert_eq!(agenda[3].actions, vec![open.id]);
         assert_eq!(agenda[0].title, "Velkommen og hvem som er til stede");
+    }
+
+    #[test]
+    fn what_the_last_meeting_put_off_comes_back() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let later = Goal {
+            id: GoalId::new(),
+            status: GoalStatus::Paused,
+            target_date: NaiveDate::from_ymd_opt(2027, 11, 1),
+            evaluations: vec![Evaluation::default()],
+            ..Goal::default()
+        };
+        let mut case = Case {
+            goals: vec![later.clone()],
+            ..Case::default()
+        };
+        assert!(standard_agenda(&case, today, Lang::Nb)[2].goals.is_empty());
+        case.meetings.push(Meeting {
+            id: MeetingId::new(),
+            ended: true,
+            reviews: vec![Review {
+                subject: Subject::Goal(later.id),
+                outcome: Outcome::Deferred {
+                    reason: "Tas når fastlegen er med".into(),
+                },
+            }],
+            ..Meeting::default()
+        });
+        assert_eq!(
+            standard_agenda(&case, today, Lang::Nb)[2].goals,
+            vec![later.id]
+        );
     }
 }

@@ -512,6 +512,32 @@ pub struct Approval {
     pub by: String,
 }
 
+/// A goal or an action, as the meeting's review walks through them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+pub enum Subject {
+    Goal(GoalId),
+    Action(ActionId),
+}
+
+/// How the meeting left a goal or an action: gone through (rated, evaluated, its status or due
+/// date changed, done), put off to the next meeting with a reason (utsatt), or left untouched
+/// (recorded when the meeting ends without it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "outcome")]
+pub enum Outcome {
+    Reviewed,
+    Deferred { reason: String },
+    Untouched,
+}
+
+/// One goal's or action's outcome at a meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub subject: Subject,
+    pub outcome: Outcome,
+}
+
 /// A responsibility-group meeting (ansvarsgruppemøte).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -529,6 +555,20 @@ pub struct Meeting {
     pub minutes_recipients: Vec<ParticipantId>,
     pub ended: bool,
     pub approved: Option<Approval>,
+    /// What the review did with each open goal and action (none: untouched). Left out of the
+    /// JSON when empty, so a meeting without one is written as before the review existed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
+}
+
+impl Meeting {
+    /// What the meeting did with `subject`; `None`: untouched.
+    pub fn outcome(&self, subject: Subject) -> Option<&Outcome> {
+        self.reviews
+            .iter()
+            .find(|r| r.subject == subject)
+            .map(|r| &r.outcome)
+    }
 }
 
 /// A plugin form's data on a case.
@@ -545,6 +585,27 @@ pub struct FormEntry {
 }
 
 impl Case {
+    /// The goals still being worked on and the open actions: what a meeting's review goes
+    /// through, goals first, in the plan's order.
+    pub fn open_subjects(&self) -> Vec<Subject> {
+        let goals = self
+            .goals
+            .iter()
+            .filter(|g| {
+                matches!(
+                    g.status,
+                    GoalStatus::NotStarted | GoalStatus::InProgress | GoalStatus::Paused
+                )
+            })
+            .map(|g| Subject::Goal(g.id));
+        let actions = self
+            .actions
+            .iter()
+            .filter(|a| a.status == ActionStatus::Open)
+            .map(|a| Subject::Action(a.id));
+        goals.chain(actions).collect()
+    }
+
     pub fn participant(&self, id: ParticipantId) -> Option<&Participant> {
         self.participants.iter().find(|p| p.id == id)
     }

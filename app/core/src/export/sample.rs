@@ -132,6 +132,7 @@ pub fn large_case(goals: usize, actions: usize, meetings: usize, today: NaiveDat
                 minutes_recipients: participants.iter().map(|p| p.id).collect(),
                 ended: true,
                 approved: None,
+                reviews: Vec::new(),
             }
         })
         .collect();

@@ -354,6 +354,25 @@ pub fn edit(e: &Edit, before: &Edit, case: &Case, lang: Lang) -> String {
         (E::SetMeetingApproval { approval: None, .. }, _) => {
             l(S::HistoryWithdrewApprovalOfTheMinutes)
         }
+        (
+            E::SetReview {
+                subject, outcome, ..
+            },
+            _,
+        ) => {
+            let what = match subject {
+                Subject::Goal(g) => goal_name(case, lang, *g),
+                Subject::Action(a) => action_name(case, lang, *a),
+            };
+            match outcome {
+                Some(Outcome::Reviewed) => S::HistoryReviewed.fill(lang, &[&what]),
+                Some(Outcome::Deferred { reason }) => {
+                    S::HistoryDeferred.fill(lang, &[&what, &short(reason)])
+                }
+                Some(Outcome::Untouched) => S::HistoryLeftUntouched.fill(lang, &[&what]),
+                None => S::HistoryUnreviewed.fill(lang, &[&what]),
+            }
+        }
         (E::InsertFormEntry { .. }, _) => l(S::HistoryCreatedAForm),
         (E::RemoveFormEntry { .. }, _) => l(S::HistoryRemovedAForm),
         (E::SetFormData { .. }, _) => l(S::HistoryFilledInAForm),

@@ -234,6 +234,32 @@ strings! {
     NewMeeting => "Nytt møte", "New meeting";
     EarlierMeetings => "Tidligere møter", "Earlier meetings";
 
+    // The meeting's review of goals and actions
+    HistoryReviewed => "gikk gjennom {}", "went through {}";
+    HistoryDeferred => "utsatte {} til neste møte: «{}»", "put {} off to the next meeting: «{}»";
+    HistoryUnreviewed => "tok bort gjennomgangen av {}", "took away the review of {}";
+    HistoryLeftUntouched => "avsluttet møtet uten å gå gjennom {}", "ended the meeting without going through {}";
+    ReviewHeading => "Gjennomgang av mål og tiltak: {} av {} gjennomgått eller utsatt", "Review of goals and actions: {} of {} gone through or put off";
+    ReviewReviewed => "Gjennomgått", "Gone through";
+    ReviewDeferred => "Utsatt: {}", "Put off: {}";
+    ReviewUntouched => "Ikke gjennomgått", "Not gone through";
+    ReviewMarkReviewed => "Gjennomgått", "Gone through";
+    ReviewDefer => "Utsett", "Put off";
+    ReviewReason => "Hvorfor utsatt", "Why put off";
+    ReviewReasonNeeded => "Skriv hvorfor det utsettes.", "Write why it is put off.";
+    ReviewNewDue => "Ny frist", "New due date";
+    ReviewSetDue => "Sett ny frist", "Set new due date";
+    ReviewUntouchedAtEnd => "Ikke gjennomgått ennå: {}. Avslutte møtet likevel? Møtereferatet sier da at de ikke ble gjennomgått.", "Not gone through yet: {}. End the meeting anyway? The minutes will then say they were not gone through.";
+    ReviewEndAnyway => "Avslutt likevel", "End anyway";
+    ReviewBack => "Tilbake til gjennomgangen", "Back to the review";
+    PdfReview => "Gjennomgang av mål og tiltak", "Review of goals and actions";
+    PdfReviewGoal => "Mål {}: {}", "Goal {}: {}";
+    PdfReviewAction => "Tiltak {}: {}", "Action {}: {}";
+    PdfReviewedOutcome => "gjennomgått", "gone through";
+    PdfRatedOutcome => "gjennomgått, vurdert til {}", "gone through, rated {}";
+    PdfDeferredOutcome => "utsatt til neste møte ({})", "put off to the next meeting ({})";
+    PdfUntouchedOutcome => "ikke gjennomgått", "not gone through";
+
     // Participants and consent
     Role => "Rolle", "Role";
     Level => "Nivå", "Level";
@@ -363,6 +389,7 @@ strings! {
     EditByCoordinatorRole => "koordinatorrollen", "the coordinator role";
     EditImplausibleBirthDate => "fødselsdatoen er ikke mulig", "birth date is implausible";
     EditAgendaItemOverADay => "tiden brukt på en møtesak er over ett døgn", "time spent over a day";
+    EditReviewsOutOfOrder => "møtets gjennomgang av mål og tiltak er i feil rekkefølge", "the meeting's review of goals and actions is out of order";
     EditNationalIdCheckDigits => "fødselsnummeret har ikke 11 siffer med riktige kontrollsiffer", "the national ID is not 11 digits with valid check digits";
     EditTheParticipant => "deltakeren", "participant";
     EditParticipants => "deltakere", "participants";

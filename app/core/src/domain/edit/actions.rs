@@ -22,9 +22,17 @@ impl ListEntity for Action {
 
     fn check_unreferenced(case: &Case, id: ActionId) -> Result<(), EditError> {
         let on_agenda = |m: &Meeting| m.agenda.iter().any(|i| i.actions.contains(&id));
-        check_referrers::<Self>([(
-            Referrer::Entities(EntityKind::AgendaItem),
-            case.meetings.iter().any(on_agenda),
-        )])
+        check_referrers::<Self>([
+            (
+                Referrer::Entities(EntityKind::AgendaItem),
+                case.meetings.iter().any(on_agenda),
+            ),
+            (
+                Referrer::Entities(EntityKind::Meeting),
+                case.meetings
+                    .iter()
+                    .any(|m| m.outcome(Subject::Action(id)).is_some()),
+            ),
+        ])
     }
 }

@@ -85,6 +85,8 @@ pub enum InvalidReason {
     ImplausibleBirthDate,
     AgendaItemOverADay,
     NationalIdCheckDigits,
+    /// A meeting's reviews are kept in their subjects' order; a file that says otherwise is damaged.
+    ReviewsOutOfOrder,
 }
 
 impl InvalidReason {
@@ -93,6 +95,7 @@ impl InvalidReason {
             InvalidReason::ImplausibleBirthDate => S::EditImplausibleBirthDate,
             InvalidReason::AgendaItemOverADay => S::EditAgendaItemOverADay,
             InvalidReason::NationalIdCheckDigits => S::EditNationalIdCheckDigits,
+            InvalidReason::ReviewsOutOfOrder => S::EditReviewsOutOfOrder,
         }
     }
 }

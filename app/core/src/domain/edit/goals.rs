@@ -31,6 +31,12 @@ impl ListEntity for Goal {
                 Referrer::Entities(EntityKind::AgendaItem),
                 case.meetings.iter().any(on_agenda),
             ),
+            (
+                Referrer::Entities(EntityKind::Meeting),
+                case.meetings
+                    .iter()
+                    .any(|m| m.outcome(Subject::Goal(id)).is_some()),
+            ),
         ])
     }
 }

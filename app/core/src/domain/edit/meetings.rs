@@ -21,6 +21,15 @@ impl ListEntity for Meeting {
         check_refs(&case.participants, people.chain(&self.minutes_recipients))?;
         check_texts([&self.place, &self.agreements])?;
         check_texts(self.approved.iter().map(|a| &a.by))?;
+        if !self.reviews.is_sorted_by(|a, b| a.subject < b.subject) {
+            return Err(EditError::Invalid(InvalidReason::ReviewsOutOfOrder));
+        }
+        for r in &self.reviews {
+            check_subject(case, r.subject)?;
+            if let Outcome::Deferred { reason } = &r.outcome {
+                check_texts([reason])?;
+            }
+        }
         check_all(case, &self.agenda)
     }
 
@@ -70,6 +79,41 @@ pub(super) fn set_attendance(
     *attendance = modify(case, meeting, |m| match mark {
         Some(a) => m.attendance.insert(participant, a),
         None => m.attendance.remove(&participant),
+    })?;
+    Ok(())
+}
+
+fn check_subject(case: &Case, subject: Subject) -> Result<(), EditError> {
+    match subject {
+        Subject::Goal(g) => check_refs(&case.goals, [&g]),
+        Subject::Action(a) => check_refs(&case.actions, [&a]),
+    }
+}
+
+/// Records what the meeting did with a goal or action (`None`: untouched); `outcome` gets the
+/// outcome there was. One review per subject.
+pub(super) fn set_review(
+    case: &mut Case,
+    meeting: MeetingId,
+    subject: Subject,
+    outcome: &mut Option<Outcome>,
+) -> Result<(), EditError> {
+    check_subject(case, subject)?;
+    if let Some(Outcome::Deferred { reason }) = outcome {
+        check_texts([&*reason])?;
+    }
+    let new = outcome.take();
+    // Kept in the subjects' order, so that an edit and its inverse give back the same list.
+    *outcome = modify(case, meeting, |m| {
+        match (m.reviews.binary_search_by_key(&subject, |r| r.subject), new) {
+            (Ok(i), Some(outcome)) => Some(std::mem::replace(&mut m.reviews[i].outcome, outcome)),
+            (Ok(i), None) => Some(m.reviews.remove(i).outcome),
+            (Err(i), Some(outcome)) => {
+                m.reviews.insert(i, Review { subject, outcome });
+                None
+            }
+            (Err(_), None) => None,
+        }
     })?;
     Ok(())
 }

@@ -268,6 +268,12 @@ pub enum Edit {
         meeting: MeetingId,
         approval: Option<Approval>,
     },
+    /// What the meeting did with a goal or action; `None` takes the review away (untouched).
+    SetReview {
+        meeting: MeetingId,
+        subject: Subject,
+        outcome: Option<Outcome>,
+    },
 
     InsertFormEntry {
         index: usize,
@@ -488,6 +494,11 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
             set(case, *meeting, |m| &mut m.approved, approval)?;
         }
         E::SetMeetingEnded { meeting, ended } => set(case, *meeting, |m| &mut m.ended, ended)?,
+        E::SetReview {
+            meeting,
+            subject,
+            outcome,
+        } => meetings::set_review(case, *meeting, *subject, outcome)?,
         E::SetAttendance {
             meeting,
             participant,

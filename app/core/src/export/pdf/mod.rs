@@ -16,7 +16,7 @@ use crate::clock::Clock;
 use crate::consent::{self, Audience, CaseView, Visibility};
 use crate::domain::{
     ActionStatus, Attendance, Case, ConsentRecipient, Goal, LifeDomain, Meeting, MeetingId,
-    Participant, ParticipantId, Role, Section, Zone,
+    Outcome, Participant, ParticipantId, Role, Section, Subject, Zone,
 };
 use crate::i18n::{self, Lang};
 use crate::text::S;
@@ -655,6 +655,61 @@ pub fn plan_document(
     })
 }
 
+/// What the meeting did with each goal and action it was about (on its agenda or in its
+/// review), as far as the reader may see: gone through (with the rating given that day), put
+/// off and why, or not gone through.
+fn review_blocks(case: &CaseView, m: &Meeting, opts: &PdfOptions, b: &mut Vec<Block>) {
+    let lang = opts.lang;
+    let mut subjects: Vec<Subject> = m.reviews.iter().map(|r| r.subject).collect();
+    for item in &m.agenda {
+        subjects.extend(item.goals.iter().map(|g| Subject::Goal(*g)));
+        subjects.extend(item.actions.iter().map(|a| Subject::Action(*a)));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    subjects.retain(|s| seen.insert(*s));
+    let day = opts.clock.local_date(m.starts_at);
+    let lines: Vec<String> = subjects
+        .iter()
+        .filter_map(|s| {
+            let outcome = match m.outcome(*s) {
+                Some(Outcome::Reviewed) => {
+                    let rated = match s {
+                        Subject::Goal(g) => case
+                            .goal(*g)
+                            .and_then(|g| g.ratings.iter().rev().find(|r| r.date == day)),
+                        Subject::Action(_) => None,
+                    };
+                    match rated {
+                        Some(r) => S::PdfRatedOutcome.fill(lang, &[&r.value.to_string()]),
+                        None => S::PdfReviewedOutcome.get(lang).to_string(),
+                    }
+                }
+                Some(Outcome::Deferred { reason }) => S::PdfDeferredOutcome.fill(lang, &[reason]),
+                Some(Outcome::Untouched) | None => S::PdfUntouchedOutcome.get(lang).to_string(),
+            };
+            // Only what the reader's view holds: a hidden goal or action is not named.
+            match s {
+                Subject::Goal(g) => case.goal(*g).map(|g| {
+                    let words = if g.own_words.is_empty() {
+                        &g.professional_wording
+                    } else {
+                        &g.own_words
+                    };
+                    S::PdfReviewGoal.fill(lang, &[&format!("«{words}»"), &outcome])
+                }),
+                Subject::Action(a) => case
+                    .action(*a)
+                    .map(|a| S::PdfReviewAction.fill(lang, &[&format!("«{}»", a.what), &outcome])),
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    b.push(h2(S::PdfReview.get(lang)));
+    b.push(para(lines.join("\n")));
+}
+
 /// The minutes of one meeting as a PDF.
 pub fn minutes_pdf(
     case: &CaseView,
@@ -770,6 +825,8 @@ pub fn minutes_document(
             item.minutes.clone()
         }));
     }
+
+    review_blocks(case, m, opts, &mut b);
 
     b.push(h2(S::PdfAgreements.get(lang)));
     let agreed: Vec<_> = case

@@ -1,0 +1,226 @@
+//! The meeting's review, driven through the real app: every open goal and action ends the
+//! meeting gone through, put off with a reason, or recorded as untouched; the minutes say which;
+//! what was put off comes back on the next meeting's agenda.
+
+use std::sync::Arc;
+
+use ansvar::clock::Clock;
+use ansvar::consent::CaseView;
+use ansvar::domain::*;
+use ansvar::export::PluginSections;
+use ansvar::export::pdf::{self, PdfOptions};
+use ansvar::session::Session;
+use ansvar::store::Store;
+use ansvar::ui::AnsvarApp;
+use chrono::NaiveDate;
+use egui::accesskit::Role as A11y;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+fn clock() -> Clock {
+    Clock::at_noon(today())
+}
+
+const WORK: &str = "Jobbe to dager i uka";
+const SLEEP: &str = "Sove bedre";
+const ACTION: &str = "Ringe arbeidsgiveren";
+const REASON: &str = "Tas når fastlegen er med";
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    store: Arc<Store>,
+    case: CaseId,
+    sleep: GoalId,
+}
+
+/// A case with two goals being worked on (the second paused, with a far target and already
+/// evaluated, so only a deferral brings it onto an agenda) and one open action.
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(Store::open(dir.path().join("review.redb")).unwrap());
+    let case = store.create_case().unwrap().id;
+    let mut s = Session::open(store.clone(), case, clock()).unwrap();
+    let (work, sleep) = (GoalId::new(), GoalId::new());
+    let staff = Author::Staff {
+        name: "Nina Koordinator".into(),
+        organisation: "Nordvik kommune".into(),
+    };
+    for e in [
+        Edit::SetText {
+            field: TextField::PersonName,
+            value: "Ola Testesen".into(),
+        },
+        Edit::InsertGoal {
+            index: 0,
+            goal: Goal {
+                id: work,
+                domain: LifeDomain::WorkAndActivity,
+                own_words: WORK.into(),
+                status: GoalStatus::InProgress,
+                ..Goal::default()
+            },
+        },
+        Edit::InsertGoal {
+            index: 1,
+            goal: Goal {
+                id: sleep,
+                domain: LifeDomain::Health,
+                own_words: SLEEP.into(),
+                status: GoalStatus::Paused,
+                target_date: NaiveDate::from_ymd_opt(2027, 11, 1),
+                evaluations: vec![Evaluation {
+                    id: EvaluationId::new(),
+                    date: today(),
+                    meeting: None,
+                    text: "Venter på time".into(),
+                }],
+                ..Goal::default()
+            },
+        },
+        Edit::InsertAction {
+            index: 0,
+            action: Action {
+                id: ActionId::new(),
+                what: ACTION.into(),
+                goals: vec![work],
+                ..Action::default()
+            },
+        },
+    ] {
+        s.apply(e, &staff).unwrap();
+    }
+    Fixture {
+        _dir: dir,
+        store,
+        case,
+        sleep,
+    }
+}
+
+fn step(h: &mut Harness<'_, AnsvarApp>) {
+    h.run_steps(3);
+}
+
+fn click(h: &mut Harness<'_, AnsvarApp>, label: &str, nth: usize) {
+    h.get_all_by_role_and_label(A11y::Button, label)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("button «{label}» number {nth}"))
+        .click();
+    step(h);
+}
+
+#[test]
+fn every_open_goal_and_action_ends_the_meeting_reviewed_put_off_or_untouched() {
+    let f = fixture();
+    let store = f.store.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 1400.0])
+        .build_eframe(move |_cc| AnsvarApp::new(store, clock()));
+    step(&mut h);
+    h.get_by_label("Ola Testesen").click();
+    step(&mut h);
+    click(&mut h, "Møte", 0);
+    h.get_by_label("Start møte").click();
+    step(&mut h);
+    assert!(
+        h.query_by_label_contains("0 av 3 gjennomgått").is_some(),
+        "the review lists both goals and the action"
+    );
+
+    // The sleep goal is put off, with its reason.
+    let reason = h.get_all_by_label("Hvorfor utsatt").nth(1).unwrap();
+    reason.click();
+    step(&mut h);
+    h.get_all_by_label("Hvorfor utsatt")
+        .nth(1)
+        .unwrap()
+        .type_text(REASON);
+    step(&mut h);
+    click(&mut h, "Utsett", 1);
+    // The work goal is gone through.
+    click(&mut h, "Gjennomgått", 0);
+    assert!(h.query_by_label_contains("2 av 3 gjennomgått").is_some());
+    h.snapshot("review");
+
+    // Ending asks once about what is left, and names it.
+    click(&mut h, "Avslutt møtet", 0);
+    assert!(
+        h.query_by_label_contains(&format!("Ikke gjennomgått ennå: «{ACTION}»"))
+            .is_some(),
+        "the untouched action is named before the meeting ends"
+    );
+    let case = f.store.load_case(f.case).unwrap();
+    assert!(!case.meetings[0].ended, "not ended before the answer");
+    click(&mut h, "Avslutt likevel", 0);
+
+    let case = f.store.load_case(f.case).unwrap();
+    let m = &case.meetings[0];
+    assert!(m.ended);
+    assert_eq!(
+        m.outcome(Subject::Goal(case.goals[0].id)),
+        Some(&Outcome::Reviewed)
+    );
+    assert_eq!(
+        m.outcome(Subject::Goal(f.sleep)),
+        Some(&Outcome::Deferred {
+            reason: REASON.into()
+        })
+    );
+    assert_eq!(
+        m.outcome(Subject::Action(case.actions[0].id)),
+        Some(&Outcome::Untouched)
+    );
+
+    // The minutes say, per goal and action, what happened to it.
+    let bytes = pdf::minutes_pdf(
+        &CaseView::everything(&case),
+        m.id,
+        &PluginSections::none(),
+        &PdfOptions::complete(&clock()),
+    )
+    .unwrap();
+    let text = pdf_text(&bytes);
+    assert!(
+        text.contains(&format!("Mål «{WORK}»: gjennomgått")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Mål «{SLEEP}»: utsatt til neste møte ({REASON})")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Tiltak «{ACTION}»: ikke gjennomgått")),
+        "{text}"
+    );
+
+    // What was put off comes back on the next meeting's agenda.
+    click(&mut h, "Nytt møte", 0);
+    h.get_by_label("Start møte").click();
+    step(&mut h);
+    let case = f.store.load_case(f.case).unwrap();
+    let next = case.open_meeting().unwrap();
+    assert!(
+        next.agenda.iter().any(|i| i.goals.contains(&f.sleep)),
+        "the deferred goal is on the next agenda"
+    );
+}
+
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minutes.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils): run scripts/install-test-deps.sh");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
