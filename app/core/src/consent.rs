@@ -830,6 +830,8 @@ mod tests {
             edit,
             inverse,
             cause: Default::default(),
+            case: None,
+            prev: None,
         };
         let text = |field: TextField, value: &str| Edit::SetText {
             field,

@@ -98,6 +98,8 @@ impl Session {
                 edit: edit.clone(),
                 inverse,
                 cause: Cause::Edit,
+                case: None,
+                prev: None,
             },
         };
         self.persist(&entry)?;
@@ -192,6 +194,8 @@ impl Session {
             edit: edit.clone(),
             inverse,
             cause,
+            case: None,
+            prev: None,
         };
         self.persist(&entry)
     }

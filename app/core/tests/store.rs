@@ -359,23 +359,27 @@ fn a_log_at_the_end_of_its_numbering_refuses_edits_instead_of_overwriting() {
         edit,
         inverse,
         cause: ansvar_core::store::Cause::Edit,
+        case: None,
+        prev: None,
     };
     store.commit_edit(&case, &entry).unwrap();
-    let mut s = Session::open(store.clone(), case.id, clock()).unwrap();
-    let before = s.case().clone();
-    let err = s
-        .apply(
-            Edit::SetText {
-                field: TextField::PlanNeeds,
-                value: "Hjelp med økonomi".into(),
-            },
-            &staff(),
-        )
-        .unwrap_err();
-    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
-    assert_eq!(s.case(), &before, "the screen shows what is on disk");
+    // The entries before it are missing: the chain refuses the case before any edit, so
+    // nothing can wrap round and overwrite.
+    let err = Session::open(store.clone(), case.id, clock())
+        .err()
+        .expect("a log with a gap is refused");
+    assert!(
+        matches!(
+            err,
+            StoreError::CaseDamaged {
+                finding: ansvar_core::store::Finding::EntriesRemoved { from: 1, .. },
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("were removed"), "{err}");
     assert_eq!(store.log(case.id).unwrap().len(), 1);
-    assert_eq!(store.load_case(case.id).unwrap(), before);
 }
 
 /// The stored schema version and a raw case row, read without Ansvar's store.
@@ -529,7 +533,20 @@ fn a_whole_case_with_its_log_is_written_in_one_transaction() {
     let store = Store::open_read_only(&path).unwrap();
     assert_eq!(store.list_cases().unwrap()[1].name, "Kari Fiktiv");
     assert_eq!(store.load_case(case.id).unwrap(), case);
-    assert_eq!(store.log(case.id).unwrap(), log);
+    // The same entries, chained in their new case.
+    let stored = store.log(case.id).unwrap();
+    let unchained = |l: &[ansvar_core::store::LogEntry]| -> Vec<_> {
+        l.iter()
+            .map(|e| ansvar_core::store::LogEntry {
+                case: None,
+                prev: None,
+                ..e.clone()
+            })
+            .collect()
+    };
+    assert_eq!(unchained(&stored), unchained(&log));
+    assert!(stored.iter().all(|e| e.case == Some(2) && e.prev.is_some()));
+    assert!(store.verify(ansvar_core::i18n::Lang::En).unwrap().intact());
 }
 
 #[test]

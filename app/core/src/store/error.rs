@@ -59,6 +59,12 @@ pub enum StoreError {
         path: PathBuf,
     },
     Edit(#[from] EditError),
+    /// A case's log breaks its chain, or its stored values do not fit together.
+    CaseDamaged {
+        path: PathBuf,
+        case: CaseId,
+        finding: super::Finding,
+    },
     Storage(String),
     /// A file the store writes beside the database (a backup) was refused or failed.
     Output(#[from] crate::fsio::OutputError),
@@ -173,6 +179,19 @@ impl StoreError {
             StoreError::ValueDamaged { what } => S::StoreValueDamaged.fill(lang, &[what]),
             StoreError::ReadOnly { path } => S::StoreReadOnly.fill(lang, &[&p(path)]),
             StoreError::Edit(e) => e.message(lang),
+            StoreError::CaseDamaged {
+                path,
+                case,
+                finding,
+            } => S::StoreCaseDamaged.fill(
+                lang,
+                &[
+                    &case.to_string(),
+                    &p(path),
+                    &finding.message(lang),
+                    &p(path),
+                ],
+            ),
             StoreError::Storage(d) => S::StoreStorage.fill(lang, &[d]),
             StoreError::Output(e) => e.message(lang),
         }

@@ -35,4 +35,12 @@ pub struct LogEntry {
     pub inverse: Edit,
     #[serde(default)]
     pub cause: Cause,
+    /// The case whose log holds the entry, so an entry moved to another case's row is noticed.
+    /// Set by the store when it writes the entry; `None` in entries written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<u64>,
+    /// The hash of the entry before it in its case (of the case id for the first entry): the
+    /// chain `ansvar verify` checks. Set by the store; `None` before the chain was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prev: Option<String>,
 }

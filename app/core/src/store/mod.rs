@@ -6,12 +6,18 @@
 //! `Durability::Immediate`: when a call returns `Ok`, the change survives a crash or power loss.
 //! Commands that only read open the file read-only ([`Store::open_read_only`]).
 
+mod access;
+mod chain;
 mod envelope;
 mod error;
 mod log;
+mod verify;
 
+pub use access::{Access, AccessEntry};
+pub use chain::Finding;
 pub use error::StoreError;
 pub use log::{Cause, LogEntry};
+pub use verify::{CaseReport, Report};
 
 use std::cell::Cell;
 use std::fs;
@@ -56,6 +62,10 @@ pub(crate) const SETTINGS: TableDefinition<&str, &[u8]> = TableDefinition::new("
 pub(crate) const PLUGINS: TableDefinition<&str, &[u8]> = TableDefinition::new("plugins");
 pub(crate) const PLUGIN_BLOBS: TableDefinition<&str, &[u8]> = TableDefinition::new("plugin_blobs");
 pub(crate) const TRUSTED_KEYS: TableDefinition<&str, &[u8]> = TableDefinition::new("trusted_keys");
+/// Per case, the newest log entry's number and hash: the end of its chain (`chain.rs`).
+pub(crate) const LOG_HEAD: TableDefinition<u64, &[u8]> = TableDefinition::new("edit_log_head");
+/// Who opened and exported which case (`access.rs`), by a running number.
+pub(crate) const ACCESS_LOG: TableDefinition<u64, &[u8]> = TableDefinition::new("access_log");
 
 /// One step of migration: brings a file from version `from` to `from + 1` inside the opening
 /// write transaction. Schema 1 is the first; a fixture written by it is kept under
@@ -324,7 +334,16 @@ impl Store {
     /// writable open). A file left unclean by a crash is repaired on a private copy beside it,
     /// which is read and then removed; the file itself waits for a writable open to repair it.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, StoreError> {
-        let path = path.as_ref();
+        Self::open_read_only_with(path.as_ref(), true)
+    }
+
+    /// As [`Store::open_read_only`], but a value failing its check does not refuse the file:
+    /// for [`Store::verify`], which reports every such value where it is.
+    pub fn open_for_verify(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        Self::open_read_only_with(path.as_ref(), false)
+    }
+
+    fn open_read_only_with(path: &Path, check_values: bool) -> Result<Store, StoreError> {
         if fs::metadata(path)
             .map_err(|e| StoreError::io(path, e))?
             .is_dir()
@@ -333,12 +352,12 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        let (stored_version, scratch) = match precheck(path) {
+        let (stored_version, scratch) = match precheck_with(path, check_values) {
             Err(StoreError::NeedsRecovery { .. }) => {
                 let scratch =
                     Scratch(path.with_extension(format!("reading-{}", std::process::id())));
                 repair_copy(path, &scratch.0)?;
-                (precheck(&scratch.0)?, Some(scratch))
+                (precheck_with(&scratch.0, check_values)?, Some(scratch))
             }
             other => (other?, None),
         };
@@ -426,7 +445,7 @@ impl Store {
     /// Creates any table this build uses that the file lacks (a table added within a schema
     /// version). Writes only when one is missing.
     fn ensure_tables(&self) -> Result<(), StoreError> {
-        const NAMES: [&str; 8] = [
+        const NAMES: [&str; 10] = [
             "cases",
             "case_snapshot_seq",
             "case_index",
@@ -435,6 +454,8 @@ impl Store {
             "plugins",
             "plugin_blobs",
             "trusted_keys",
+            "edit_log_head",
+            "access_log",
         ];
         let present: Vec<String> = self.read(|txn| {
             Ok(txn
@@ -578,11 +599,9 @@ impl Store {
                 id: CaseId(id),
                 ..case.clone()
             };
-            let mut log = txn.open_table(LOG)?;
             for entry in entries {
-                log.insert((id, entry.seq), encode(entry)?.as_slice())?;
+                write_entry(txn, id, entry)?;
             }
-            drop(log);
             let snapshot = entries.iter().map(|e| e.seq).max().unwrap_or(0);
             txn.open_table(CASES)?
                 .insert(id, encode_case(&case, Some(snapshot))?.as_slice())?;
@@ -625,9 +644,18 @@ impl Store {
         Ok(next)
     }
 
-    /// The case as it is now: its stored row, with the log entries after it replayed.
+    /// The case as it is now: its stored row, with the log entries after it replayed. A log
+    /// whose chain is broken (an entry removed, changed, moved or reordered) is refused naming
+    /// the first break, so a damaged case is never shown as if it were whole.
     pub fn load_case(&self, id: CaseId) -> Result<Case, StoreError> {
         self.read(|txn| {
+            if let Some(finding) = case_log_findings(txn, id.0)?.0.into_iter().next() {
+                return Err(StoreError::CaseDamaged {
+                    path: self.path.clone(),
+                    case: id,
+                    finding,
+                });
+            }
             let table = txn.open_table(CASES)?;
             let value = table.get(id.0)?.ok_or(StoreError::UnknownCase(id))?;
             let (mut case, sealed_snapshot) = match self.plain_values() {
@@ -672,13 +700,11 @@ impl Store {
     /// the entry it coalesced into), the case index when the summary changed, and every
     /// [`SNAPSHOT_EVERY`] edits the whole case.
     pub fn commit_edit(&self, case: &Case, entry: &LogEntry) -> Result<(), StoreError> {
-        let entry_bytes = encode(entry)?;
         let summary = CaseSummary::of(case);
         let id = case.id.0;
         let known = self.committed.lock().ok().and_then(|k| k.get(&id).cloned());
         let now = self.write(|txn| {
-            txn.open_table(LOG)?
-                .insert((id, entry.seq), entry_bytes.as_slice())?;
+            write_entry(txn, id, entry)?;
             let snapshot = match &known {
                 Some(k) => k.snapshot,
                 None => txn.open_table(SNAPSHOT_SEQ)?.get(id)?.map(|v| v.value()),
@@ -864,6 +890,12 @@ impl Store {
                 copy_table(&snapshot, txn, TRUSTED_KEYS, |_, v| {
                     sealed_value("trusted key", v)
                 })?;
+                copy_table(&snapshot, txn, LOG_HEAD, |_, v| {
+                    sealed_value("edit log head", v)
+                })?;
+                copy_table(&snapshot, txn, ACCESS_LOG, |_, v| {
+                    sealed_value("access log entry", v)
+                })?;
                 Ok(())
             })
             .map_err(|e| match e {
@@ -942,6 +974,61 @@ fn create_tables(txn: &WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(PLUGINS)?;
     txn.open_table(PLUGIN_BLOBS)?;
     txn.open_table(TRUSTED_KEYS)?;
+    txn.open_table(LOG_HEAD)?;
+    txn.open_table(ACCESS_LOG)?;
+    Ok(())
+}
+
+/// Checks case `id`'s log against its chain (see `chain.rs`): the findings, and where the
+/// chain starts.
+fn case_log_findings(
+    txn: &redb::ReadTransaction,
+    id: u64,
+) -> Result<(Vec<Finding>, Option<u64>), StoreError> {
+    let log = txn.open_table(LOG)?;
+    let mut rows = Vec::new();
+    for row in log.range((id, 0)..=(id, u64::MAX))? {
+        let (k, v) = row?;
+        rows.push((k.value().1, v.value().to_vec()));
+    }
+    let head = match txn.open_table(LOG_HEAD) {
+        Ok(t) => t
+            .get(id)?
+            .map(|v| decode::<chain::Head>("edit log head", v.value())),
+        // A file from before the chain was kept.
+        Err(redb::TableError::TableDoesNotExist(_)) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let rows: Vec<chain::Row<'_>> = rows
+        .iter()
+        .map(|(seq, bytes)| chain::Row { seq: *seq, bytes })
+        .collect();
+    Ok(chain::check(id, &rows, head))
+}
+
+/// Writes `entry` into case `id`'s log, linked to the entry before it (a new entry, or the
+/// newest rewritten by coalesced typing: both link to the one before), and moves the chain's
+/// head to it. Every way an entry is written goes through here, so every entry is chained.
+fn write_entry(txn: &WriteTransaction, id: u64, entry: &LogEntry) -> Result<(), StoreError> {
+    let mut log = txn.open_table(LOG)?;
+    let prev = match log.range((id, 0)..(id, entry.seq))?.next_back() {
+        Some(row) => chain::hash(unseal("edit log entry", row?.1.value())?),
+        None => chain::genesis(id),
+    };
+    let linked = LogEntry {
+        case: Some(id),
+        prev: Some(prev),
+        ..entry.clone()
+    };
+    let payload = serde_json::to_vec(&linked).map_err(|e| StoreError::Encoding(e.to_string()))?;
+    log.insert((id, entry.seq), envelope::seal(&payload).as_slice())?;
+    let head = chain::Head {
+        case: id,
+        seq: entry.seq,
+        hash: chain::hash(&payload),
+    };
+    txn.open_table(LOG_HEAD)?
+        .insert(id, encode(&head)?.as_slice())?;
     Ok(())
 }
 
@@ -1034,6 +1121,12 @@ where
 /// writing: it must be a redb file, carry Ansvar's mark, and have a schema this build knows.
 /// Returns the stored schema version.
 fn precheck(path: &Path) -> Result<u32, StoreError> {
+    precheck_with(path, true)
+}
+
+/// As [`precheck`]; without `check_values` the values' checks are left to the caller (verify,
+/// which reports each damaged value instead of refusing the file at the first).
+fn precheck_with(path: &Path, check_values: bool) -> Result<u32, StoreError> {
     let mut head = [0u8; 9];
     let mut file = fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
     let len = file.metadata().map_err(|e| StoreError::io(path, e))?.len();
@@ -1102,7 +1195,7 @@ fn precheck(path: &Path) -> Result<u32, StoreError> {
         // Walk every table once: a file cut short or damaged fails here, before anything
         // is written to it.
         // From schema 2 on, every value's check is verified too.
-        let sealed = version >= SEALED_SINCE;
+        let sealed = version >= SEALED_SINCE && check_values;
         let check = |what: &'static str| {
             move |v: &[u8]| match !sealed || envelope::open(v).is_some() {
                 true => Ok(()),
@@ -1125,6 +1218,8 @@ fn precheck(path: &Path) -> Result<u32, StoreError> {
         verify_readable(&txn, PLUGINS, path, check("installed plugin"))?;
         verify_readable(&txn, PLUGIN_BLOBS, path, |_| Ok(()))?;
         verify_readable(&txn, TRUSTED_KEYS, path, check("trusted key"))?;
+        verify_readable(&txn, LOG_HEAD, path, check("edit log head"))?;
+        verify_readable(&txn, ACCESS_LOG, path, check("access log entry"))?;
         Ok(version)
     })
 }

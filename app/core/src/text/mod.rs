@@ -682,6 +682,30 @@ strings! {
     CliBackupExists => "{} finnes allerede. Velg et annet navn, eller bruk --force for å erstatte filen.", "{} already exists; choose another name, or use --force to replace it";
     CliBackupFailed => "Ingen sikkerhetskopi av {} er laget: {}", "No backup of {} was made: {}";
     CliNoDatabase => "Det finnes ingen database {}. Ingenting er laget. Bare appen (ansvar uten kommando) og «ansvar demo» lager en ny database; sjekk --db.", "There is no database {}. Nothing was created: only the app (ansvar without a command) and `ansvar demo` make a new database; check --db.";
+    CliVerifyIntact => "Sak {} ({}): intakt", "Case {} ({}): intact";
+    CliVerifyIntactFrom => "Sak {} ({}): intakt; kjeden starter ved oppføring {} (de eldre oppføringene er skrevet før kjeden og kontrolleres bare hver for seg)", "Case {} ({}): intact; the chain starts at entry {} (the older entries were written before it and are checked one by one only)";
+    CliVerifyBroken => "Sak {} ({}): SKADET", "Case {} ({}): BROKEN";
+    CliVerifyUnnamed => "uten navn", "no name";
+    CliVerifyOtherValue => "Annen verdi skadet: {} «{}» består ikke kontrollen", "Other value damaged: the {} «{}» fails its check";
+    CliVerifyAllIntact => "Alt er intakt: {} saker kontrollert.", "Everything is intact: {} cases checked.";
+    CliVerifyDamageFound => "Skade funnet: {} av {} saker, {} andre verdier. Filen er ikke endret.", "Damage found: {} of {} cases, {} other values. The file was not changed.";
+    CliAuditWritten => "Tilgangslogg ({} oppføringer) skrevet til {}", "Access log ({} entries) written to {}";
+    VerifyEntryFails => "logg-oppføring {} består ikke kontrollen (en endret byte) eller kan ikke leses", "edit log entry {} fails its check (a changed byte) or cannot be read";
+    VerifyEntryMoved => "raden til logg-oppføring {} inneholder oppføring {} fra sak {}: en verdi flyttet fra en annen rad", "the row of edit log entry {} holds entry {} of case {}: a value moved from another row";
+    VerifyEntriesReordered => "raden til logg-oppføring {} inneholder oppføring {}: oppføringene er byttet om", "the row of edit log entry {} holds entry {}: entries reordered";
+    VerifyEntryRemoved => "logg-oppføring {} er fjernet", "edit log entry {} was removed";
+    VerifyEntriesRemoved => "logg-oppføringene {} til {} er fjernet", "edit log entries {} to {} were removed";
+    VerifyEntryChanged => "logg-oppføring {} er endret etter at den ble skrevet", "edit log entry {} was changed after it was written";
+    VerifyLinkRemoved => "logg-oppføring {} mangler lenken til oppføringen før", "edit log entry {} lacks its link to the entry before it";
+    VerifyEntriesAdded => "logg-oppføringene {} til {} er lagt til utenfor Ansvar", "edit log entries {} to {} were added outside Ansvar";
+    VerifyHeadMissing => "kjedens siste ledd (den nyeste oppføringens hash) mangler eller består ikke kontrollen", "the chain's head (the newest entry's hash) is missing or fails its check";
+    VerifyCaseFails => "saken består ikke kontrollen eller kan ikke leses", "the stored case fails its check or cannot be read";
+    VerifyCaseMoved => "sakens rad inneholder sak {}: en verdi flyttet fra en annen rad", "the case's row holds case {}: a value moved from another row";
+    VerifyCaseMissing => "saken mangler, men loggen eller raden i sakslisten finnes", "the case is missing, but its log or its row in the case list is there";
+    VerifyIndexFails => "sakens rad i sakslisten består ikke kontrollen", "the case's row in the case list fails its check";
+    VerifyIndexMoved => "sakens rad i sakslisten inneholder sak {}: en verdi flyttet fra en annen rad", "the case's row in the case list holds case {}: a value moved from another row";
+    VerifyUnreadable => "saken kan ikke leses: {}", "the case cannot be read: {}";
+    StoreCaseDamaged => "Sak {} i {} er skadet og vises ikke: {}. Kjør «ansvar verify --db {}» for hele rapporten.", "Case {} in {} is damaged and is not shown: {}. Run `ansvar verify --db {}` for the whole report.";
 
     // The history: the edit log in words
     HistoryAGoal => "et mål", "a goal";
@@ -775,6 +799,14 @@ strings! {
     HistoryRemovedAForm => "fjernet et skjema", "removed a form";
     HistoryFilledInAForm => "fylte ut et skjema", "filled in a form";
     HistoryMadeAChange => "gjorde en endring", "made a change";
+    HistoryAccessLog => "Tilgangslogg: hvem har åpnet og eksportert saken", "Access log: who opened and exported the case";
+    HistoryAccessNone => "Ingen tilgang er logget ennå.", "No access logged yet.";
+    HistoryAccessOpened => "åpnet saken", "opened the case";
+    HistoryAccessPlanPdf => "eksporterte planen som PDF", "exported the plan as PDF";
+    HistoryAccessMinutesPdf => "eksporterte et referat som PDF", "exported minutes as PDF";
+    HistoryAccessFhir => "eksporterte saken som FHIR", "exported the case as FHIR";
+    HistoryAccessFor => "for {}", "for {}";
+    HistoryAccessWhole => "(hele saken)", "(the whole case)";
 }
 
 #[cfg(test)]
