@@ -12,7 +12,7 @@ use ansvar::domain::{Author, Case, CaseId, Meeting, MeetingId, Participant, Part
 use ansvar::export::pdf::{self, PdfOptions};
 use ansvar::export::{ExportError, cycle, fhir, gather};
 use ansvar::i18n::{self, Lang};
-use ansvar::store::Store;
+use ansvar::store::{Access, AccessEntry, Store};
 use ansvar::text::S;
 
 use crate::term::say;
@@ -33,6 +33,9 @@ pub enum ExportCommand {
         reader: Option<String>,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Who is exporting (the access log names them). Default: the user's login name.
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
     },
     /// The next meeting's notice: a PDF and a calendar invitation (.ics) per participant, each
     /// holding only what the person has consented to share with them.
@@ -66,6 +69,9 @@ pub enum ExportCommand {
         reader: Option<String>,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Who is exporting (the access log names them). Default: the user's login name.
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
     },
 }
 
@@ -198,9 +204,8 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
     {
         return Err(ExportError::NotAFolder(out.clone()).message(lang));
     }
-    let store = Store::open_read_only(db)
-        .map(Arc::new)
-        .map_err(|e| e.message(lang))?;
+    // Writable, for the access log: an export that cannot be logged is not made.
+    let store = open(db, lang)?;
     let today = clock.today();
     let msg = |e: ExportError| e.message(lang);
     match cmd {
@@ -209,6 +214,7 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
             meeting,
             reader,
             out,
+            author,
         } => {
             let case = load(&store, case, lang)?;
             let reader = match reader {
@@ -218,13 +224,18 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
             let opts = PdfOptions::complete(clock).in_lang(lang);
             let case = audience_view(&case, reader, today);
             let forms = gather::plugin_sections(&store, &case, today, lang);
-            let bytes = match meeting {
+            let (bytes, access) = match meeting {
                 Some(m) => {
                     let m = find_meeting(&case, &m, clock, lang)?;
-                    pdf::minutes_pdf(&case, m, &forms, &opts).map_err(msg)?
+                    let bytes = pdf::minutes_pdf(&case, m, &forms, &opts).map_err(msg)?;
+                    (bytes, Access::MinutesPdf)
                 }
-                None => pdf::plan_pdf(&case, &forms, &opts).map_err(msg)?,
+                None => (
+                    pdf::plan_pdf(&case, &forms, &opts).map_err(msg)?,
+                    Access::PlanPdf,
+                ),
             };
+            log_access(&store, &case, access, reader, author, clock, lang)?;
             write(&out, &bytes, db, lang)?;
             say!(
                 "{}",
@@ -265,7 +276,12 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
                 say!("{line}");
             }
         }
-        ExportCommand::Fhir { case, reader, out } => {
+        ExportCommand::Fhir {
+            case,
+            reader,
+            out,
+            author,
+        } => {
             let case = load(&store, case, lang)?;
             let reader = match reader {
                 Some(r) => Some(find_participant(&case, &r, lang)?),
@@ -275,6 +291,7 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
             // The record's own language: the forms' summaries in the Bundle are in bokmål.
             let forms = gather::plugin_sections(&store, &case, today, Lang::Nb);
             let json = fhir::export_json(&case, &forms, clock.now()).map_err(msg)?;
+            log_access(&store, &case, Access::Fhir, reader, author, clock, lang)?;
             write(&out, json.as_bytes(), db, lang)?;
             say!(
                 "{}",
@@ -301,6 +318,38 @@ fn written(dir: &Path, files: &[cycle::OutFile], db: &Path, lang: Lang) -> Resul
     Ok(())
 }
 
+/// Who runs the command: `--author`, else the login name, else `fallback`.
+pub fn cli_user(author: Option<String>, fallback: &str) -> String {
+    author
+        .or_else(|| std::env::var("USER").ok())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| fallback.into())
+}
+
+/// Records the export in the access log before the document is written: a document whose
+/// export could not be logged is not written.
+fn log_access(
+    store: &Store,
+    case: &Case,
+    access: Access,
+    reader: Option<ParticipantId>,
+    author: Option<String>,
+    clock: &Clock,
+    lang: Lang,
+) -> Result<(), String> {
+    let reader = reader.and_then(|r| case.participant(r)).map(|p| p.name.clone());
+    store
+        .record_access(&AccessEntry {
+            n: 0,
+            at: clock.now(),
+            user: cli_user(author, "ansvar-cli"),
+            case: case.id,
+            access,
+            reader,
+        })
+        .map_err(|e| e.message(lang))
+}
+
 pub fn import(cmd: ImportCommand, db: &Path, clock: &Clock, lang: Lang) -> Result<(), String> {
     match cmd {
         ImportCommand::Fhir { file, author } => {
@@ -312,10 +361,7 @@ pub fn import(cmd: ImportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
             .map_err(|e| e.message(lang))?;
             let text = String::from_utf8(bytes)
                 .map_err(|e| fhir::ImportError::NotJson(e.to_string()).message(lang))?;
-            let name = author
-                .or_else(|| std::env::var("USER").ok())
-                .filter(|n| !n.trim().is_empty())
-                .unwrap_or_else(|| "FHIR-import".into());
+            let name = cli_user(author, "FHIR-import");
             let author = Author::Staff {
                 name,
                 organisation: String::new(),

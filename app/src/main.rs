@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod audit_cmd;
 mod export_cmd;
 mod plugin_cmd;
 mod term;
@@ -81,6 +82,22 @@ enum Command {
         #[command(subcommand)]
         command: export_cmd::ImportCommand,
     },
+    /// Check every case's edit-log chain and every stored value, read-only. Exit status 1
+    /// when anything is broken; the report says where.
+    Verify,
+    /// Write the access log (who opened and exported which case, when, for whom) for the
+    /// privacy officer.
+    Audit {
+        /// Where to write it (an existing file is replaced; never the database).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Only this case's accesses.
+        #[arg(long, value_name = "ID")]
+        case: Option<u64>,
+        /// csv or json. Default: csv when --out ends in .csv, else json.
+        #[arg(long, value_enum)]
+        format: Option<audit_cmd::AuditFormat>,
+    },
 }
 
 fn default_db() -> Option<PathBuf> {
@@ -124,6 +141,10 @@ fn main() -> ExitCode {
         Some(Command::Backup { out, force }) => backup(&db, &out, force, lang),
         Some(Command::Export { command }) => export_cmd::export(command, &db, &clock, lang),
         Some(Command::Import { command }) => export_cmd::import(command, &db, &clock, lang),
+        Some(Command::Verify) => audit_cmd::verify(&db, lang),
+        Some(Command::Audit { out, case, format }) => {
+            audit_cmd::audit(&db, &out, case, format, lang)
+        }
         Some(Command::Plugin { command }) => {
             plugin_cmd::run(command, &db, cli.db.is_some(), &clock, lang)
         }
