@@ -78,7 +78,11 @@ pub fn audit(
     ansvar::fsio::check_output(out, &[db], options).map_err(|e| e.message(lang))?;
     let store = Store::open_read_only(db).map_err(|e| e.message(lang))?;
     if let Some(id) = case
-        && !store.list_cases().map_err(|e| e.message(lang))?.iter().any(|c| c.id.0 == id)
+        && !store
+            .list_cases()
+            .map_err(|e| e.message(lang))?
+            .iter()
+            .any(|c| c.id.0 == id)
     {
         return Err(ansvar::store::StoreError::UnknownCase(CaseId(id)).message(lang));
     }

@@ -337,7 +337,9 @@ fn log_access(
     clock: &Clock,
     lang: Lang,
 ) -> Result<(), String> {
-    let reader = reader.and_then(|r| case.participant(r)).map(|p| p.name.clone());
+    let reader = reader
+        .and_then(|r| case.participant(r))
+        .map(|p| p.name.clone());
     store
         .record_access(&AccessEntry {
             n: 0,

@@ -137,11 +137,15 @@ fn outputs(cache: &Path, dir: &Path, db: &Path) -> Vec<(String, Option<Vec<u8>>)
             "{what}: panic text on stderr:\n{}",
             run.stderr
         );
-        assert_eq!(
-            std::fs::read(db).expect("read db"),
-            before,
-            "{what}: the file changed"
-        );
+        // An export appends to the access log, so it opens the file for writing (which, as
+        // for `demo` and `import`, writes only to a file proven to be Ansvar's and sound).
+        if !name.starts_with("export") {
+            assert_eq!(
+                std::fs::read(db).expect("read db"),
+                before,
+                "{what}: the file changed"
+            );
+        }
         let output = match run.code {
             Some(0) => {
                 let mut bytes = run.stdout.clone().into_bytes();

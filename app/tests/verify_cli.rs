@@ -146,7 +146,11 @@ fn a_fresh_demo_file_verifies_intact_case_by_case_without_changing_a_byte() {
         assert!(lines[0].ends_with("): intact"), "{report}");
     }
     assert!(report.contains("Everything is intact: 3 cases checked."));
-    assert_eq!(std::fs::read(&db).unwrap(), before, "verify wrote to the file");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "verify wrote to the file"
+    );
     // Bokmål by default.
     let nb = ok(env.run(&["--db", db.to_str().unwrap(), "verify"]));
     assert!(nb.contains("Sak 1 (") && nb.contains("intakt"), "{nb}");
@@ -302,4 +306,72 @@ fn an_entry_changed_with_a_fresh_check_and_entries_swapped_break_the_chain() {
     assert!(err.contains("edit log entry 2 was changed"), "{err}");
     let err = refused(&env.open_case(&db, 3));
     assert!(err.contains("entries reordered"), "{err}");
+}
+
+#[test]
+fn exports_are_in_the_access_log_with_who_what_for_whom_and_when() {
+    let env = Env::new();
+    let db = env.demo("access.redb");
+    let d = db.to_str().unwrap();
+    let file = |n: &str| env.dir.path().join(n).to_str().unwrap().to_string();
+    let (pdf, fhir, csv, json) = (
+        file("plan.pdf"),
+        file("case.json"),
+        file("access.csv"),
+        file("access.json"),
+    );
+    ok(env.run(&[
+        "--db",
+        d,
+        "export",
+        "pdf",
+        "--case",
+        "2",
+        "--for",
+        "Marit Aas",
+        "--author",
+        "Test Koordinator",
+        "--out",
+        &pdf,
+    ]));
+    ok(env.run(&[
+        "--db",
+        d,
+        "export",
+        "fhir",
+        "--case",
+        "1",
+        "--author",
+        "Test Saksbehandler",
+        "--out",
+        &fhir,
+    ]));
+    let said = ok(env.run(&["--lang", "en", "--db", d, "audit", "--out", &csv]));
+    assert!(said.contains("Access log (2 entries) written to"), "{said}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "n,time,user,case,access,for", "{text}");
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[1].starts_with("1,") && lines[1].ends_with(",Test Koordinator,2,plan_pdf,Marit Aas"),
+        "{text}"
+    );
+    assert!(lines[2].ends_with(",Test Saksbehandler,1,fhir,"), "{text}");
+    // One case, as JSON; the time is the export's, from the clock.
+    ok(env.run(&["--db", d, "audit", "--case", "2", "--out", &json]));
+    let log: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let log = log.as_array().unwrap();
+    assert_eq!(log.len(), 1, "{log:?}");
+    assert_eq!(log[0]["access"], "plan_pdf");
+    assert_eq!(log[0]["reader"], "Marit Aas");
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(log[0]["at"].as_str().unwrap()).is_ok(),
+        "{log:?}"
+    );
+    // The log is checked with everything else.
+    ok(env.verify(&db));
+    // Never over the database.
+    let err = refused(&env.run(&["--lang", "en", "--db", d, "audit", "--out", d]));
+    assert!(err.contains("same file"), "{err}");
 }

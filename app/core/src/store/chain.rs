@@ -90,11 +90,13 @@ pub(crate) fn check(
     let mut findings = Vec::new();
     let mut checked: Vec<Checked> = Vec::new();
     for row in rows {
-        let read = unseal("edit log entry", row.bytes).ok().and_then(|payload| {
-            serde_json::from_slice::<LogEntry>(payload)
-                .ok()
-                .map(|e| (e, hash(payload)))
-        });
+        let read = unseal("edit log entry", row.bytes)
+            .ok()
+            .and_then(|payload| {
+                serde_json::from_slice::<LogEntry>(payload)
+                    .ok()
+                    .map(|e| (e, hash(payload)))
+            });
         let mut c = Checked {
             seq: row.seq,
             hash: None,
