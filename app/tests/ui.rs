@@ -1114,3 +1114,62 @@ fn goal_cards_sit_in_equal_columns_that_fill_the_panel() {
         "second column at {offset} of a {panel} wide panel"
     );
 }
+
+/// Who opened and exported the case shows under the History tab at the coordinator's desk, with
+/// the clock's time, and never on the room's screen.
+#[test]
+fn the_history_tab_shows_the_access_log_at_the_desk_and_not_in_presentation() {
+    let p = prepared();
+    let out = p.fx._dir.path().join("plan.pdf");
+    let mut h = harness(&p.fx.store);
+    open_case(&mut h, "Ola Testesen");
+    h.state_mut().state.export_pdf_to(None, out.clone());
+    for _ in 0..200 {
+        step(&mut h);
+        if h.query_by_label_contains("PDF lagret:").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(out.exists());
+    let log = p.fx.store.access_log(Some(p.case)).unwrap();
+    let what: Vec<_> = log
+        .iter()
+        .map(|e| (e.access, e.user.as_str(), e.at))
+        .collect();
+    assert_eq!(
+        what,
+        [
+            (ansvar::store::Access::Opened, "Koordinator", clock().now()),
+            (ansvar::store::Access::PlanPdf, "Koordinator", clock().now()),
+        ]
+    );
+
+    tab(&mut h, "Historikk");
+    let heading = "Tilgangslogg: hvem har åpnet og eksportert saken";
+    assert!(h.query_by_label(heading).is_some());
+    assert!(h.query_by_label("Koordinator åpnet saken").is_some());
+    assert!(
+        h.query_by_label("Koordinator eksporterte planen som PDF (hele saken)")
+            .is_some()
+    );
+
+    h.get_by_label("Presentasjon").click();
+    step(&mut h);
+    assert!(h.state().state.presentation);
+    // Still the History tab, but no access log.
+    assert_eq!(h.state().state.tab, ansvar::text::S::TabHistory);
+    assert!(
+        h.query_by_label(ansvar::text::S::AllChanges.get(ansvar::i18n::Lang::Nb))
+            .is_some()
+    );
+    assert!(h.query_by_label(heading).is_none());
+    assert!(h.query_by_label_contains("åpnet saken").is_none());
+    assert!(h.query_by_label_contains("eksporterte planen").is_none());
+
+    // Back at the desk it shows again.
+    h.key_press(Key::F5);
+    step(&mut h);
+    assert!(!h.state().state.presentation);
+    assert!(h.query_by_label(heading).is_some());
+}

@@ -48,6 +48,14 @@ pub fn write_in_background(
     meeting: Option<MeetingId>,
     path: PathBuf,
 ) {
+    let access = match meeting {
+        Some(_) => crate::store::Access::MinutesPdf,
+        None => crate::store::Access::PlanPdf,
+    };
+    if let Err(m) = super::history::record_access(state, case.id, access) {
+        state.message = Some(m);
+        return;
+    }
     // The forms' summaries come from the app's one plugin service, not a host of the export's.
     let plugins = state.plugins.service.as_ref().map(|s| s.sections_client());
     let clock = state.clock.clone();

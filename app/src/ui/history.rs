@@ -2,8 +2,9 @@
 
 use egui::{RichText, Ui};
 
-use super::{Command, S, View};
-use crate::store::{Cause, LogEntry};
+use super::{AppState, Command, S, View};
+use crate::domain::CaseId;
+use crate::store::{Access, AccessEntry, Cause, LogEntry};
 use crate::text::describe;
 
 #[derive(Default)]
@@ -76,6 +77,77 @@ fn describe_entry(e: &LogEntry, view: &View) -> Row {
     }
 }
 
+/// Appends to the access log as the app's user, now; the History tab reads it again. An access
+/// that cannot be logged is not made: the caller shows the message instead.
+pub(super) fn record_access(
+    state: &mut AppState,
+    case: CaseId,
+    access: Access,
+) -> Result<(), String> {
+    let entry = AccessEntry {
+        n: 0,
+        at: state.clock.now(),
+        user: state.user.name().to_string(),
+        case,
+        access,
+        reader: None,
+    };
+    state.access = None;
+    state
+        .store
+        .record_access(&entry)
+        .map_err(|e| e.message(state.lang))
+}
+
+/// Reads the open case's access log for the History tab, at the coordinator's desk only.
+pub(super) fn refresh_access(state: &mut AppState, wanted: bool) {
+    let Some(id) = state.session.as_ref().map(|s| s.case().id) else {
+        state.access = None;
+        return;
+    };
+    if !wanted || state.presentation || matches!(&state.access, Some((c, _)) if *c == id) {
+        return;
+    }
+    match state.store.access_log(Some(id)) {
+        Ok(entries) => state.access = Some((id, entries)),
+        Err(e) => {
+            state.access = None;
+            state.message = Some(e.message(state.lang));
+        }
+    }
+}
+
+/// Who opened and exported the case: at the coordinator's desk only, never on the shared
+/// screen (the view has no access log there).
+fn show_access(ui: &mut Ui, view: &View) {
+    let Some(entries) = view.access.filter(|_| view.case.is_full()) else {
+        return;
+    };
+    ui.separator();
+    ui.heading(view.t(S::HistoryAccessLog));
+    if entries.is_empty() {
+        ui.label(view.t(S::HistoryAccessNone));
+        return;
+    }
+    for e in entries.iter().rev() {
+        let what = match e.access {
+            Access::Opened => S::HistoryAccessOpened,
+            Access::PlanPdf => S::HistoryAccessPlanPdf,
+            Access::MinutesPdf => S::HistoryAccessMinutesPdf,
+            Access::Fhir => S::HistoryAccessFhir,
+        };
+        let whom = match (&e.access, &e.reader) {
+            (Access::Opened, _) => String::new(),
+            (_, Some(r)) => format!(" {}", S::HistoryAccessFor.fill(view.lang, &[r])),
+            (_, None) => format!(" {}", view.t(S::HistoryAccessWhole)),
+        };
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(view.clock.date_time(e.at)).weak());
+            ui.add(egui::Label::new(format!("{} {}{whom}", e.user, view.t(what))).truncate());
+        });
+    }
+}
+
 pub fn show(ui: &mut Ui, view: &View, state: &mut HistoryUi) {
     ui.heading(view.t(S::TabHistory));
     let mut since = state.since_last_meeting;
@@ -116,6 +188,7 @@ pub fn show(ui: &mut Ui, view: &View, state: &mut HistoryUi) {
                 });
             }
         });
+    show_access(ui, view);
 }
 
 impl super::panel::Panel for HistoryUi {

@@ -34,7 +34,7 @@ use crate::consent::{Audience, CaseView, History, ViewCache};
 use crate::domain::{AgendaItemId, Author, CaseId, Edit, Section};
 use crate::i18n::Lang;
 use crate::session::Session;
-use crate::store::{CaseSummary, LogEntry, Store};
+use crate::store::{Access, CaseSummary, LogEntry, Store};
 pub use crate::text::S;
 pub use command::{AppCommand, CaseCommand, Command, PluginCommand, ViewCommand};
 use panel::Panel;
@@ -56,6 +56,8 @@ pub struct AppState {
     /// The open case's edit log as last read, for panels that show it: (case, the session's
     /// revision then, log).
     log: Option<(CaseId, u64, Vec<LogEntry>)>,
+    /// The open case's access log as last read, for the History tab at the desk.
+    access: Option<(CaseId, Vec<crate::store::AccessEntry>)>,
     /// The open case as the room may see it, kept between frames ([`crate::consent`]).
     views: ViewCache,
     pub presentation: bool,
@@ -96,6 +98,8 @@ pub struct View<'a> {
     /// The case's edit log as the audience may see it, for a panel that asked for it
     /// ([`Panel::needs_log`]).
     pub log: Option<History<'a>>,
+    /// The case's access log, at the coordinator's desk only (`None` on the shared screen).
+    pub access: Option<&'a [crate::store::AccessEntry]>,
     /// Installed plugins and their forms' results.
     pub plugins: &'a plugins::PluginsUi,
 }
@@ -161,6 +165,7 @@ impl AppState {
             panels: Vec::new(),
             tab: S::TabOverview,
             log: None,
+            access: None,
             views: ViewCache::default(),
             presentation: false,
             high_contrast: false,
@@ -232,14 +237,17 @@ impl AppState {
 
     /// Reads the open case's log when the panel shown needs it and it has grown.
     fn refresh_log(&mut self) {
-        let Some(session) = &self.session else {
+        if self.session.is_none() {
             self.log = None;
-            return;
-        };
+        }
         let wanted = self
             .panels
             .iter()
             .any(|p| p.title() == self.tab && p.needs_log());
+        history::refresh_access(self, wanted);
+        let Some(session) = &self.session else {
+            return;
+        };
         let (id, revision) = (session.case().id, session.revision());
         if !wanted || matches!(&self.log, Some((c, r, _)) if *c == id && *r == revision) {
             return;
@@ -325,6 +333,10 @@ impl AppState {
             ViewCommand::OpenCase(id) => {
                 match Session::open(self.store.clone(), id, self.clock.clone()) {
                     Ok(s) => {
+                        if let Err(m) = history::record_access(self, id, Access::Opened) {
+                            self.message = Some(m);
+                            return;
+                        }
                         self.panels = panel::case_panels(s.case());
                         self.room.panels = panel::case_panels(s.case());
                         // A new session counts its revisions from zero.
@@ -629,6 +641,11 @@ impl AnsvarApp {
                 presentation,
                 user: s.user.name().to_string(),
                 log: s.log.as_ref().map(|(_, _, log)| case.with_log(log)),
+                access: s
+                    .access
+                    .as_ref()
+                    .filter(|_| case.is_full())
+                    .map(|(_, a)| a.as_slice()),
                 plugins: &s.plugins,
             };
             // With its own window the room shows the person's mode; this window keeps the case.
@@ -681,6 +698,7 @@ pub fn draw_panel(
         presentation: !case.is_full(),
         user: String::new(),
         log: log.map(|l| case.with_log(l)),
+        access: None,
         plugins: &plugins,
     };
     let mut out = Vec::new();
