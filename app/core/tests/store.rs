@@ -569,3 +569,75 @@ fn a_damaged_snapshot_number_is_refused_not_used_to_skip_edits() {
         other => panic!("read as {other:?}"),
     }
 }
+
+/// A file written before the chain: its logs have no links. Verify calls it intact, the first
+/// edit after the upgrade starts the chain (linked to the entry before it), and from then on
+/// a change to an old entry next to the chain is noticed.
+#[test]
+fn a_log_from_before_the_chain_verifies_and_is_chained_from_its_next_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.redb");
+    let old = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-2.redb");
+    std::fs::copy(old, &path).unwrap();
+    let report = Store::open_for_verify(&path)
+        .unwrap()
+        .verify(ansvar_core::i18n::Lang::En)
+        .unwrap();
+    assert!(report.intact(), "{report:?}");
+    assert!(report.cases.iter().all(|c| c.chain_from.is_none()));
+
+    let store = Arc::new(Store::open(&path).unwrap());
+    let id = store.list_cases().unwrap()[0].id;
+    let old_last = store.last_seq(id).unwrap();
+    assert!(old_last > 1);
+    let mut s = Session::open(store.clone(), id, clock()).unwrap();
+    s.apply(
+        Edit::SetText {
+            field: TextField::PlanNeeds,
+            value: "Hjelp med økonomi".into(),
+        },
+        &staff(),
+    )
+    .unwrap();
+    drop(s);
+    let report = store.verify(ansvar_core::i18n::Lang::En).unwrap();
+    assert!(report.intact(), "{report:?}");
+    let case = report.cases.iter().find(|c| c.id == id).unwrap();
+    assert_eq!(case.chain_from, Some(old_last + 1));
+    let log = store.log(id).unwrap();
+    assert!(log[..log.len() - 1].iter().all(|e| e.prev.is_none()));
+    assert!(log.last().unwrap().prev.is_some());
+}
+
+/// Every way an entry is written keeps the chain: new entries, typing coalesced into the newest,
+/// undo and redo.
+#[test]
+fn typing_coalesced_into_an_entry_and_undo_keep_the_chain_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    let store = Arc::new(Store::open(&path).unwrap());
+    let id = store.create_case().unwrap().id;
+    let mut s = Session::open(store.clone(), id, clock()).unwrap();
+    let text = |field, value: &str| Edit::SetText {
+        field,
+        value: value.into(),
+    };
+    for value in ["Hjelp", "Hjelp med", "Hjelp med økonomi"] {
+        s.apply(text(TextField::PlanNeeds, value), &staff())
+            .unwrap();
+    }
+    s.apply(text(TextField::PersonName, "Kari Fiktiv"), &staff())
+        .unwrap();
+    s.undo(&staff()).unwrap();
+    s.redo(&staff()).unwrap();
+    let log = store.log(id).unwrap();
+    assert_eq!(log.len(), 4, "the typing is one entry");
+    let report = store.verify(ansvar_core::i18n::Lang::En).unwrap();
+    assert!(report.intact(), "{report:?}");
+    assert_eq!(
+        report.cases[0].chain_from, None,
+        "chained from the first entry"
+    );
+    drop(s);
+    assert_eq!(store.load_case(id).unwrap().person.name, "Kari Fiktiv");
+}
