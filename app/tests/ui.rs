@@ -1173,3 +1173,32 @@ fn the_history_tab_shows_the_access_log_at_the_desk_and_not_in_presentation() {
     assert!(!h.state().state.presentation);
     assert!(h.query_by_label(heading).is_some());
 }
+
+/// With the room's own window, the coordinator's window keeps the whole case and its access
+/// log; the room's window, on the same History tab, never shows it.
+#[test]
+fn the_rooms_own_window_never_shows_the_access_log() {
+    const ROOM: &str = "Ansvar – rommets skjerm";
+    let p = prepared();
+    let mut h = harness(&p.fx.store);
+    h.ctx.set_embed_viewports(false);
+    step(&mut h);
+    open_case(&mut h, "Ola Testesen");
+    tab(&mut h, "Historikk");
+    h.get_by_label("Presentasjon").click();
+    step(&mut h);
+    let room = h.get_by_role_and_label(egui::accesskit::Role::Window, ROOM);
+    let in_room = |text: &str| room.query_all_by_label_contains(text).count();
+    assert!(
+        in_room("Alle endringer") > 0,
+        "the room shows the History tab"
+    );
+    assert_eq!(in_room("Tilgangslogg"), 0);
+    assert_eq!(in_room("åpnet saken"), 0);
+    // The coordinator's window, outside the room's, still shows it.
+    assert!(
+        h.query_all_by_label_contains("Koordinator åpnet saken")
+            .count()
+            > in_room("åpnet saken")
+    );
+}

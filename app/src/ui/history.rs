@@ -99,13 +99,14 @@ pub(super) fn record_access(
         .map_err(|e| e.message(state.lang))
 }
 
-/// Reads the open case's access log for the History tab, at the coordinator's desk only.
+/// Reads the open case's access log for the History tab (shown only where the view is the
+/// whole case: the coordinator's desk).
 pub(super) fn refresh_access(state: &mut AppState, wanted: bool) {
     let Some(id) = state.session.as_ref().map(|s| s.case().id) else {
         state.access = None;
         return;
     };
-    if !wanted || state.presentation || matches!(&state.access, Some((c, _)) if *c == id) {
+    if !wanted || matches!(&state.access, Some((c, _)) if *c == id) {
         return;
     }
     match state.store.access_log(Some(id)) {

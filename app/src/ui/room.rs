@@ -146,6 +146,8 @@ fn content(ui: &mut Ui, s: &mut AppState, scale: f32, out: &mut Vec<Command>) {
         presentation: true,
         user: s.user.name().to_string(),
         log: s.log.as_ref().map(|(_, _, log)| case.with_log(log)),
+        // Who opened and exported the case is for the coordinator's desk only.
+        access: None,
         plugins: &s.plugins,
     };
     let (tab, focus) = (s.tab, s.agenda_focus);
