@@ -86,6 +86,8 @@ fn outputs(cache: &Path, dir: &Path, db: &Path) -> Vec<(String, Option<Vec<u8>>)
     let commands: Vec<(&str, Vec<&str>, Option<&Path>)> = vec![
         ("cases", vec!["cases"], None),
         ("cases --json", vec!["cases", "--json"], None),
+        // Intact, or damage named without a panic (run before the exports add to the file).
+        ("verify", vec!["verify"], None),
         (
             "export pdf",
             vec![
