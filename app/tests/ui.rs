@@ -1202,3 +1202,42 @@ fn the_rooms_own_window_never_shows_the_access_log() {
             > in_room("åpnet saken")
     );
 }
+
+/// A case whose log lost an entry (removed with redb, outside Ansvar) is not opened: the app
+/// says which case is damaged and where, and shows none of it.
+#[test]
+fn opening_a_case_with_a_removed_log_entry_says_so_and_shows_nothing_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged.redb");
+    let store = Arc::new(Store::open(&path).unwrap());
+    let ids = ansvar::demo::write_demo(&store, today()).unwrap();
+    let name = store.load_case(ids[0]).unwrap().person.name;
+    drop(store);
+    {
+        let db = redb::Builder::new()
+            .set_concurrency_mode(redb::ConcurrencyMode::SingleWriter)
+            .open(&path)
+            .unwrap();
+        let txn = db.begin_write().unwrap();
+        let log: redb::TableDefinition<(u64, u64), &[u8]> = redb::TableDefinition::new("edit_log");
+        txn.open_table(log).unwrap().remove((ids[0].0, 3)).unwrap();
+        txn.commit().unwrap();
+    }
+    let store = Arc::new(Store::open(&path).unwrap());
+    let mut h = harness(&store);
+    open_case(&mut h, &name);
+    assert!(
+        h.state().state.session.is_none(),
+        "the damaged case is not opened"
+    );
+    let said = format!("Sak {} i", ids[0].0);
+    assert!(h.query_by_label_contains(&said).is_some());
+    assert!(
+        h.query_by_label_contains("logg-oppføring 3 er fjernet")
+            .is_some()
+    );
+    // The other cases open as before.
+    let other = store.load_case(ids[1]).unwrap().person.name;
+    open_case(&mut h, &other);
+    assert!(h.state().state.session.is_some());
+}
