@@ -369,8 +369,13 @@ fn exports_are_in_the_access_log_with_who_what_for_whom_and_when() {
         chrono::DateTime::parse_from_rfc3339(log[0]["at"].as_str().unwrap()).is_ok(),
         "{log:?}"
     );
-    // The log is checked with everything else.
-    ok(env.verify(&db));
+    // The log is checked with everything else, and an imported case is chained as well.
+    ok(env.run(&["--db", d, "import", "fhir", &fhir, "--author", "Test"]));
+    let report = ok(env.verify(&db));
+    assert!(
+        report.contains("Everything is intact: 4 cases checked."),
+        "{report}"
+    );
     // Never over the database.
     let err = refused(&env.run(&["--lang", "en", "--db", d, "audit", "--out", d]));
     assert!(err.contains("same file"), "{err}");
