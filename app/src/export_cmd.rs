@@ -46,6 +46,9 @@ pub enum ExportCommand {
         /// The folder to write into (made when missing); files of the same name are replaced.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Who is exporting (the access log names them). Default: the user's login name.
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
     },
     /// One meeting's minutes: the complete copy, and one PDF per chosen recipient as their
     /// consent allows.
@@ -59,6 +62,9 @@ pub enum ExportCommand {
         /// The folder to write into (made when missing); files of the same name are replaced.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Who is exporting (the access log names them). Default: the user's login name.
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
     },
     /// The whole case as one FHIR R4 Bundle (JSON).
     Fhir {
@@ -242,14 +248,20 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
                 S::CliPdfWritten.fill(lang, &[&out.display().to_string()])
             );
         }
-        ExportCommand::Notice { case, out } => {
+        ExportCommand::Notice { case, out, author } => {
             let log = store.log(CaseId(case)).map_err(|e| e.message(lang))?;
             let case = load(&store, case, lang)?;
             let opts = PdfOptions::complete(clock).in_lang(lang);
             let files = cycle::notices(&case, &log, &opts).map_err(msg)?;
+            log_documents(&store, &case, Access::Notice, &files, author, clock, lang)?;
             written(&out, &files, db, lang)?;
         }
-        ExportCommand::Minutes { case, meeting, out } => {
+        ExportCommand::Minutes {
+            case,
+            meeting,
+            out,
+            author,
+        } => {
             let case = load(&store, case, lang)?;
             let meeting = find_meeting(&case, &meeting, clock, lang)?;
             let opts = PdfOptions::complete(clock).in_lang(lang);
@@ -271,6 +283,15 @@ pub fn export(cmd: ExportCommand, db: &Path, clock: &Clock, lang: Lang) -> Resul
                 &opts,
             )
             .map_err(msg)?;
+            log_documents(
+                &store,
+                &case,
+                Access::MinutesPdf,
+                &made.files,
+                author,
+                clock,
+                lang,
+            )?;
             written(&out, &made.files, db, lang)?;
             for line in &made.left_out {
                 say!("{line}");
@@ -349,6 +370,29 @@ fn log_access(
             access,
             reader,
         })
+        .map_err(|e| e.message(lang))
+}
+
+/// Records each reader of `files` in the access log before any is written.
+fn log_documents(
+    store: &Store,
+    case: &Case,
+    access: Access,
+    files: &[cycle::OutFile],
+    author: Option<String>,
+    clock: &Clock,
+    lang: Lang,
+) -> Result<(), String> {
+    let base = AccessEntry {
+        n: 0,
+        at: clock.now(),
+        user: cli_user(author, "ansvar-cli"),
+        case: case.id,
+        access,
+        reader: None,
+    };
+    store
+        .record_documents(&base, files)
         .map_err(|e| e.message(lang))
 }
 

@@ -19,8 +19,47 @@ use icalendar::{Component, EventLike};
 use common::{ANSVAR, ok, stderr, stdout};
 use cycle_fixture::*;
 
-impl Fixture {
-    /// Runs `ansvar --db DB args…` in UTC, beside the test's open store (the export only reads).
+/// The fixture's case with the file closed between steps: an export writes the access log,
+/// so it needs the file to itself, as the app would have closed it.
+struct Cli {
+    dir: tempfile::TempDir,
+    db: std::path::PathBuf,
+    case: CaseId,
+    last: MeetingId,
+}
+
+fn fixture() -> Cli {
+    let Fixture {
+        dir,
+        db,
+        store,
+        case,
+        last,
+    } = cycle_fixture::fixture();
+    drop(store);
+    Cli {
+        dir,
+        db,
+        case,
+        last,
+    }
+}
+
+impl Cli {
+    /// The database, open until the value is dropped.
+    fn store(&self) -> std::sync::Arc<ansvar::store::Store> {
+        std::sync::Arc::new(ansvar::store::Store::open(&self.db).unwrap())
+    }
+
+    /// Applies edits to the case, as the app would between two runs of the command.
+    fn edit(&self, edits: Vec<Edit>) {
+        let mut s = ansvar::session::Session::open(self.store(), self.case, clock()).unwrap();
+        for e in edits {
+            s.apply(e, &author()).unwrap();
+        }
+    }
+
+    /// Runs `ansvar --db DB args…` in UTC.
     fn run(&self, args: &[&str]) -> Output {
         Command::new(ANSVAR)
             .arg("--db")
@@ -305,7 +344,7 @@ fn a_case_without_a_next_meeting_gets_no_notice() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("er ikke en mappe"), "{}", stderr(&o));
     // A case no meeting has been set for.
-    let empty = f.store.create_case().unwrap().id;
+    let empty = f.store().create_case().unwrap().id;
     let out = f.dir.path().join("ingen");
     let o = f.run(&[
         "export",
@@ -396,8 +435,8 @@ fn the_minutes_go_to_each_recipient_as_their_consent_allows() {
 #[test]
 fn snapshot_of_the_notice_first_page() {
     let f = fixture();
-    let case = f.store.load_case(f.case).unwrap();
-    let log = f.store.log(f.case).unwrap();
+    let case = f.store().load_case(f.case).unwrap();
+    let log = f.store().log(f.case).unwrap();
     let opts = ansvar::export::pdf::PdfOptions::complete(&clock());
     let files = ansvar::export::cycle::notices(&case, &log, &opts).unwrap();
     let pdf = files
@@ -421,8 +460,8 @@ fn snapshot_of_the_notice_first_page() {
 #[test]
 fn the_invitation_is_stamped_by_the_injected_clock() {
     let f = fixture();
-    let case = f.store.load_case(f.case).unwrap();
-    let log = f.store.log(f.case).unwrap();
+    let case = f.store().load_case(f.case).unwrap();
+    let log = f.store().log(f.case).unwrap();
     let opts = ansvar::export::pdf::PdfOptions::complete(&clock());
     let files = ansvar::export::cycle::notices(&case, &log, &opts).unwrap();
     let ics = files
@@ -437,4 +476,44 @@ fn the_invitation_is_stamped_by_the_injected_clock() {
         event(&cal).property_value("DTSTAMP"),
         Some("20261124T120000Z")
     );
+}
+
+/// Every copy that leaves is in the access log before it is written: one entry per reader (a
+/// notice's PDF and invitation are one), the complete minutes as the whole case.
+#[test]
+fn each_notice_and_minutes_copy_is_in_the_access_log_for_its_reader() {
+    let f = fixture();
+    f.notice(&f.dir.path().join("innkalling"));
+    let case = f.case.to_string();
+    let out = f.dir.path().join("referat");
+    ok(f.run(&[
+        "export",
+        "minutes",
+        "--case",
+        &case,
+        "--meeting",
+        "siste",
+        "--author",
+        "Nina Koordinator",
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    let log = f.store().access_log(Some(f.case)).unwrap();
+    let got: Vec<(&str, Option<&str>)> = log
+        .iter()
+        .map(|e| (e.access.code(), e.reader.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("notice", Some("Ola Testesen")),
+            ("notice", Some("Nina Koordinator")),
+            ("notice", Some("Per Navesen")),
+            ("notice", Some("Dag Terapeut")),
+            ("minutes_pdf", None),
+            ("minutes_pdf", Some("Dag Terapeut")),
+            ("minutes_pdf", Some("Ola Testesen")),
+        ]
+    );
+    assert!(log[4..].iter().all(|e| e.user == "Nina Koordinator"));
 }

@@ -7,9 +7,22 @@ use std::path::PathBuf;
 use std::sync::mpsc::channel;
 
 use super::{AppState, CaseCommand, Command, S};
-use crate::domain::{Approval, Edit, MeetingId};
+use crate::domain::{Approval, CaseId, Edit, MeetingId};
 use crate::export::cycle;
 use crate::export::pdf::PdfOptions;
+use crate::store::{Access, AccessEntry};
+
+/// The access-log entry for documents of `case` made now by `user` (one per reader).
+fn access(clock: &crate::clock::Clock, user: String, case: CaseId, access: Access) -> AccessEntry {
+    AccessEntry {
+        n: 0,
+        at: clock.now(),
+        user,
+        case,
+        access,
+        reader: None,
+    }
+}
 
 fn pick_folder() -> Option<PathBuf> {
     rfd::FileDialog::new().pick_folder()
@@ -35,10 +48,14 @@ pub fn send_notice_to(state: &mut AppState, dir: PathBuf) {
     let store = state.store.clone();
     let clock = state.clock.clone();
     let lang = state.lang;
+    let user = state.user.name().to_string();
     run(state, move |db| {
         let log = store.log(case.id).map_err(|e| e.message(lang))?;
         let opts = PdfOptions::complete(&clock).in_lang(lang);
         let files = cycle::notices(&case, &log, &opts).map_err(|e| e.message(lang))?;
+        store
+            .record_documents(&access(&clock, user, case.id, Access::Notice), &files)
+            .map_err(|e| e.message(lang))?;
         let paths = cycle::write_into(&dir, &files, &[db]).map_err(|e| e.message(lang))?;
         Ok(S::CycleFilesWritten.fill(
             lang,
@@ -90,6 +107,8 @@ pub fn approve_and_send_to(state: &mut AppState, meeting: MeetingId, dir: PathBu
     let plugins = state.plugins.service.as_ref().map(|s| s.sections_client());
     let clock = state.clock.clone();
     let lang = state.lang;
+    let store = state.store.clone();
+    let user = state.user.name().to_string();
     run(state, move |db| {
         let opts = PdfOptions::complete(&clock).in_lang(lang);
         let mut forms = |view: &crate::consent::CaseView| match &plugins {
@@ -101,6 +120,13 @@ pub fn approve_and_send_to(state: &mut AppState, meeting: MeetingId, dir: PathBu
             ),
         };
         let made = cycle::minutes_to_recipients(&case, meeting, &mut forms, &opts)
+            .map_err(|e| e.message(lang))?;
+        // Logged before a file is written: documents whose export cannot be logged are not.
+        store
+            .record_documents(
+                &access(&clock, user, case.id, Access::MinutesPdf),
+                &made.files,
+            )
             .map_err(|e| e.message(lang))?;
         let paths = cycle::write_into(&dir, &made.files, &[db]).map_err(|e| e.message(lang))?;
         let mut lines = vec![S::CycleFilesWritten.fill(

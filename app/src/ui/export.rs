@@ -104,6 +104,8 @@ pub fn poll(state: &mut AppState) {
         return;
     }
     state.export.job = None;
+    // A finished job may have added to the access log.
+    state.access = None;
     let Ok(result) = received else {
         state.message = Some(S::BackgroundStopped.get(state.lang).into());
         return;

@@ -136,6 +136,7 @@ fn show_access(ui: &mut Ui, view: &View) {
             Access::PlanPdf => S::HistoryAccessPlanPdf,
             Access::MinutesPdf => S::HistoryAccessMinutesPdf,
             Access::Fhir => S::HistoryAccessFhir,
+            Access::Notice => S::HistoryAccessNotice,
         };
         let whom = match (&e.access, &e.reader) {
             (Access::Opened, _) => String::new(),

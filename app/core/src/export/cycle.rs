@@ -31,6 +31,8 @@ const PERIOD_ENDING_DAYS: u64 = 30;
 pub struct OutFile {
     pub name: String,
     pub bytes: Vec<u8>,
+    /// The participant it is made for (the access log names them); `None`: the complete copy.
+    pub reader: Option<String>,
 }
 
 /// The meeting a notice is for.
@@ -433,10 +435,12 @@ pub fn notices(
             files.push(OutFile {
                 name: format!("{name}.pdf"),
                 bytes: pdf::notice::notice_pdf(&view, next, opts)?,
+                reader: Some(p.name.clone()),
             });
             files.push(OutFile {
                 name: format!("{name}.ics"),
                 bytes: invitation(&view, next, opts).to_ics().into_bytes(),
+                reader: Some(p.name.clone()),
             });
         }
     }
@@ -462,6 +466,7 @@ pub fn notices(
             files.push(OutFile {
                 name: format!("{name}.ics"),
                 bytes: ics.to_ics().into_bytes(),
+                reader: Some(p.name.clone()),
             });
         }
     }
@@ -501,6 +506,7 @@ pub fn minutes_to_recipients(
             S::MinutesComplete.get(lang)
         )),
         bytes: pdf::minutes_pdf(&whole, meeting, &sections, opts)?,
+        reader: None,
     });
     let mut people = Vec::new();
     for id in &m.minutes_recipients {
@@ -524,6 +530,7 @@ pub fn minutes_to_recipients(
         out.files.push(OutFile {
             name: format!("{name}.pdf"),
             bytes: pdf::minutes_pdf(&view, meeting, &sections, opts)?,
+            reader: Some(p.name.clone()),
         });
     }
     if m.minutes_recipients.is_empty() {

@@ -22,6 +22,8 @@ pub enum Access {
     MinutesPdf,
     /// The case written as a FHIR bundle.
     Fhir,
+    /// A meeting notice (PDF and calendar invitation, or a cancellation).
+    Notice,
 }
 
 impl Access {
@@ -32,6 +34,7 @@ impl Access {
             Access::PlanPdf => "plan_pdf",
             Access::MinutesPdf => "minutes_pdf",
             Access::Fhir => "fhir",
+            Access::Notice => "notice",
         }
     }
 }
@@ -54,6 +57,41 @@ pub struct AccessEntry {
 }
 
 impl Store {
+    /// Records one access per reader of `files` (a notice's PDF and invitation are one), the
+    /// complete copy as the whole case, all in one transaction.
+    pub fn record_documents(
+        &self,
+        base: &AccessEntry,
+        files: &[crate::export::cycle::OutFile],
+    ) -> Result<(), StoreError> {
+        let mut readers: Vec<Option<String>> = Vec::new();
+        for f in files {
+            if !readers.contains(&f.reader) {
+                readers.push(f.reader.clone());
+            }
+        }
+        self.write(|txn| {
+            let mut table = txn.open_table(ACCESS_LOG)?;
+            let mut n = match table.last()? {
+                Some((k, _)) => k.value(),
+                None => 0,
+            };
+            for reader in readers {
+                n = n.checked_add(1).ok_or_else(|| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    detail: "the access log's numbering is at its end".into(),
+                })?;
+                let entry = AccessEntry {
+                    n,
+                    reader,
+                    ..base.clone()
+                };
+                table.insert(n, encode(&entry)?.as_slice())?;
+            }
+            Ok(())
+        })
+    }
+
     /// Appends one access to the log, durably, numbered after the newest.
     pub fn record_access(&self, entry: &AccessEntry) -> Result<(), StoreError> {
         self.write(|txn| {

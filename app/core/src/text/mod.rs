@@ -807,6 +807,7 @@ strings! {
     HistoryAccessFhir => "eksporterte saken som FHIR", "exported the case as FHIR";
     HistoryAccessFor => "for {}", "for {}";
     HistoryAccessWhole => "(hele saken)", "(the whole case)";
+    HistoryAccessNotice => "lagde møteinnkalling", "made a meeting notice";
 }
 
 #[cfg(test)]
