@@ -142,3 +142,38 @@ fn approve_and_send_records_the_approval_and_writes_each_recipients_copy() {
         "no approval in the log"
     );
 }
+
+/// The notices the app sends are in the access log, one entry per participant, by the app's
+/// user, and the History tab at the desk lists them.
+#[test]
+fn send_notice_logs_one_access_per_participant() {
+    let f = fixture();
+    let mut h = harness(&f.store);
+    open_meeting_tab(&mut h);
+    h.state_mut()
+        .state
+        .send_notice_to(f.dir.path().join("innkalling"));
+    until_message(&mut h, "filer skrevet til");
+    let log = f.store.access_log(Some(f.case)).unwrap();
+    let notices: Vec<_> = log
+        .iter()
+        .filter(|e| e.access == ansvar::store::Access::Notice)
+        .map(|e| e.reader.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        notices,
+        [
+            "Ola Testesen",
+            "Nina Koordinator",
+            "Per Navesen",
+            "Dag Terapeut"
+        ]
+    );
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Historikk")
+        .click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("lagde møteinnkalling for Per Navesen")
+            .is_some()
+    );
+}
