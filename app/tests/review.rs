@@ -131,18 +131,27 @@ fn every_open_goal_and_action_ends_the_meeting_reviewed_put_off_or_untouched() {
         "the review lists both goals and the action"
     );
 
-    // The sleep goal is put off, with its reason.
-    let reason = h.get_all_by_label("Hvorfor utsatt").nth(1).unwrap();
-    reason.click();
+    // The walk starts at the first goal; the list takes the focus to the sleep goal, which is
+    // put off with its reason.
+    h.get_by_label_contains(&format!("«{SLEEP}» – Ikke gjennomgått"))
+        .click();
     step(&mut h);
-    h.get_all_by_label("Hvorfor utsatt")
-        .nth(1)
-        .unwrap()
-        .type_text(REASON);
+    h.get_by_label("Hvorfor utsatt").click();
     step(&mut h);
-    click(&mut h, "Utsett", 1);
-    // The work goal is gone through.
+    h.get_by_label("Hvorfor utsatt").type_text(REASON);
+    step(&mut h);
+    click(&mut h, "Utsett", 0);
+    assert!(
+        h.query_by_label_contains(&format!("«{SLEEP}» – Utsatt: {REASON}"))
+            .is_some()
+    );
+    // "Next not gone through" goes to the work goal (the first one left), which is gone through.
+    click(&mut h, "Neste som ikke er gjennomgått", 0);
     click(&mut h, "Gjennomgått", 0);
+    assert!(
+        h.query_by_label_contains(&format!("«{WORK}» – Gjennomgått"))
+            .is_some()
+    );
     assert!(h.query_by_label_contains("2 av 3 gjennomgått").is_some());
     h.snapshot("review");
 

@@ -776,12 +776,6 @@ fn the_national_id_is_checked_saved_and_only_ever_shown_masked() {
     type_into(&mut h, "Fødselsnummer", "01819012366");
     h.get_by_label("Lagre fødselsnummer").click();
     step(&mut h);
-    eprintln!(
-        "DEBUG message {:?} nid {:?}",
-        h.state().state.message,
-        case_of(&p.fx.store).person.national_id
-    );
-    let _ = h.try_snapshot("debug_nid");
     assert!(h.query_by_label_contains("kontrollsiffer").is_some());
     assert_eq!(case_of(&p.fx.store).person.national_id, "");
     // Fixed: the last digit corrected.

@@ -16,6 +16,8 @@ use crate::text::labels;
 
 #[derive(Default)]
 pub struct ReviewUi {
+    /// The goal or action in focus; the first untouched one when none is chosen.
+    at: Option<Subject>,
     /// What is typed as the reason for putting a subject off, and as an action's new due date.
     reasons: HashMap<Subject, String>,
     due: HashMap<Subject, String>,
@@ -62,22 +64,85 @@ fn reviewed(m: &Meeting, subject: Subject, edits: Vec<Edit>) -> Command {
     Command::edit(Edit::Batch { edits })
 }
 
+/// The walk-through: the goal or action in focus with everything that reviews it, the way on
+/// to the next, and every open goal and action in a list that says how each stands (drawn a
+/// screenful at a time: a plan may have hundreds of open actions).
 pub fn show(ui: &mut Ui, view: &View, m: &Meeting, state: &mut ReviewUi, out: &mut Vec<Command>) {
     let subjects = view.case.open_subjects();
-    let done = subjects.len() - untouched(view, m).len();
+    let left = untouched(view, m);
+    let done = subjects.len() - left.len();
     egui::CollapsingHeader::new(
         S::ReviewHeading.fill(view.lang, &[&done.to_string(), &subjects.len().to_string()]),
     )
     .id_salt("review")
     .default_open(true)
     .show(ui, |ui| {
-        for s in subjects {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.push_id(s, |ui| row(ui, view, m, s, state, out));
+        // The focus stays where the user put it; a subject gone (done, removed) gives way to
+        // the first one still untouched.
+        let at = state
+            .at
+            .filter(|s| subjects.contains(s))
+            .or_else(|| left.first().copied())
+            .or_else(|| subjects.first().copied());
+        let Some(at) = at else {
+            return;
+        };
+        state.at = Some(at);
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.push_id(at, |ui| row(ui, view, m, at, state, out));
+        });
+        let position = subjects.iter().position(|s| *s == at).unwrap_or(0);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(position > 0, egui::Button::new(view.t(S::ReviewPrevious)))
+                .clicked()
+            {
+                state.at = subjects.get(position.saturating_sub(1)).copied();
+            }
+            if ui
+                .add_enabled(
+                    position + 1 < subjects.len(),
+                    egui::Button::new(view.t(S::ReviewNext)),
+                )
+                .clicked()
+            {
+                state.at = subjects.get(position + 1).copied();
+            }
+            let next_left = left.iter().find(|s| **s != at).copied();
+            if ui
+                .add_enabled(
+                    next_left.is_some(),
+                    egui::Button::new(view.t(S::ReviewNextUntouched)),
+                )
+                .clicked()
+            {
+                state.at = next_left;
+            }
+        });
+        let height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        egui::ScrollArea::vertical()
+            .id_salt("review_list")
+            .max_height(height * 8.0)
+            .auto_shrink([false, true])
+            .show_rows(ui, height, subjects.len(), |ui, range| {
+                for s in &subjects[range] {
+                    let line = format!("{} – {}", name(view, *s), outcome_text(view, m, *s));
+                    if ui.selectable_label(*s == at, line).clicked() {
+                        state.at = Some(*s);
+                    }
+                }
             });
-        }
     });
+}
+
+/// How `s` stands at the meeting, in words.
+fn outcome_text(view: &View, m: &Meeting, s: Subject) -> String {
+    match m.outcome(s) {
+        Some(Outcome::Reviewed) => view.t(S::ReviewReviewed).to_string(),
+        Some(Outcome::Deferred { reason }) => S::ReviewDeferred.fill(view.lang, &[reason]),
+        Some(Outcome::Untouched) | None => view.t(S::ReviewUntouched).to_string(),
+    }
 }
 
 fn row(
@@ -95,21 +160,16 @@ fn row(
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(name(view, s)).size(words).strong());
-        let (text, colour) = match m.outcome(s) {
-            Some(Outcome::Reviewed) => (
-                view.t(S::ReviewReviewed).to_string(),
-                super::theme::attendance_color(Some(Attendance::Present)),
-            ),
-            Some(Outcome::Deferred { reason }) => (
-                S::ReviewDeferred.fill(view.lang, &[reason]),
-                super::theme::warn_color(),
-            ),
-            Some(Outcome::Untouched) | None => (
-                view.t(S::ReviewUntouched).to_string(),
-                ui.visuals().weak_text_color(),
-            ),
+        let colour = match m.outcome(s) {
+            Some(Outcome::Reviewed) => super::theme::attendance_color(Some(Attendance::Present)),
+            Some(Outcome::Deferred { .. }) => super::theme::warn_color(),
+            Some(Outcome::Untouched) | None => ui.visuals().weak_text_color(),
         };
-        ui.label(RichText::new(text).color(colour).strong());
+        ui.label(
+            RichText::new(outcome_text(view, m, s))
+                .color(colour)
+                .strong(),
+        );
     });
     match s {
         Subject::Goal(id) => {

@@ -251,6 +251,9 @@ strings! {
     ReviewSetDue => "Sett ny frist", "Set new due date";
     ReviewUntouchedAtEnd => "Ikke gjennomgått ennå: {}. Avslutte møtet likevel? Møtereferatet sier da at de ikke ble gjennomgått.", "Not gone through yet: {}. End the meeting anyway? The minutes will then say they were not gone through.";
     ReviewEndAnyway => "Avslutt likevel", "End anyway";
+    ReviewPrevious => "Forrige", "Previous";
+    ReviewNext => "Neste", "Next";
+    ReviewNextUntouched => "Neste som ikke er gjennomgått", "Next not gone through";
     ReviewBack => "Tilbake til gjennomgangen", "Back to the review";
     PdfReview => "Gjennomgang av mål og tiltak", "Review of goals and actions";
     PdfReviewGoal => "Mål {}: {}", "Goal {}: {}";
