@@ -233,3 +233,123 @@ fn pdf_text(bytes: &[u8]) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Approved minutes change only through a correction (what and why), which the next meeting's
+/// minutes mention; a plain edit of them is refused.
+#[test]
+fn approved_minutes_change_only_by_a_correction_the_next_minutes_mention() {
+    let f = fixture();
+    let (meeting, item) = (MeetingId::new(), AgendaItemId::new());
+    let held = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 10, 9, 0, 0).unwrap();
+    {
+        let mut s = Session::open(f.store.clone(), f.case, clock()).unwrap();
+        let staff = Author::Staff {
+            name: "Nina Koordinator".into(),
+            organisation: String::new(),
+        };
+        s.apply(
+            Edit::InsertMeeting {
+                index: 0,
+                meeting: Meeting {
+                    id: meeting,
+                    starts_at: held,
+                    agenda: vec![AgendaItem {
+                        id: item,
+                        title: "Siden sist".into(),
+                        minutes: "Søknaden er sendt.".into(),
+                        ..AgendaItem::default()
+                    }],
+                    ended: true,
+                    approved: Some(Approval {
+                        on: NaiveDate::from_ymd_opt(2026, 11, 12).unwrap(),
+                        by: "Nina Koordinator".into(),
+                    }),
+                    ..Meeting::default()
+                },
+            },
+            &staff,
+        )
+        .unwrap();
+    }
+    let store = f.store.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 1400.0])
+        .build_eframe(move |_cc| AnsvarApp::new(store, clock()));
+    step(&mut h);
+    h.get_by_label("Ola Testesen").click();
+    step(&mut h);
+    click(&mut h, "Møte", 0);
+
+    // A plain edit of the approved minutes is refused and says why.
+    let minutes = TextField::AgendaItemMinutes(meeting, item);
+    h.state_mut()
+        .state
+        .execute(ansvar::ui::Command::edit(Edit::SetText {
+            field: minutes.clone(),
+            value: "Søknaden ble aldri sendt.".into(),
+        }));
+    step(&mut h);
+    let message = h.state().state.message.clone().unwrap_or_default();
+    assert!(message.contains("referatet er godkjent"), "{message}");
+    let stored = |f: &Fixture| f.store.load_case(f.case).unwrap().meetings[0].clone();
+    assert_eq!(stored(&f).agenda[0].minutes, "Søknaden er sendt.");
+
+    // Through "Correct the minutes": the new wording and what was corrected, in one step.
+    h.get_by_label("Tidligere møter").click();
+    step(&mut h);
+    h.get_by_label_contains("10.11.2026").click();
+    step(&mut h);
+    h.get_by_label("Rett referatet").click();
+    step(&mut h);
+    h.get_by_label("Hva rettes").click();
+    step(&mut h);
+    click(&mut h, "Siden sist", 0);
+    h.get_by_label("Referat").click();
+    step(&mut h);
+    h.get_by_label("Referat")
+        .type_text(" Svar ventes i januar.");
+    step(&mut h);
+    h.get_by_label("Hva ble rettet, og hvorfor").click();
+    step(&mut h);
+    h.get_by_label("Hva ble rettet, og hvorfor")
+        .type_text("Svarfristen manglet");
+    step(&mut h);
+    click(&mut h, "Lagre rettelsen", 0);
+    let m = stored(&f);
+    assert_eq!(
+        m.agenda[0].minutes,
+        "Søknaden er sendt. Svar ventes i januar."
+    );
+    assert_eq!(m.corrections.len(), 1);
+    assert_eq!(m.corrections[0].what, "Svarfristen manglet");
+    assert!(
+        h.query_by_label_contains("Rettet 24.11.2026 av").is_some(),
+        "the correction is shown with the minutes"
+    );
+
+    // The next meeting's minutes mention it.
+    click(&mut h, "Nytt møte", 0);
+    h.get_by_label("Start møte").click();
+    step(&mut h);
+    click(&mut h, "Avslutt møtet", 0);
+    if h.query_by_label("Avslutt likevel").is_some() {
+        click(&mut h, "Avslutt likevel", 0);
+    }
+    let case = f.store.load_case(f.case).unwrap();
+    let next = case.meetings.iter().find(|m| m.id != meeting).unwrap();
+    assert!(next.ended);
+    let text = pdf_text(
+        &pdf::minutes_pdf(
+            &CaseView::everything(&case),
+            next.id,
+            &PluginSections::none(),
+            &PdfOptions::complete(&clock()),
+        )
+        .unwrap(),
+    );
+    assert!(
+        text.contains("Rettelser i referatet fra 10.11.2026")
+            && text.contains("Svarfristen manglet"),
+        "{text}"
+    );
+}

@@ -370,6 +370,8 @@ impl<'a> CaseView<'a> {
             | E::SetMinutesRecipients { .. }
             | E::SetMeetingEnded { .. }
             | E::SetMeetingApproval { .. } => true,
+            // What a correction says is about the minutes.
+            E::SetCorrections { .. } => v.shows(Section::Minutes),
             E::SetReview { subject, .. } => match subject {
                 Subject::Goal(g) => self.has_goal(*g),
                 Subject::Action(a) => c.action(*a).is_some(),
@@ -587,6 +589,7 @@ fn filtered(case: &Case, audience: &Audience, v: &Visibility) -> Case {
             let mut m = m.clone();
             if !v.shows(Section::Minutes) {
                 m.agreements.clear();
+                m.corrections.clear();
             }
             m.reviews.retain(|r| match r.subject {
                 Subject::Goal(g) => goal_shown(&g),

@@ -212,6 +212,7 @@ fn examples_v1() -> Vec<Edit> {
                 ended: false,
                 approved: None,
                 reviews: vec![],
+                corrections: vec![],
             },
         },
         // Goals, their ratings and evaluations.
@@ -519,6 +520,14 @@ fn examples() -> Vec<Edit> {
             subject: Subject::Action(A2),
             outcome: Some(Outcome::Reviewed),
         },
+        Edit::SetCorrections {
+            meeting: M2,
+            corrections: vec![Correction {
+                on: day(2026, 4, 3),
+                by: "Kari Koordinator".into(),
+                what: "Rettet hvem som var til stede".into(),
+            }],
+        },
     ]);
     all
 }
@@ -557,7 +566,7 @@ fn the_examples_hold_every_edit_kind() {
         kinds_in(&edit, &mut seen);
     }
     let kinds = every_kind();
-    assert_eq!(kinds.len(), 46, "{kinds:?}");
+    assert_eq!(kinds.len(), 47, "{kinds:?}");
     let missing: Vec<_> = kinds.iter().filter(|k| !seen.contains(k)).collect();
     assert!(missing.is_empty(), "no example of {missing:?}");
 }

@@ -475,6 +475,11 @@ fn make_edit(case: &Case, op: &Op, depth: u32) -> Edit {
             meeting: ids.meeting,
             approval: maybe(3).then_some(approval).flatten(),
         },
+        Edit::SetCorrections { corrections, .. } => Edit::SetCorrections {
+            meeting: ids.meeting,
+            // Now and then none: taking corrections away is refused for new edits.
+            corrections: if maybe(3) { corrections } else { Vec::new() },
+        },
         Edit::SetReview { .. } => Edit::SetReview {
             meeting: ids.meeting,
             subject: if maybe(2) {

@@ -31,6 +31,11 @@ pub struct MeetingUi {
     /// The review of goals and actions, and whether ending waits for "end anyway".
     pub review: super::review::ReviewUi,
     pub confirm_end: bool,
+    /// A correction of approved minutes being written: which text, its new wording, and what
+    /// was corrected and why.
+    pub correcting: Option<TextField>,
+    pub correction_text: String,
+    pub correction_reason: String,
 }
 
 impl MeetingUi {
@@ -560,9 +565,102 @@ fn ended(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut
             ui.label(&item.minutes);
         }
     }
+    for c in &m.corrections {
+        ui.label(
+            RichText::new(
+                S::CorrectionLine.fill(view.lang, &[&crate::i18n::date(c.on), &c.by, &c.what]),
+            )
+            .italics(),
+        );
+    }
+    if m.approved.is_some() && !view.presentation {
+        correct(ui, view, m, state, out);
+    }
     if ui.button(view.t(S::NewMeeting)).clicked() {
         state.current = None;
     }
+}
+
+/// Approved minutes change only through a correction: the new wording of one text, and what
+/// was corrected and why, saved in one step. The next minutes mention it.
+fn correct(ui: &mut Ui, view: &View, m: &Meeting, state: &mut MeetingUi, out: &mut Vec<Command>) {
+    let texts: Vec<(TextField, String, &str)> = m
+        .agenda
+        .iter()
+        .map(|i| {
+            (
+                TextField::AgendaItemMinutes(m.id, i.id),
+                i.title.clone(),
+                i.minutes.as_str(),
+            )
+        })
+        .chain([(
+            TextField::MeetingAgreements(m.id),
+            view.t(S::PdfAgreements).to_string(),
+            m.agreements.as_str(),
+        )])
+        .collect();
+    ui.collapsing(view.t(S::CorrectMinutes), |ui| {
+        let current = state
+            .correcting
+            .as_ref()
+            .and_then(|f| texts.iter().find(|(t, _, _)| t == f));
+        let shown = current
+            .map(|(_, title, _)| title.clone())
+            .unwrap_or_default();
+        let l = ui.label(view.t(S::CorrectWhich));
+        egui::ComboBox::from_id_salt("correct_which")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for (field, title, text) in &texts {
+                    if ui
+                        .selectable_label(state.correcting.as_ref() == Some(field), title)
+                        .clicked()
+                    {
+                        state.correcting = Some(field.clone());
+                        state.correction_text = text.to_string();
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        let Some((field, _, before)) = current else {
+            return;
+        };
+        let l = ui.label(view.t(S::Minutes));
+        ui.add(egui::TextEdit::multiline(&mut state.correction_text).desired_width(f32::INFINITY))
+            .labelled_by(l.id);
+        let l = ui.label(view.t(S::CorrectReason));
+        ui.add(egui::TextEdit::singleline(&mut state.correction_reason).desired_width(400.0))
+            .labelled_by(l.id);
+        if ui.button(view.t(S::CorrectSave)).clicked() {
+            let what = state.correction_reason.trim().to_string();
+            if what.is_empty() || state.correction_text == *before {
+                out.push(Command::notify(view.t(S::CorrectReasonNeeded)));
+                return;
+            }
+            let mut corrections = m.corrections.clone();
+            corrections.push(Correction {
+                on: view.today,
+                by: view.user.clone(),
+                what,
+            });
+            out.push(Command::edit(Edit::Batch {
+                edits: vec![
+                    Edit::SetText {
+                        field: field.clone(),
+                        value: state.correction_text.clone(),
+                    },
+                    Edit::SetCorrections {
+                        meeting: m.id,
+                        corrections,
+                    },
+                ],
+            }));
+            state.correcting = None;
+            state.correction_reason.clear();
+        }
+    });
 }
 
 fn past_meetings(ui: &mut Ui, view: &View, state: &mut MeetingUi) {

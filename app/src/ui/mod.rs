@@ -514,6 +514,11 @@ impl AppState {
             self.message = Some(S::HiddenOnSharedScreen.get(lang).into());
             return;
         };
+        // Approved minutes change only through a correction that says what and why.
+        if let Err(e) = crate::domain::edit::check_approved_minutes(s.case(), &edit) {
+            self.message = Some(e.message(lang));
+            return;
+        }
         match s.apply(edit, author) {
             Ok(()) => self.message = None,
             Err(e) => self.message = Some(e.message(lang)),

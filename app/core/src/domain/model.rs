@@ -512,6 +512,16 @@ pub struct Approval {
     pub by: String,
 }
 
+/// A change to minutes after they were approved (rettelse): when, by whom, what and why. The
+/// next meeting's minutes mention it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Correction {
+    pub on: NaiveDate,
+    pub by: String,
+    pub what: String,
+}
+
 /// A goal or an action, as the meeting's review walks through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "id")]
@@ -559,6 +569,10 @@ pub struct Meeting {
     /// JSON when empty, so a meeting without one is written as before the review existed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
+    /// Changes made to the minutes after their approval, oldest first (none: left out of the
+    /// JSON, as before corrections existed).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
 }
 
 impl Meeting {

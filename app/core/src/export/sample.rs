@@ -133,6 +133,7 @@ pub fn large_case(goals: usize, actions: usize, meetings: usize, today: NaiveDat
                 ended: true,
                 approved: None,
                 reviews: Vec::new(),
+                corrections: Vec::new(),
             }
         })
         .collect();

@@ -373,6 +373,13 @@ pub fn edit(e: &Edit, before: &Edit, case: &Case, lang: Lang) -> String {
                 None => S::HistoryUnreviewed.fill(lang, &[&what]),
             }
         }
+        (E::SetCorrections { corrections, .. }, _) => S::HistoryCorrectedTheMinutes.fill(
+            lang,
+            &[&corrections
+                .last()
+                .map(|c| short(&c.what))
+                .unwrap_or_default()],
+        ),
         (E::InsertFormEntry { .. }, _) => l(S::HistoryCreatedAForm),
         (E::RemoveFormEntry { .. }, _) => l(S::HistoryRemovedAForm),
         (E::SetFormData { .. }, _) => l(S::HistoryFilledInAForm),

@@ -252,6 +252,15 @@ strings! {
     ReviewUntouchedAtEnd => "Ikke gjennomgått ennå: {}. Avslutte møtet likevel? Møtereferatet sier da at de ikke ble gjennomgått.", "Not gone through yet: {}. End the meeting anyway? The minutes will then say they were not gone through.";
     ReviewEndAnyway => "Avslutt likevel", "End anyway";
     ReviewPrevious => "Forrige", "Previous";
+    CorrectMinutes => "Rett referatet", "Correct the minutes";
+    CorrectWhich => "Hva rettes", "What to correct";
+    CorrectReason => "Hva ble rettet, og hvorfor", "What was corrected, and why";
+    CorrectSave => "Lagre rettelsen", "Save the correction";
+    CorrectReasonNeeded => "Endre teksten og skriv hva som ble rettet og hvorfor.", "Change the text and write what was corrected and why.";
+    CorrectionLine => "Rettet {} av {}: {}", "Corrected {} by {}: {}";
+    PdfCorrections => "Rettelser etter godkjenning", "Corrections after approval";
+    PdfPreviousCorrections => "Rettelser i referatet fra {}", "Corrections to the minutes of {}";
+    HistoryCorrectedTheMinutes => "rettet referatet: «{}»", "corrected the minutes: «{}»";
     ReviewNext => "Neste", "Next";
     ReviewNextUntouched => "Neste som ikke er gjennomgått", "Next not gone through";
     ReviewBack => "Tilbake til gjennomgangen", "Back to the review";
@@ -392,6 +401,8 @@ strings! {
     EditByCoordinatorRole => "koordinatorrollen", "the coordinator role";
     EditImplausibleBirthDate => "fødselsdatoen er ikke mulig", "birth date is implausible";
     EditAgendaItemOverADay => "tiden brukt på en møtesak er over ett døgn", "time spent over a day";
+    EditMinutesApproved => "referatet er godkjent og endres bare med en rettelse som sier hva og hvorfor", "the minutes are approved and change only with a correction that says what and why";
+    EditCorrectionsOnlyAdded => "en rettelse av et godkjent referat kan ikke fjernes eller endres", "a correction of approved minutes cannot be removed or changed";
     EditReviewsOutOfOrder => "møtets gjennomgang av mål og tiltak er i feil rekkefølge", "the meeting's review of goals and actions is out of order";
     EditNationalIdCheckDigits => "fødselsnummeret har ikke 11 siffer med riktige kontrollsiffer", "the national ID is not 11 digits with valid check digits";
     EditTheParticipant => "deltakeren", "participant";

@@ -87,6 +87,10 @@ pub enum InvalidReason {
     NationalIdCheckDigits,
     /// A meeting's reviews are kept in their subjects' order; a file that says otherwise is damaged.
     ReviewsOutOfOrder,
+    /// Approved minutes change only together with a correction that says what and why.
+    MinutesApproved,
+    /// A correction, once made, stays.
+    CorrectionsOnlyAdded,
 }
 
 impl InvalidReason {
@@ -96,6 +100,8 @@ impl InvalidReason {
             InvalidReason::AgendaItemOverADay => S::EditAgendaItemOverADay,
             InvalidReason::NationalIdCheckDigits => S::EditNationalIdCheckDigits,
             InvalidReason::ReviewsOutOfOrder => S::EditReviewsOutOfOrder,
+            InvalidReason::MinutesApproved => S::EditMinutesApproved,
+            InvalidReason::CorrectionsOnlyAdded => S::EditCorrectionsOnlyAdded,
         }
     }
 }

@@ -268,6 +268,11 @@ pub enum Edit {
         meeting: MeetingId,
         approval: Option<Approval>,
     },
+    /// The corrections of a meeting's approved minutes (new ones are only ever added).
+    SetCorrections {
+        meeting: MeetingId,
+        corrections: Vec<Correction>,
+    },
     /// What the meeting did with a goal or action; `None` takes the review away (untouched).
     SetReview {
         meeting: MeetingId,
@@ -416,6 +421,8 @@ pub fn apply_new(case: &mut Case, edit: &Edit) -> Result<Edit, EditError> {
     apply_inner(case, edit, true)
 }
 
+pub use meetings::check_approved_minutes;
+
 fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditError> {
     use Edit as E;
     if fresh {
@@ -499,6 +506,10 @@ fn apply_inner(case: &mut Case, edit: &Edit, fresh: bool) -> Result<Edit, EditEr
             subject,
             outcome,
         } => meetings::set_review(case, *meeting, *subject, outcome)?,
+        E::SetCorrections {
+            meeting,
+            corrections,
+        } => set(case, *meeting, |m| &mut m.corrections, corrections)?,
         E::SetAttendance {
             meeting,
             participant,

@@ -793,6 +793,29 @@ pub fn minutes_document(
         (S::PdfTheMinutes.get(lang), approved),
     ]));
 
+    // Approved minutes change only by a correction: this meeting's own, and those made to the
+    // last meeting's minutes, which these minutes mention.
+    let corrections = |cs: &[crate::domain::Correction]| {
+        cs.iter()
+            .map(|c| S::CorrectionLine.fill(lang, &[&i18n::date(c.on), &c.by, &c.what]))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    if !m.corrections.is_empty() {
+        b.push(h2(S::PdfCorrections.get(lang)));
+        b.push(para(corrections(&m.corrections)));
+    }
+    let previous = case
+        .meetings
+        .iter()
+        .filter(|p| p.ended && p.starts_at < m.starts_at)
+        .max_by_key(|p| p.starts_at);
+    if let Some(p) = previous.filter(|p| !p.corrections.is_empty()) {
+        let day = i18n::date(opts.clock.local_date(p.starts_at));
+        b.push(h2(&S::PdfPreviousCorrections.fill(lang, &[&day])));
+        b.push(para(corrections(&p.corrections)));
+    }
+
     b.push(h2(S::Present.get(lang)));
     let present = names(case, m, Attendance::Present, lang);
     b.push(para(if present.is_empty() {
