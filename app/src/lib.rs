@@ -10,7 +10,7 @@
 //! - [`ui`]: the egui app; panels read state and send commands.
 
 pub use ansvar_core::{
-    clock, consent, demo, domain, export, fsio, i18n, plugins, session, store, text,
+    clock, consent, demo, domain, export, fsio, i18n, plugins, session, store, text, week,
 };
 
 pub mod ui;

@@ -57,6 +57,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The coordinator's week: what is due across every case (meetings in the next 14 days,
+    /// overdue actions, plans, crisis plans, consents, goals not evaluated), read-only.
+    Week {
+        /// One JSON object, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent copy of the database, also while the app has it open.
     Backup {
         /// Where to write the copy. An existing file is refused unless --force.
@@ -138,6 +145,7 @@ fn main() -> ExitCode {
         Some(Command::Cases { json }) => {
             cases(&db, json, &clock, lang).map_err(|e| e.message(lang))
         }
+        Some(Command::Week { json }) => week(&db, json, &clock, lang).map_err(|e| e.message(lang)),
         Some(Command::Backup { out, force }) => backup(&db, &out, force, lang),
         Some(Command::Export { command }) => export_cmd::export(command, &db, &clock, lang),
         Some(Command::Import { command }) => export_cmd::import(command, &db, &clock, lang),
@@ -246,6 +254,51 @@ fn cases(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), StoreEr
             c.name,
             c.coordinator,
             next
+        );
+    }
+    Ok(())
+}
+
+/// The same week the start screen shows, from the index of a file opened read-only.
+fn week(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), StoreError> {
+    use ansvar::week::Group;
+    let store = Store::open_read_only(db)?;
+    let week = ansvar::week::week(&store.list_cases()?, clock);
+    if json {
+        let out =
+            serde_json::to_string_pretty(&week).map_err(|e| StoreError::Encoding(e.to_string()))?;
+        say_json!("{out}");
+        return Ok(());
+    }
+    if week.lines.is_empty() {
+        say!("{}", S::WeekNothingDue.get(lang));
+    }
+    for group in Group::ALL {
+        let mut lines = week.group(group).peekable();
+        if lines.peek().is_none() {
+            continue;
+        }
+        say!("{}", group.title().get(lang));
+        say!(
+            "{:>5}  {:<28}  {}",
+            S::CliColumnCase.get(lang),
+            S::CliColumnName.get(lang),
+            S::CliColumnDue.get(lang)
+        );
+        for l in lines {
+            say!(
+                "{:>5}  {:<28}  {}",
+                l.case,
+                l.name,
+                l.due.describe(lang, clock)
+            );
+        }
+        say!("");
+    }
+    if !week.unknown.is_empty() {
+        say!(
+            "{}",
+            S::WeekUnknown.fill(lang, &[&week.unknown.len().to_string()])
         );
     }
     Ok(())

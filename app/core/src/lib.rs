@@ -9,6 +9,7 @@
 //! - [`export`]: the plan and minutes as PDF, FHIR R4 out and in.
 //! - [`text`]: the text catalogue, in bokmål and English.
 //! - [`clock`]: the one clock everything reads the time from.
+//! - [`week`]: the coordinator's week: what is due across every case, from the index.
 //! - [`fsio`]: reading inputs (regular files, size-limited) and writing outputs (atomically,
 //!   never over an input).
 
@@ -24,3 +25,4 @@ pub mod plugins;
 pub mod session;
 pub mod store;
 pub mod text;
+pub mod week;

@@ -67,6 +67,8 @@ pub struct CaseListUi {
     /// (its generation): recomputed only when one of these changes, so 10,000 cases cost
     /// nothing per frame.
     shown: Option<(String, Option<Sort>, u64, Vec<usize>)>,
+    /// The coordinator's week above the list.
+    pub week: super::week::WeekUi,
 }
 
 /// A name as Norwegian sorts it: case aside, and æ, ø, å after z in that order (Unicode
@@ -127,6 +129,9 @@ pub fn show(
     state: &mut CaseListUi,
     out: &mut Vec<Command>,
 ) {
+    if !cases.is_empty() {
+        super::week::show(ui, lang, clock, cases, generation, &mut state.week, out);
+    }
     ui.horizontal(|ui| {
         ui.heading(S::Cases.get(lang));
         if ui.button(S::NewCase.get(lang)).clicked() {

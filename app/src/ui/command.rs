@@ -45,6 +45,8 @@ pub enum CaseCommand {
 #[derive(Clone, Debug)]
 pub enum ViewCommand {
     OpenCase(CaseId),
+    /// Open a case at this tab (a line of the coordinator's week).
+    OpenCaseAt(CaseId, S),
     CloseCase,
     /// Show the panel with this title.
     SetTab(S),

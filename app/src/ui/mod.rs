@@ -22,6 +22,7 @@ mod room;
 mod settings;
 mod theme;
 mod top_bar;
+mod week;
 mod widgets;
 
 use std::sync::Arc;
@@ -347,6 +348,12 @@ impl AppState {
                         self.message = None;
                     }
                     Err(e) => self.message = Some(e.message(self.lang)),
+                }
+            }
+            ViewCommand::OpenCaseAt(id, tab) => {
+                self.execute_view(ViewCommand::OpenCase(id));
+                if self.session.as_ref().is_some_and(|s| s.case().id == id) {
+                    self.tab = tab;
                 }
             }
             ViewCommand::CloseCase => {

@@ -89,6 +89,10 @@ pub struct CaseSummary {
     /// (shown as such), until the case's next edit writes it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_action_dues: Option<Vec<chrono::NaiveDate>>,
+    /// What the coordinator's week needs ([`crate::week`]). `None` in an index written before
+    /// it was kept: the week counts the case as unknown until its next edit writes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub week: Option<crate::week::WeekFacts>,
 }
 
 impl CaseSummary {
@@ -115,6 +119,7 @@ impl CaseSummary {
                     .filter_map(|a| a.due)
                     .collect(),
             ),
+            week: Some(crate::week::WeekFacts::of(case)),
         }
     }
 }

@@ -44,6 +44,31 @@ impl S {
 }
 
 strings! {
+    // The coordinator's week
+    WeekTitle => "Uka", "The week";
+    WeekNothingDue => "Ingenting forfaller i sakene nå.", "Nothing is due in the cases now.";
+    WeekUnknown => "{} saker er ikke med ennå: hver kommer med etter sin neste endring.", "{} cases are not included yet: each appears after its next change.";
+    WeekMeetings => "Møter de neste 14 dagene", "Meetings in the next 14 days";
+    WeekOverdueActions => "Tiltak over fristen", "Overdue actions";
+    WeekPlans => "Planer som skal revideres eller går ut", "Plans to revise or ending";
+    WeekCrisisPlans => "Kriseplaner ikke gjennomgått på seks måneder", "Crisis plans not reviewed for six months";
+    WeekConsents => "Samtykker som snart går ut", "Consents about to lapse";
+    WeekGoals => "Mål ikke evaluert på de to siste møtene", "Goals not evaluated at the last two meetings";
+    WeekMeetingAt => "møte {}", "meeting {}";
+    WeekNobody => "ingen ansvarlig", "nobody responsible";
+    WeekActionLate => "{}: {} (frist {}, {} dager over)", "{}: {} (due {}, {} days late)";
+    WeekActionLateOneDay => "{}: {} (frist {}, én dag over)", "{}: {} (due {}, one day late)";
+    WeekRevisionPassed => "revisjonsdato {} er passert", "revision date {} has passed";
+    WeekPeriodEnds => "planperioden slutter {}", "the plan period ends {}";
+    WeekCrisisReviewed => "kriseplanen sist gjennomgått {}", "crisis plan last reviewed {}";
+    WeekCrisisNeverReviewed => "kriseplanen er aldri gjennomgått", "crisis plan never reviewed";
+    WeekConsentWithdrawn => "samtykket til {} trekkes tilbake {}", "the consent to {} is withdrawn on {}";
+    WeekConsentRenewal => "samtykket til {} gitt {} skal fornyes innen {}", "the consent to {} given {} is to be renewed by {}";
+    WeekGoalNotEvaluated => "målet «{}»", "the goal “{}”";
+    WeekOpensAt => "Åpne saken der dette gjøres", "Open the case where this is done";
+    CliColumnCase => "sak", "case";
+    CliColumnDue => "forfaller", "due";
+
     // Navigation and the top bar
     Cases => "Saker", "Cases";
     NewCase => "Ny sak", "New case";
