@@ -288,7 +288,8 @@ fn week(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), StoreErr
         for l in lines {
             say!(
                 "{:>5}  {:<28}  {}",
-                l.case,
+                // The id's Display ignores width: pad the number itself.
+                l.case.0,
                 l.name,
                 l.due.describe(lang, clock)
             );
