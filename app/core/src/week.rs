@@ -484,19 +484,21 @@ mod tests {
                 ..WeekFacts::default()
             }),
         };
+        // In force and withdrawn on 20.12 (named); a year old on 20.12 (named); given in June
+        // (not yet); withdrawn yesterday (no longer in force, nothing to lapse).
         let w = week(&[summary], &clock);
         let dues: Vec<_> = w.lines.iter().map(|l| l.due.clone()).collect();
         assert_eq!(
             dues,
             vec![
+                Due::ConsentWithdrawn {
+                    recipient: "NAV Nordvik".into(),
+                    on: day(12, 20),
+                },
                 Due::ConsentRenewal {
                     recipient: "NAV Nordvik".into(),
                     given: NaiveDate::from_ymd_opt(2025, 12, 20).unwrap(),
                     renew_by: day(12, 20),
-                },
-                Due::ConsentWithdrawn {
-                    recipient: "NAV Nordvik".into(),
-                    on: day(12, 20),
                 },
             ]
         );

@@ -1316,9 +1316,15 @@ mod tests {
         // An entry written before the dues were kept.
         let old = CaseSummary {
             open_action_dues: None,
+            week: None,
             ..summary
         };
         let old: CaseSummary = decode("case index", &encode(&old).unwrap()).unwrap();
         assert_eq!(old.overdue_actions(day(21)), None);
+        // Without the week's facts the week counts the case as unknown, and lists nothing.
+        assert_eq!(old.week, None);
+        let week = crate::week::week(&[old], &crate::clock::Clock::at_noon(day(21)));
+        assert_eq!(week.unknown, vec![case.id]);
+        assert!(week.lines.is_empty());
     }
 }
