@@ -13,8 +13,10 @@
 //! - an open goal that neither of the last two ended meetings evaluated (an evaluation
 //!   recorded at the meeting, or the review marking it gone through). Needs two ended meetings.
 //!
-//! An index entry written before these facts were kept has no [`WeekFacts`]: the case is
-//! counted as unknown (shown as such) until its next edit writes them.
+//! An index entry written before these facts were kept has no [`WeekFacts`]. The first
+//! writable open of such a file fills them in, in one transaction (`Store::open`); until then
+//! (a read-only open, e.g. `ansvar week`, or a case that could not be read) the case is
+//! counted as unknown, and the week says how many.
 
 use chrono::{DateTime, Months, NaiveDate, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -347,7 +349,7 @@ pub struct Line {
 pub struct Week {
     pub today: NaiveDate,
     pub lines: Vec<Line>,
-    /// Cases whose index entry predates the week's facts: not known until their next edit.
+    /// Cases whose index entry predates the week's facts: not known until a writable open.
     pub unknown: Vec<CaseId>,
 }
 

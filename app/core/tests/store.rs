@@ -641,3 +641,44 @@ fn typing_coalesced_into_an_entry_and_undo_keep_the_chain_intact() {
     drop(s);
     assert_eq!(store.load_case(id).unwrap().person.name, "Kari Fiktiv");
 }
+
+/// An index written before the week's facts were kept: a read-only open leaves it as it is (the
+/// week counts those cases unknown); the first writable open fills every entry in, so the week
+/// then lists what the cases have due without decoding one.
+#[test]
+fn an_older_index_gets_the_weeks_facts_on_the_first_writable_open() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-2.redb");
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(dir.path());
+    fs::copy(&fixture, &path).unwrap();
+    let clock = clock();
+    let before = fs::read(&path).unwrap();
+    let read_only = Store::open_read_only(&path).unwrap();
+    let week = ansvar_core::week::week(&read_only.list_cases().unwrap(), &clock);
+    assert_eq!(week.unknown.len(), 3);
+    drop(read_only);
+    assert_eq!(fs::read(&path).unwrap(), before, "a read-only open wrote");
+
+    let store = Store::open(&path).unwrap();
+    let cases = store.list_cases().unwrap();
+    for summary in &cases {
+        let case = store.load_case(summary.id).unwrap();
+        assert_eq!(
+            summary.week,
+            Some(ansvar_core::week::WeekFacts::of(&case)),
+            "{}",
+            summary.name
+        );
+    }
+    let week = ansvar_core::week::week(&cases, &clock);
+    assert!(week.unknown.is_empty());
+    // The demo's cases have open actions past their due dates by now.
+    assert!(
+        week.group(ansvar_core::week::Group::OverdueActions).count() > 0,
+        "{week:?}"
+    );
+    drop(store);
+    // Written once: it reads back the same from a read-only open.
+    let again = Store::open_read_only(&path).unwrap().list_cases().unwrap();
+    assert_eq!(again, cases);
+}

@@ -90,7 +90,8 @@ pub struct CaseSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_action_dues: Option<Vec<chrono::NaiveDate>>,
     /// What the coordinator's week needs ([`crate::week`]). `None` in an index written before
-    /// it was kept: the week counts the case as unknown until its next edit writes it.
+    /// it was kept: the first writable open fills it in; until then the week counts the case
+    /// as unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub week: Option<crate::week::WeekFacts>,
 }
@@ -331,7 +332,38 @@ impl Store {
             store.migrate(stored_version)?;
         }
         store.ensure_tables()?;
+        // Best effort: a case that cannot be read, or a write that fails, leaves its entry
+        // without the week's facts (counted unknown), and the next open tries again.
+        let _ = store.complete_index();
         Ok(store)
+    }
+
+    /// Writes the week's facts ([`crate::week::WeekFacts`]) into every index entry written
+    /// before they were kept, in one transaction: the first writable open of an older file
+    /// decodes those cases once, so the week never has to. A read-only open leaves the file
+    /// as it is, and the week counts such cases as unknown.
+    fn complete_index(&self) -> Result<usize, StoreError> {
+        let old: Vec<CaseId> = self
+            .list_cases()?
+            .into_iter()
+            .filter(|c| c.week.is_none())
+            .map(|c| c.id)
+            .collect();
+        if old.is_empty() {
+            return Ok(0);
+        }
+        let summaries: Vec<CaseSummary> = old
+            .into_iter()
+            .filter_map(|id| self.load_case(id).ok())
+            .map(|case| CaseSummary::of(&case))
+            .collect();
+        self.write(|txn| {
+            let mut index = txn.open_table(CASE_INDEX)?;
+            for summary in &summaries {
+                index.insert(summary.id.0, encode(summary)?.as_slice())?;
+            }
+            Ok(summaries.len())
+        })
     }
 
     /// Opens an existing database for reading only: nothing is written to the file, not even

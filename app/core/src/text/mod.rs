@@ -47,7 +47,7 @@ strings! {
     // The coordinator's week
     WeekTitle => "Uka", "The week";
     WeekNothingDue => "Ingenting forfaller i sakene nå.", "Nothing is due in the cases now.";
-    WeekUnknown => "{} saker er ikke med ennå: hver kommer med etter sin neste endring.", "{} cases are not included yet: each appears after its next change.";
+    WeekUnknown => "{} saker er ikke med: oversikten over dem er fra en eldre versjon. De kommer med neste gang appen åpner filen.", "{} cases are not included: their index is from an older version. They are included the next time the app opens the file.";
     WeekMeetings => "Møter de neste 14 dagene", "Meetings in the next 14 days";
     WeekOverdueActions => "Tiltak over fristen", "Overdue actions";
     WeekPlans => "Planer som skal revideres eller går ut", "Plans to revise or ending";
