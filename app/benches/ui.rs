@@ -113,5 +113,57 @@ fn titles_index(case: &ansvar::domain::Case, title: S) -> usize {
         .expect("the meeting tab is registered")
 }
 
-criterion_group!(benches, panels);
+/// The file of 10,000 synthetic cases the start-screen bench draws, kept in the target
+/// directory: written once (about a minute, one durable transaction per case), and reused by
+/// the memory measurement in BENCHMARKS.md (the real binary on it under Xvfb).
+fn caseload(today: NaiveDate) -> std::path::PathBuf {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("week-10000.redb");
+    let ready = Store::open_read_only(&path)
+        .and_then(|s| s.list_cases())
+        .is_ok_and(|c| c.len() == 10_000);
+    if !ready {
+        let _ = std::fs::remove_file(&path);
+        let store = Store::open(&path).expect("store");
+        for i in 0..10_000 {
+            let case = ansvar::export::sample::caseload_case(i, today);
+            store.insert_case_with_log(&case, &[]).expect("case");
+        }
+    }
+    println!("10,000 cases in {}", path.display());
+    path
+}
+
+/// The start screen with 10,000 cases: the week above the case list, as the app draws it
+/// (top bar, settings, week, list), the week computed once and kept until the list changes.
+fn start_screen(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+    let path = caseload(today);
+    let store = Arc::new(Store::open(&path).expect("open"));
+    let mut app = ansvar::ui::AnsvarApp::new(store, ansvar::clock::Clock::at_noon(today));
+    let ctx = egui::Context::default();
+    let frame = |app: &mut ansvar::ui::AnsvarApp| {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            ..Default::default()
+        };
+        let output = ctx.run_ui(input, |ui| {
+            std::hint::black_box(app.draw(ui));
+        });
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        std::hint::black_box(primitives);
+    };
+    for _ in 0..3 {
+        frame(&mut app);
+    }
+    let mut group = c.benchmark_group("start_screen");
+    group.bench_function("frame_10000_cases_with_the_week", |b| {
+        b.iter(|| frame(&mut app))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, panels, start_screen);
 criterion_main!(benches);

@@ -269,3 +269,104 @@ pub fn large_case(goals: usize, actions: usize, meetings: usize, today: NaiveDat
         forms: Vec::new(),
     }
 }
+
+/// Case `i` of a synthetic caseload, for the week's benchmark and the memory measurement: a
+/// person, a coordinator and a NAV advisor, five goals, four actions, two meetings held and
+/// the next agreed, a crisis plan and a consent, their dates spread over `i` so that about a
+/// fifth to a third of the cases have something due in each group of the week.
+pub fn caseload_case(i: usize, today: NaiveDate) -> Case {
+    let n = i as u64;
+    let day = |offset: i64| {
+        if offset >= 0 {
+            today.checked_add_days(Days::new(offset as u64))
+        } else {
+            today.checked_sub_days(Days::new(offset.unsigned_abs()))
+        }
+        .unwrap_or(today)
+    };
+    let at = |d: NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(9, 0, 0).unwrap_or_default());
+    let who = |name: String, role| Participant {
+        id: ParticipantId::new(),
+        name,
+        role,
+        ..Participant::default()
+    };
+    let coordinator = who(format!("Koordinator {}", i % 40), Role::Coordinator);
+    let nav = who(format!("NAV-veileder {}", i % 25), Role::NavAdvisor);
+    let held = [day(-70 - (n % 20) as i64), day(-14 - (n % 20) as i64)].map(|d| Meeting {
+        id: MeetingId::new(),
+        starts_at: at(d),
+        ended: true,
+        ..Meeting::default()
+    });
+    let goals: Vec<Goal> = (0..5)
+        .map(|g| Goal {
+            id: GoalId::new(),
+            domain: LifeDomain::ALL[g % LifeDomain::ALL.len()],
+            own_words: format!("Mål nummer {g} med egne ord, litt tekst her"),
+            status: GoalStatus::InProgress,
+            // Most goals were evaluated at the last meeting; in every seventh case one was not.
+            evaluations: if g == 4 && i.is_multiple_of(7) {
+                Vec::new()
+            } else {
+                vec![Evaluation {
+                    id: EvaluationId::new(),
+                    date: held[1].starts_at.date_naive(),
+                    meeting: Some(held[1].id),
+                    text: "Går framover".into(),
+                }]
+            },
+            ..Goal::default()
+        })
+        .collect();
+    let actions = (0..4)
+        .map(|a| Action {
+            id: ActionId::new(),
+            what: format!("Tiltak {a} i sak {i}: ringe, søke eller følge opp"),
+            responsible: Some(if a % 2 == 0 { nav.id } else { coordinator.id }),
+            due: Some(day(((n * 7 + a * 13) % 90) as i64 - 20)),
+            goals: vec![goals[(a as usize) % goals.len()].id],
+            agreed_in: Some(held[1].id),
+            ..Action::default()
+        })
+        .collect();
+    let mut meetings = held.to_vec();
+    if let Some(last) = meetings.last_mut() {
+        last.next_meeting = Some(at(day((n % 60) as i64)));
+    }
+    Case {
+        person: Person {
+            name: format!("Person Nummer {i}"),
+            ..Person::default()
+        },
+        plan: Plan {
+            period_start: Some(day(-300)),
+            period_end: Some(day((n % 400) as i64)),
+            revision_date: Some(day((n % 365) as i64 - 60)),
+            coordinator: Some(coordinator.id),
+            main_goal: "Bo i egen leilighet og ha noe meningsfullt å gjøre".into(),
+            ..Plan::default()
+        },
+        consents: vec![Consent {
+            id: ConsentId::new(),
+            recipient: ConsentRecipient::Participant(nav.id),
+            sections: vec![
+                Section::Goals(LifeDomain::WorkAndActivity),
+                Section::Actions,
+            ],
+            given: Some(day(-((n % 420) as i64))),
+            method: ConsentMethod::Signed,
+            ..Consent::default()
+        }],
+        participants: vec![coordinator, nav],
+        goals,
+        actions,
+        crisis_plan: CrisisPlan {
+            triggers: "Søvnmangel, konflikter hjemme".into(),
+            reviewed_on: Some(day(-((n % 300) as i64))),
+            ..CrisisPlan::default()
+        },
+        meetings,
+        ..Case::default()
+    }
+}
