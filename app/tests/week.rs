@@ -84,6 +84,12 @@ fn a_click_on_a_line_opens_the_case_at_its_tab() {
         (expected_lines()[4].clone(), S::TabCrisisPlan, None),
         (expected_lines()[6].clone(), S::TabGoals, Some(GOAL)),
         (expected_lines()[3].clone(), S::TabOverview, None),
+        (expected_lines()[0].clone(), S::TabMeeting, None),
+        (
+            expected_lines()[5].clone(),
+            S::TabParticipants,
+            Some(NAV_ORG),
+        ),
     ] {
         let mut h = harness(&store);
         h.get_by_label(&line).click();

@@ -122,3 +122,30 @@ fn an_empty_week_says_so_and_a_missing_database_is_refused() {
     assert!(!stderr(&missing).is_empty());
     assert!(!dir.path().join("nope.redb").exists());
 }
+
+#[test]
+fn an_action_marked_done_leaves_the_week_at_once() {
+    let (_dir, db) = prepared();
+    let store = std::sync::Arc::new(Store::open(&db).unwrap());
+    let id = store.list_cases().unwrap()[0].id;
+    let case = store.load_case(id).unwrap();
+    let action = case.actions.iter().find(|a| a.what == ACTION).unwrap().id;
+    let mut s = ansvar::session::Session::open(store.clone(), id, Clock::at_noon(today())).unwrap();
+    s.apply(
+        ansvar::domain::Edit::SetActionStatus {
+            id: action,
+            status: ansvar::domain::ActionStatus::Done,
+        },
+        &ansvar::domain::Author::Staff {
+            name: "Nina Koordinator".into(),
+            organisation: "Nordvik kommune".into(),
+        },
+    )
+    .unwrap();
+    drop(s);
+    drop(store);
+    // The edit's one transaction rewrote the case's index entry: the week reads it.
+    let out = ok(run(&db, &["--lang", "en", "week"]));
+    assert!(!out.contains(ACTION), "{out}");
+    assert!(out.contains(OTHER_ACTION), "{out}");
+}
