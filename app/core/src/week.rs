@@ -4,7 +4,8 @@
 //! What counts as due (the start screen and `ansvar week` show the same lines):
 //! - a meeting in the next [`MEETING_DAYS`] days (the index's next meeting);
 //! - an open action past its due date: who, what, how many days late;
-//! - a plan whose revision date has passed, or whose period ends within [`PLAN_DAYS`] days;
+//! - a plan whose revision date has passed, or whose period ends within [`PLAN_DAYS`] days
+//!   (or has ended);
 //! - a crisis plan (one with any content) not reviewed for [`CRISIS_MONTHS`] months, or never;
 //! - a consent about to lapse: one in force whose withdrawal date falls within
 //!   [`CONSENT_DAYS`] days, or one given more than [`CONSENT_RENEW_MONTHS`] months ago less
@@ -192,6 +193,9 @@ pub enum Due {
     PeriodEnds {
         on: NaiveDate,
     },
+    PeriodEnded {
+        on: NaiveDate,
+    },
     CrisisPlanNotReviewed {
         reviewed: Option<NaiveDate>,
     },
@@ -260,7 +264,9 @@ impl Due {
         match self {
             Due::Meeting { .. } => Group::Meetings,
             Due::OverdueAction { .. } => Group::OverdueActions,
-            Due::RevisionPassed { .. } | Due::PeriodEnds { .. } => Group::Plans,
+            Due::RevisionPassed { .. } | Due::PeriodEnds { .. } | Due::PeriodEnded { .. } => {
+                Group::Plans
+            }
             Due::CrisisPlanNotReviewed { .. } => Group::CrisisPlans,
             Due::ConsentWithdrawn { .. } | Due::ConsentRenewal { .. } => Group::Consents,
             Due::GoalNotEvaluated { .. } => Group::Goals,
@@ -271,7 +277,9 @@ impl Due {
         match self {
             Due::Meeting { .. } => Place::Meeting,
             Due::OverdueAction { .. } => Place::Actions,
-            Due::RevisionPassed { .. } | Due::PeriodEnds { .. } => Place::Overview,
+            Due::RevisionPassed { .. } | Due::PeriodEnds { .. } | Due::PeriodEnded { .. } => {
+                Place::Overview
+            }
             Due::CrisisPlanNotReviewed { .. } => Place::CrisisPlan,
             Due::ConsentWithdrawn { .. } | Due::ConsentRenewal { .. } => Place::Participants,
             Due::GoalNotEvaluated { .. } => Place::Goals,
@@ -283,7 +291,9 @@ impl Due {
         match self {
             Due::Meeting { at } => Some(clock.local_date(*at)),
             Due::OverdueAction { due, .. } => Some(*due),
-            Due::RevisionPassed { on } | Due::PeriodEnds { on } => Some(*on),
+            Due::RevisionPassed { on } | Due::PeriodEnds { on } | Due::PeriodEnded { on } => {
+                Some(*on)
+            }
             Due::CrisisPlanNotReviewed { reviewed } => *reviewed,
             Due::ConsentWithdrawn { on, .. } => Some(*on),
             Due::ConsentRenewal { renew_by, .. } => Some(*renew_by),
@@ -314,6 +324,7 @@ impl Due {
             }
             Due::RevisionPassed { on } => S::WeekRevisionPassed.fill(lang, &[&date(*on)]),
             Due::PeriodEnds { on } => S::WeekPeriodEnds.fill(lang, &[&date(*on)]),
+            Due::PeriodEnded { on } => S::WeekPeriodEnded.fill(lang, &[&date(*on)]),
             Due::CrisisPlanNotReviewed { reviewed: Some(on) } => {
                 S::WeekCrisisReviewed.fill(lang, &[&date(*on)])
             }
@@ -406,9 +417,13 @@ pub fn week(cases: &[CaseSummary], clock: &Clock) -> Week {
                 days_late: (today - a.due).num_days(),
             });
         }
-        match (f.revision_date, f.period_end) {
-            (Some(on), _) if on < today => add(Due::RevisionPassed { on }),
-            (_, Some(on)) if on >= today && on <= plan_until => add(Due::PeriodEnds { on }),
+        if let Some(on) = f.revision_date.filter(|on| *on < today) {
+            add(Due::RevisionPassed { on });
+        }
+        // A period already over needs a new plan (or the case closed) more than one ending.
+        match f.period_end {
+            Some(on) if on < today => add(Due::PeriodEnded { on }),
+            Some(on) if on <= plan_until => add(Due::PeriodEnds { on }),
             _ => {}
         }
         if f.crisis_plan && f.crisis_reviewed.is_none_or(|on| on <= crisis_since) {
@@ -504,6 +519,43 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn a_plan_is_named_for_a_passed_revision_and_for_its_period_ending_or_ended() {
+        let clock = Clock::at_noon(day(12, 1));
+        let summary = |revision_date, period_end| CaseSummary {
+            id: CaseId(1),
+            name: "Kari Testesen".into(),
+            coordinator: String::new(),
+            next_meeting: None,
+            open_action_dues: None,
+            week: Some(WeekFacts {
+                revision_date,
+                period_end,
+                ..WeekFacts::default()
+            }),
+        };
+        let dues = |r, p| -> Vec<Due> {
+            week(&[summary(r, p)], &clock)
+                .lines
+                .into_iter()
+                .map(|l| l.due)
+                .collect()
+        };
+        assert_eq!(
+            dues(Some(day(11, 1)), Some(day(12, 20))),
+            vec![
+                Due::RevisionPassed { on: day(11, 1) },
+                Due::PeriodEnds { on: day(12, 20) }
+            ]
+        );
+        assert_eq!(
+            dues(Some(day(12, 1)), Some(day(11, 30))),
+            vec![Due::PeriodEnded { on: day(11, 30) }]
+        );
+        // Revision today and the period ending in two months: nothing yet.
+        assert!(dues(Some(day(12, 1)), NaiveDate::from_ymd_opt(2027, 2, 1)).is_empty());
     }
 
     #[test]

@@ -60,6 +60,7 @@ strings! {
     WeekActionLateOneDay => "{}: {} (frist {}, én dag over)", "{}: {} (due {}, one day late)";
     WeekRevisionPassed => "revisjonsdato {} er passert", "revision date {} has passed";
     WeekPeriodEnds => "planperioden slutter {}", "the plan period ends {}";
+    WeekPeriodEnded => "planperioden sluttet {}", "the plan period ended {}";
     WeekCrisisReviewed => "kriseplanen sist gjennomgått {}", "crisis plan last reviewed {}";
     WeekCrisisNeverReviewed => "kriseplanen er aldri gjennomgått", "crisis plan never reviewed";
     WeekConsentWithdrawn => "samtykket til {} trekkes tilbake {}", "the consent to {} is withdrawn on {}";
