@@ -52,7 +52,7 @@ pub struct WeekFacts {
     /// Whether the case has a crisis plan (any content), and when it was last reviewed.
     pub crisis_plan: bool,
     pub crisis_reviewed: Option<NaiveDate>,
-    /// The consents not withdrawn for good before they were given.
+    /// Every consent: to whom, when given, when withdrawn (also a date still to come).
     pub consents: Vec<ConsentFact>,
     /// Open goals neither of the last two ended meetings evaluated, in the person's words.
     pub unevaluated_goals: Vec<String>,
