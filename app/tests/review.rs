@@ -145,9 +145,15 @@ fn every_open_goal_and_action_ends_the_meeting_reviewed_put_off_or_untouched() {
         h.query_by_label_contains(&format!("«{SLEEP}» – Utsatt: {REASON}"))
             .is_some()
     );
-    // "Next not gone through" goes to the work goal (the first one left), which is gone through.
+    // "Next not gone through" goes to the work goal (the first one left): an evaluation written
+    // there is its review.
     click(&mut h, "Neste som ikke er gjennomgått", 0);
-    click(&mut h, "Gjennomgått", 0);
+    h.get_by_label("Evaluering").click();
+    step(&mut h);
+    h.get_by_label("Evaluering")
+        .type_text("Har fått prøve seg to dager");
+    step(&mut h);
+    click(&mut h, "Lagre evalueringen", 0);
     assert!(
         h.query_by_label_contains(&format!("«{WORK}» – Gjennomgått"))
             .is_some()
@@ -169,6 +175,9 @@ fn every_open_goal_and_action_ends_the_meeting_reviewed_put_off_or_untouched() {
     let case = f.store.load_case(f.case).unwrap();
     let m = &case.meetings[0];
     assert!(m.ended);
+    let evaluation = case.goals[0].evaluations.last().unwrap();
+    assert_eq!(evaluation.text, "Har fått prøve seg to dager");
+    assert_eq!(evaluation.meeting, Some(m.id), "evaluated at this meeting");
     assert_eq!(
         m.outcome(Subject::Goal(case.goals[0].id)),
         Some(&Outcome::Reviewed)

@@ -21,6 +21,8 @@ pub struct ReviewUi {
     /// What is typed as the reason for putting a subject off, and as an action's new due date.
     reasons: HashMap<Subject, String>,
     due: HashMap<Subject, String>,
+    /// An evaluation of a goal being written.
+    evaluations: HashMap<Subject, String>,
 }
 
 /// The open goals and actions the view shows that the meeting has not yet reviewed or put off.
@@ -198,6 +200,30 @@ fn row(
                     out.push(reviewed(m, s, vec![Edit::SetGoalStatus { id, status }]));
                 }
                 marks(ui, view, m, s, state, out);
+            });
+            // How it went, in words: the goal's evaluation at this meeting (evaluering).
+            ui.horizontal_wrapped(|ui| {
+                let text = state.evaluations.entry(s).or_default();
+                let l = ui.label(view.t(S::ReviewEvaluation));
+                ui.add(egui::TextEdit::singleline(text).desired_width(420.0))
+                    .labelled_by(l.id);
+                if ui.button(view.t(S::ReviewSaveEvaluation)).clicked() && !text.trim().is_empty() {
+                    out.push(reviewed(
+                        m,
+                        s,
+                        vec![Edit::InsertEvaluation {
+                            goal: id,
+                            index: AT_END,
+                            evaluation: Evaluation {
+                                id: EvaluationId::new(),
+                                date: view.today,
+                                meeting: Some(m.id),
+                                text: text.trim().to_string(),
+                            },
+                        }],
+                    ));
+                    text.clear();
+                }
             });
         }
         Subject::Action(id) => {

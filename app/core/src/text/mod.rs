@@ -278,6 +278,8 @@ strings! {
     ReviewUntouchedAtEnd => "Ikke gjennomgått ennå: {}. Avslutte møtet likevel? Møtereferatet sier da at de ikke ble gjennomgått.", "Not gone through yet: {}. End the meeting anyway? The minutes will then say they were not gone through.";
     ReviewEndAnyway => "Avslutt likevel", "End anyway";
     ReviewPrevious => "Forrige", "Previous";
+    ReviewEvaluation => "Evaluering", "Evaluation";
+    ReviewSaveEvaluation => "Lagre evalueringen", "Save the evaluation";
     CorrectMinutes => "Rett referatet", "Correct the minutes";
     CorrectWhich => "Hva rettes", "What to correct";
     CorrectReason => "Hva ble rettet, og hvorfor", "What was corrected, and why";
