@@ -69,7 +69,7 @@ fn main() {
     // The history of the large case is not in a store; the demo case's real log is.
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("dir");
     let store = std::sync::Arc::new(
-        ansvar::store::Store::open(dir.path().join("frames.redb")).expect("store"),
+        ansvar::store::Store::open_test(dir.path().join("frames.redb")).expect("store"),
     );
     let demo = ansvar::demo::write_demo(&store, today).expect("demo");
     let demo_case = store.load_case(demo[0]).expect("case");

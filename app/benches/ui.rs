@@ -30,7 +30,7 @@ fn panels(c: &mut Criterion) {
     let clock = ansvar::clock::Clock::at_noon(today);
     let case = ansvar::export::sample::large_case(60, 400, 50, today);
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("dir");
-    let store = Arc::new(Store::open(dir.path().join("ui.redb")).expect("store"));
+    let store = Arc::new(Store::open_test(dir.path().join("ui.redb")).expect("store"));
     let demo = ansvar::demo::write_demo(&store, today).expect("demo");
     let demo_case = store.load_case(demo[0]).expect("case");
 
@@ -118,12 +118,12 @@ fn titles_index(case: &ansvar::domain::Case, title: S) -> usize {
 /// the memory measurement in BENCHMARKS.md (the real binary on it under Xvfb).
 fn caseload(today: NaiveDate) -> std::path::PathBuf {
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("week-10000.redb");
-    let ready = Store::open_read_only(&path)
+    let ready = Store::open_read_only(&path, &ansvar::store::Secret::test())
         .and_then(|s| s.list_cases())
         .is_ok_and(|c| c.len() == 10_000);
     if !ready {
         let _ = std::fs::remove_file(&path);
-        let store = Store::open(&path).expect("store");
+        let store = Store::open_test(&path).expect("store");
         for i in 0..10_000 {
             let case = ansvar::export::sample::caseload_case(i, today);
             store.insert_case_with_log(&case, &[]).expect("case");
@@ -138,7 +138,7 @@ fn caseload(today: NaiveDate) -> std::path::PathBuf {
 fn start_screen(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
     let path = caseload(today);
-    let store = Arc::new(Store::open(&path).expect("open"));
+    let store = Arc::new(Store::open_test(&path).expect("open"));
     let mut app = ansvar::ui::AnsvarApp::new(store, ansvar::clock::Clock::at_noon(today));
     let ctx = egui::Context::default();
     let frame = |app: &mut ansvar::ui::AnsvarApp| {

@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use ansvar::domain::CaseId;
 use ansvar::fsio::OutputOptions;
 use ansvar::i18n::Lang;
-use ansvar::store::{AccessEntry, Store};
+use ansvar::store::AccessEntry;
 use ansvar::text::S;
 
 use crate::term::say;
@@ -21,7 +21,7 @@ pub enum AuditFormat {
 /// Checks every case's chain and every value, read-only; `Err` (exit status 1) with the
 /// summary when anything is broken.
 pub fn verify(db: &Path, lang: Lang) -> Result<(), String> {
-    let store = Store::open_for_verify(db).map_err(|e| e.message(lang))?;
+    let store = crate::passphrase::get().open_for_verify(db)?;
     let report = store.verify(lang).map_err(|e| e.message(lang))?;
     for case in &report.cases {
         let id = case.id.to_string();
@@ -76,7 +76,7 @@ pub fn audit(
         private: true,
     };
     ansvar::fsio::check_output(out, &[db], options).map_err(|e| e.message(lang))?;
-    let store = Store::open_read_only(db).map_err(|e| e.message(lang))?;
+    let store = crate::passphrase::get().open_read_only(db)?;
     if let Some(id) = case
         && !store
             .list_cases()

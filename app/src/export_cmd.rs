@@ -92,8 +92,8 @@ pub enum ImportCommand {
     },
 }
 
-fn open(db: &Path, lang: Lang) -> Result<Arc<Store>, String> {
-    Store::open(db).map(Arc::new).map_err(|e| e.message(lang))
+fn open(db: &Path, _lang: Lang) -> Result<Arc<Store>, String> {
+    crate::passphrase::get().open(db, false).map(Arc::new)
 }
 
 fn load(store: &Store, id: u64, lang: Lang) -> Result<Case, String> {

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod audit_cmd;
 mod export_cmd;
+mod passphrase;
 mod plugin_cmd;
 mod term;
 
@@ -37,6 +38,14 @@ struct Cli {
     /// Language of messages: nb (Norwegian bokmål, default) or en.
     #[arg(long, global = true, value_enum, default_value = "nb")]
     lang: LangArg,
+    /// Read the database's passphrase from this file (its first line) instead of asking on
+    /// the terminal. The environment variable ANSVAR_PASSPHRASE is the other way for scripts.
+    /// A command that makes or encrypts a database takes its new passphrase the same way.
+    #[arg(long, global = true, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
+    /// Unlock with the recovery key instead of the passphrase (asked on the terminal).
+    #[arg(long, global = true)]
+    recovery_key: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -92,6 +101,13 @@ enum Command {
     /// Check every case's edit-log chain and every stored value, read-only. Exit status 1
     /// when anything is broken; the report says where.
     Verify,
+    /// Set a new passphrase for the database. Unlock with the current one, or with
+    /// --recovery-key when it is forgotten; the new one is asked twice on the terminal, or
+    /// read from --new-passphrase-file. The recovery key stays the same.
+    Passphrase {
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
     /// Write the access log (who opened and exported which case, when, for whom) for the
     /// privacy officer.
     Audit {
@@ -137,15 +153,22 @@ fn main() -> ExitCode {
         tell!("{message}");
         return ExitCode::FAILURE;
     }
+    passphrase::set(passphrase::Unlock {
+        file: cli.passphrase_file.clone(),
+        env: passphrase::ENV,
+        recovery: cli.recovery_key,
+        lang,
+    });
     // The one real clock; everything below reads the time from it.
     let clock = Clock::system();
     let result = match cli.command {
-        None => open_app(&db, clock, lang).map_err(|e| e.message(lang)),
-        Some(Command::Demo) => demo(&db, &clock, lang).map_err(|e| e.message(lang)),
-        Some(Command::Cases { json }) => {
-            cases(&db, json, &clock, lang).map_err(|e| e.message(lang))
-        }
-        Some(Command::Week { json }) => week(&db, json, &clock, lang).map_err(|e| e.message(lang)),
+        None => open_app(&db, clock, lang),
+        Some(Command::Demo) => demo(&db, &clock, lang),
+        Some(Command::Cases { json }) => cases(&db, json, &clock, lang),
+        Some(Command::Week { json }) => week(&db, json, &clock, lang),
+        Some(Command::Passphrase {
+            new_passphrase_file,
+        }) => change_passphrase(&db, new_passphrase_file, lang),
         Some(Command::Backup { out, force }) => backup(&db, &out, force, lang),
         Some(Command::Export { command }) => export_cmd::export(command, &db, &clock, lang),
         Some(Command::Import { command }) => export_cmd::import(command, &db, &clock, lang),
@@ -203,21 +226,19 @@ fn check_db(
     }
 }
 
-fn open_store(db: &Path) -> Result<Arc<Store>, StoreError> {
-    Ok(Arc::new(Store::open(db)?))
-}
-
-fn open_app(db: &Path, clock: Clock, lang: Lang) -> Result<(), StoreError> {
-    let store = open_store(db)?;
-    if let Err(e) = ansvar::ui::run(store, clock) {
+/// The app: it asks for the passphrase itself (or, on a new or older file, for a new one).
+fn open_app(db: &Path, clock: Clock, lang: Lang) -> Result<(), String> {
+    // A file the app cannot open at all is told here, on the terminal, as before.
+    Store::kind(db).map_err(|e| e.message(lang))?;
+    if let Err(e) = ansvar::ui::run_at(db.to_path_buf(), clock) {
         tell!("{}", S::CliWindowFailed.fill(lang, &[&e.to_string()]));
     }
     Ok(())
 }
 
-fn demo(db: &Path, clock: &Clock, lang: Lang) -> Result<(), StoreError> {
-    let store = open_store(db)?;
-    let ids = ansvar::demo::write_demo(&store, clock.today())?;
+fn demo(db: &Path, clock: &Clock, lang: Lang) -> Result<(), String> {
+    let store = Arc::new(passphrase::get().open(db, true)?);
+    let ids = ansvar::demo::write_demo(&store, clock.today()).map_err(|e| e.message(lang))?;
     let ids = ids
         .iter()
         .map(|id| id.to_string())
@@ -227,12 +248,12 @@ fn demo(db: &Path, clock: &Clock, lang: Lang) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn cases(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), StoreError> {
-    let store = Store::open_read_only(db)?;
-    let cases = store.list_cases()?;
+fn cases(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), String> {
+    let store = passphrase::get().open_read_only(db)?;
+    let cases = store.list_cases().map_err(|e| e.message(lang))?;
     if json {
         let out = serde_json::to_string_pretty(&cases)
-            .map_err(|e| StoreError::Encoding(e.to_string()))?;
+            .map_err(|e| StoreError::Encoding(e.to_string()).message(lang))?;
         say_json!("{out}");
         return Ok(());
     }
@@ -260,13 +281,13 @@ fn cases(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), StoreEr
 }
 
 /// The same week the start screen shows, from the index of a file opened read-only.
-fn week(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), StoreError> {
+fn week(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), String> {
     use ansvar::week::Group;
-    let store = Store::open_read_only(db)?;
-    let week = ansvar::week::week(&store.list_cases()?, clock);
+    let store = passphrase::get().open_read_only(db)?;
+    let week = ansvar::week::week(&store.list_cases().map_err(|e| e.message(lang))?, clock);
     if json {
-        let out =
-            serde_json::to_string_pretty(&week).map_err(|e| StoreError::Encoding(e.to_string()))?;
+        let out = serde_json::to_string_pretty(&week)
+            .map_err(|e| StoreError::Encoding(e.to_string()).message(lang))?;
         say_json!("{out}");
         return Ok(());
     }
@@ -305,8 +326,28 @@ fn week(db: &Path, json: bool, clock: &Clock, lang: Lang) -> Result<(), StoreErr
     Ok(())
 }
 
+/// A new passphrase, proved by the current one or the recovery key.
+fn change_passphrase(db: &Path, new_file: Option<PathBuf>, lang: Lang) -> Result<(), String> {
+    let unlock = passphrase::get();
+    let proof = unlock.secret()?;
+    let store = Store::open(db, &proof).map_err(|e| e.message(lang))?;
+    let new = passphrase::Unlock {
+        file: new_file,
+        env: passphrase::NEW_ENV,
+        recovery: false,
+        lang,
+    }
+    .new_passphrase()?;
+    store
+        .change_passphrase(&proof, &new)
+        .map_err(|e| e.message(lang))?;
+    say!("{}", S::CliPassphraseChanged.get(lang));
+    Ok(())
+}
+
 fn backup(db: &Path, out: &Path, force: bool, lang: Lang) -> Result<(), String> {
-    Store::backup_with(db, out, force)
+    let secret = passphrase::get().secret_for(db)?;
+    Store::backup_with(db, out, force, &secret)
         .map_err(|e| match e {
             StoreError::Output(ansvar::fsio::OutputError::Exists { path }) => {
                 S::CliBackupExists.fill(lang, &[&path.display().to_string()])

@@ -10,7 +10,6 @@ use ansvar::plugins::context::Capability;
 use ansvar::plugins::host::PluginHost;
 use ansvar::plugins::package::{Package, PublicKey, SecretKey};
 use ansvar::plugins::{PluginError, registry};
-use ansvar::store::Store;
 use ansvar::text::S;
 
 use crate::term::{say, say_json, tell};
@@ -91,8 +90,8 @@ pub fn run(
     let read = |path: &Path, limit: u64, what: Input| {
         fsio::read_input(path, limit, what).map_err(|e| e.message(lang))
     };
-    let open = || Store::open(db).map_err(|e| e.message(lang));
-    let open_read_only = || Store::open_read_only(db).map_err(|e| e.message(lang));
+    let open = || crate::passphrase::get().open(db, false);
+    let open_read_only = || crate::passphrase::get().open_read_only(db);
     let package_limit = ansvar::plugins::package::MAX_PACKAGE_BYTES as u64;
     match cmd {
         PluginCommand::Keygen { out } => {

@@ -38,7 +38,7 @@ impl Env {
     }
 
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(ANSVAR);
+        let mut c = common::ansvar_command();
         c.args(args)
             .env("ANSVAR_CACHE_DIR", self.p("cache"))
             .current_dir(self.dir.path())
@@ -81,6 +81,7 @@ impl Env {
             ))
             .arg(ANSVAR)
             .args(args)
+            .env("ANSVAR_PASSPHRASE", ansvar::store::TEST_PASSPHRASE)
             .env("ANSVAR_CACHE_DIR", self.p("cache"))
             .current_dir(self.dir.path());
         c.output().expect("run ansvar under a file size limit")

@@ -16,7 +16,7 @@ use ansvar::domain::*;
 use chrono::{TimeZone, Utc};
 use icalendar::{Component, EventLike};
 
-use common::{ANSVAR, ok, stderr, stdout};
+use common::{ok, stderr, stdout};
 use cycle_fixture::*;
 
 /// The fixture's case with the file closed between steps: an export writes the access log,
@@ -48,7 +48,7 @@ fn fixture() -> Cli {
 impl Cli {
     /// The database, open until the value is dropped.
     fn store(&self) -> std::sync::Arc<ansvar::store::Store> {
-        std::sync::Arc::new(ansvar::store::Store::open(&self.db).unwrap())
+        std::sync::Arc::new(ansvar::store::Store::open_test(&self.db).unwrap())
     }
 
     /// Applies edits to the case, as the app would between two runs of the command.
@@ -61,7 +61,7 @@ impl Cli {
 
     /// Runs `ansvar --db DB args…` in UTC.
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(ANSVAR)
+        common::ansvar_command()
             .arg("--db")
             .arg(&self.db)
             .args(args)

@@ -20,6 +20,7 @@ struct Run {
 /// Runs `ansvar` with a timeout; a run that hangs fails the test.
 fn ansvar(cache: &Path, args: &[&str]) -> Run {
     let mut child = Command::new(ANSVAR)
+        .env("ANSVAR_PASSPHRASE", ansvar::store::TEST_PASSPHRASE)
         .args(args)
         .arg("--lang")
         .arg("en")

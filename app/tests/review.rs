@@ -41,7 +41,7 @@ struct Fixture {
 /// evaluated, so only a deferral brings it onto an agenda) and one open action.
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(Store::open(dir.path().join("review.redb")).unwrap());
+    let store = Arc::new(Store::open_test(dir.path().join("review.redb")).unwrap());
     let case = store.create_case().unwrap().id;
     let mut s = Session::open(store.clone(), case, clock()).unwrap();
     let (work, sleep) = (GoalId::new(), GoalId::new());

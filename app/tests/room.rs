@@ -49,7 +49,7 @@ struct Fixture {
 
 fn empty_store() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(Store::open(dir.path().join("ui.redb")).unwrap());
+    let store = Arc::new(Store::open_test(dir.path().join("ui.redb")).unwrap());
     Fixture { _dir: dir, store }
 }
 
@@ -340,15 +340,25 @@ fn the_curtain_and_the_idle_lock_blank_the_rooms_window_in_the_same_frame() {
         h.query_by_role_and_label(A11y::Window, ROOM).is_some(),
         "the window stays where it was put"
     );
-    h.get_by_label("Vis skjermen igjen").click_accesskit();
+    let field = "Skjermen er låst. Skriv passordet for å fortsette.";
+    h.get_by_label(field).click_accesskit();
+    step(&mut h);
+    h.get_by_label(field)
+        .type_text(ansvar::store::TEST_PASSPHRASE);
+    step(&mut h);
+    h.get_by_label("Lås opp").click_accesskit();
     step(&mut h);
     assert!(room_shows(&h, "Siden sist"));
 
-    // The idle lock: no input for its time blanks the room in the same frame.
+    // The idle lock: no input for its time blanks the room in the same frame, and locks the
+    // file: the key is wiped until the passphrase is typed again.
     h.state_mut().state.idle_lock = std::time::Duration::ZERO;
     h.step();
     assert!(!room_shows(&h, "Siden sist"));
     assert!(h.state().state.curtain);
+    h.step();
+    assert!(h.state().state.store.is_locked());
+    assert!(!room_shows(&h, "Siden sist"));
 }
 
 #[test]

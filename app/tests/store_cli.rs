@@ -2,7 +2,7 @@
 //! import is all or nothing even when the process is killed in the middle.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::Duration;
 
 mod common;
@@ -74,7 +74,7 @@ fn an_import_killed_at_any_moment_leaves_the_whole_case_or_none() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let mut child = Command::new(ANSVAR)
+        let mut child = common::ansvar_command()
             .args([
                 "--db",
                 d,
@@ -104,7 +104,7 @@ fn an_import_killed_at_any_moment_leaves_the_whole_case_or_none() {
 /// EFBIG instead of the process being stopped by SIGXFSZ).
 fn ansvar_on_full_disk(cache: &Path, limit: u64, args: &[&str]) -> Output {
     use std::os::unix::process::CommandExt;
-    let mut cmd = Command::new(ANSVAR);
+    let mut cmd = common::ansvar_command();
     cmd.args(args).env("ANSVAR_CACHE_DIR", cache);
     // SAFETY: between fork and exec only async-signal-safe calls, on this process alone.
     unsafe {

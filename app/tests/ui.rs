@@ -35,7 +35,7 @@ struct Fixture {
 
 fn empty_store() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(Store::open(dir.path().join("ui.redb")).unwrap());
+    let store = Arc::new(Store::open_test(dir.path().join("ui.redb")).unwrap());
     Fixture { _dir: dir, store }
 }
 
@@ -454,13 +454,34 @@ fn the_curtain_blanks_the_screen_at_once() {
     h.key_press(Key::F9);
     step(&mut h);
     assert!(h.query_by_label("Ola Testesen").is_none());
-    assert!(h.query_by_label("Vis skjermen igjen").is_some());
-    h.get_by_label("Vis skjermen igjen").click();
-    step(&mut h);
+    // The curtain locks the file: its key is gone until the passphrase is typed.
+    assert!(h.state().state.store.is_locked());
+    assert!(h.query_by_label("Vis skjermen igjen").is_none());
+    unlock_curtain(&mut h, "feil passord");
+    assert!(h.query_by_label("Ola Testesen").is_none());
+    assert!(
+        h.query_by_label_contains("Feil passord eller gjenopprettingsnøkkel")
+            .is_some()
+    );
+    assert!(h.state().state.store.is_locked());
+    unlock_curtain(&mut h, ansvar::store::TEST_PASSPHRASE);
+    assert!(!h.state().state.store.is_locked());
     assert!(h.query_by_label("Ola Testesen").is_some());
     h.get_by_label("Skjul skjermen").click();
     step(&mut h);
     assert!(h.query_by_label("Ola Testesen").is_none());
+}
+
+/// Types `passphrase` into the locked curtain and presses its button.
+fn unlock_curtain(h: &mut Harness<'_, AnsvarApp>, passphrase: &str) {
+    h.get_by_label("Skjermen er låst. Skriv passordet for å fortsette.")
+        .click();
+    step(h);
+    h.get_by_label("Skjermen er låst. Skriv passordet for å fortsette.")
+        .type_text(passphrase);
+    step(h);
+    h.get_by_label("Lås opp").click();
+    step(h);
 }
 
 fn plugin_wasm(name: &str) -> Vec<u8> {
@@ -1203,7 +1224,7 @@ fn the_rooms_own_window_never_shows_the_access_log() {
 fn opening_a_case_with_a_removed_log_entry_says_so_and_shows_nothing_of_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("damaged.redb");
-    let store = Arc::new(Store::open(&path).unwrap());
+    let store = Arc::new(Store::open_test(&path).unwrap());
     let ids = ansvar::demo::write_demo(&store, today()).unwrap();
     let name = store.load_case(ids[0]).unwrap().person.name;
     drop(store);
@@ -1217,7 +1238,7 @@ fn opening_a_case_with_a_removed_log_entry_says_so_and_shows_nothing_of_it() {
         txn.open_table(log).unwrap().remove((ids[0].0, 3)).unwrap();
         txn.commit().unwrap();
     }
-    let store = Arc::new(Store::open(&path).unwrap());
+    let store = Arc::new(Store::open_test(&path).unwrap());
     let mut h = harness(&store);
     open_case(&mut h, &name);
     assert!(

@@ -31,7 +31,7 @@ fn harness(store: &Arc<Store>) -> Harness<'static, AnsvarApp> {
 
 fn store() -> (tempfile::TempDir, Arc<Store>) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(Store::open(dir.path().join("week.redb")).unwrap());
+    let store = Arc::new(Store::open_test(dir.path().join("week.redb")).unwrap());
     insert_due_case(&store, today());
     insert_calm_case(&store, today());
     (dir, store)

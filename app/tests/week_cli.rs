@@ -8,14 +8,14 @@ mod common;
 #[path = "common/week_fixture.rs"]
 mod week_fixture;
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use ansvar::clock::Clock;
 use ansvar::i18n::date;
 use ansvar::store::Store;
 use chrono::{NaiveDate, TimeDelta};
 
-use common::{ANSVAR, ok, stderr};
+use common::{ok, stderr};
 use week_fixture::*;
 
 /// Today as the binary sees it: the computer's clock in the computer's zone. (Giving the child
@@ -26,7 +26,7 @@ fn today() -> NaiveDate {
 }
 
 fn run(db: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(ANSVAR)
+    common::ansvar_command()
         .arg("--db")
         .arg(db)
         .args(args)
@@ -37,7 +37,7 @@ fn run(db: &std::path::Path, args: &[&str]) -> Output {
 fn prepared() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("week.redb");
-    let store = Store::open(&db).unwrap();
+    let store = Store::open_test(&db).unwrap();
     insert_due_case(&store, today());
     insert_calm_case(&store, today());
     drop(store);
@@ -112,7 +112,7 @@ fn the_week_as_json_names_the_case_the_kind_and_the_tab() {
 fn an_empty_week_says_so_and_a_missing_database_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("calm.redb");
-    let store = Store::open(&db).unwrap();
+    let store = Store::open_test(&db).unwrap();
     insert_calm_case(&store, today());
     drop(store);
     let out = ok(run(&db, &["--lang", "en", "week"]));
@@ -126,7 +126,7 @@ fn an_empty_week_says_so_and_a_missing_database_is_refused() {
 #[test]
 fn an_action_marked_done_leaves_the_week_at_once() {
     let (_dir, db) = prepared();
-    let store = std::sync::Arc::new(Store::open(&db).unwrap());
+    let store = std::sync::Arc::new(Store::open_test(&db).unwrap());
     let id = store.list_cases().unwrap()[0].id;
     let case = store.load_case(id).unwrap();
     let action = case.actions.iter().find(|a| a.what == ACTION).unwrap().id;

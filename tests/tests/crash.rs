@@ -64,7 +64,8 @@ fn edits_reported_applied_survive_sigkill() {
             reported = last;
         }
 
-        let store = Arc::new(Store::open(&db).unwrap_or_else(|e| panic!("round {round}: {e}")));
+        let store =
+            Arc::new(Store::open_test(&db).unwrap_or_else(|e| panic!("round {round}: {e}")));
         let cases = store.list_cases().unwrap();
         assert_eq!(cases.len(), 1, "round {round}");
         let session = Session::open(
@@ -97,16 +98,17 @@ fn a_second_process_is_told_the_file_is_open_and_backup_still_works() {
     let db = dir.path().join("busy.redb");
     let (mut child, mut out) = spawn(&db);
     read_applied(&mut out, 3).expect("child is editing");
-    match Store::open(&db) {
+    match Store::open_test(&db) {
         Err(StoreError::AlreadyOpen { .. }) => {}
         Err(e) => panic!("expected AlreadyOpen, got {e}"),
         Ok(_) => panic!("two writers on one file"),
     }
     let copy = dir.path().join("copy.redb");
-    Store::backup(&db, &copy).expect("backup while another process writes");
+    Store::backup(&db, &copy, &ansvar_core::store::Secret::test())
+        .expect("backup while another process writes");
     child.kill().unwrap();
     child.wait().unwrap();
-    let store = Store::open(&copy).expect("the copy opens");
+    let store = Store::open_test(&copy).expect("the copy opens");
     let case = store.list_cases().unwrap()[0].id;
     let actions = store.load_case(case).unwrap().actions;
     assert!(actions.len() >= 3);

@@ -1,5 +1,7 @@
-//! Store benchmarks: one durable edit against a bare 4 KiB write + fsync on the same disk, and
-//! opening a database of 10,000 cases and listing them. Results go in BENCHMARKS.md.
+//! Store benchmarks: one durable edit, encrypted and (the format before encryption) not,
+//! against a bare 4 KiB write + fsync on the same disk; opening a database of 10,000 cases
+//! and listing them; and the passphrase's key derivation on its own. Results go in
+//! BENCHMARKS.md.
 
 use std::fs::OpenOptions;
 use std::io::{Seek, SeekFrom, Write};
@@ -10,7 +12,7 @@ use std::time::Duration;
 use ansvar_core::clock::Clock;
 use ansvar_core::domain::*;
 use ansvar_core::session::Session;
-use ansvar_core::store::Store;
+use ansvar_core::store::{KdfCost, Passphrase, Secret, Store};
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -29,9 +31,22 @@ fn staff() -> Author {
     }
 }
 
+/// A demo case open in a session on `store`, and the goal the edit toggles.
+fn demo_session(store: Arc<Store>) -> (Session, GoalId) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+    let ids = ansvar_core::demo::write_demo(&store, today).expect("demo");
+    let session = Session::open(store, ids[0], Clock::at_noon(today)).expect("session");
+    let goal = session.case().goals[0].id;
+    (session, goal)
+}
+
 fn durable_edit(c: &mut Criterion) {
     let dir = bench_dir();
-    let store = Arc::new(Store::open(dir.path().join("bench.redb")).expect("store"));
+    let store = Arc::new(Store::open_test(dir.path().join("bench.redb")).expect("store"));
+    let plain = Arc::new(
+        Store::create_unencrypted_for_benchmarks(dir.path().join("plain.redb")).expect("store"),
+    );
+    let (mut plain_session, plain_goal) = demo_session(plain);
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
     let ids = ansvar_core::demo::write_demo(&store, today).expect("demo");
     let mut session = Session::open(
@@ -55,6 +70,21 @@ fn durable_edit(c: &mut Criterion) {
                 .apply(
                     Edit::SetGoalStatus {
                         id: goal,
+                        status: statuses[i % 2],
+                    },
+                    &author,
+                )
+                .expect("edit");
+        })
+    });
+    // The same edit on a file in the format before encryption (each value under a CRC).
+    group.bench_function("edit_apply_and_commit_unencrypted", |b| {
+        b.iter(|| {
+            i += 1;
+            plain_session
+                .apply(
+                    Edit::SetGoalStatus {
+                        id: plain_goal,
                         status: statuses[i % 2],
                     },
                     &author,
@@ -139,7 +169,7 @@ fn durable_edit(c: &mut Criterion) {
 /// Writes `n` cases through the edit path, each with a person, a coordinator, five goals and
 /// a planned meeting, so that case values are not trivially small.
 fn many_cases(path: &Path, n: usize) {
-    let store = Arc::new(Store::open(path).expect("store"));
+    let store = Arc::new(Store::open_test(path).expect("store"));
     let t0 = Utc
         .with_ymd_and_hms(2026, 12, 1, 9, 0, 0)
         .single()
@@ -208,7 +238,7 @@ fn open_and_list(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("open_and_list_10000_cases", |b| {
         b.iter(|| {
-            let store = Store::open(&path).expect("open");
+            let store = Store::open_test(&path).expect("open");
             let list = store.list_cases().expect("list");
             assert_eq!(list.len(), 10_000);
         })
@@ -216,5 +246,20 @@ fn open_and_list(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, durable_edit, open_and_list);
+/// The passphrase's step alone: opening a small file made at the app's cost is Argon2id
+/// (64 MiB, 3 passes) and little else.
+fn unlock(c: &mut Criterion) {
+    let dir = bench_dir();
+    let path = dir.path().join("unlock.redb");
+    let pass = "Bench passord for Nordvik";
+    drop(Store::create(&path, &Passphrase::new(pass), KdfCost::STANDARD).expect("create"));
+    let mut group = c.benchmark_group("unlock");
+    group.sample_size(10);
+    group.bench_function("open_small_file_argon2id_standard", |b| {
+        b.iter(|| Store::open(&path, &Secret::passphrase(pass)).expect("open"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, durable_edit, open_and_list, unlock);
 criterion_main!(benches);

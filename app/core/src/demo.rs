@@ -1170,7 +1170,7 @@ mod tests {
 
     fn demo_store() -> (tempfile::TempDir, Arc<Store>) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Arc::new(Store::open(dir.path().join("demo.redb")).unwrap());
+        let store = Arc::new(Store::open_test(dir.path().join("demo.redb")).unwrap());
         (dir, store)
     }
 

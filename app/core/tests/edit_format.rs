@@ -620,7 +620,7 @@ fn the_examples_apply_in_order_and_undo_back_to_an_empty_case() {
 #[test]
 fn the_examples_round_trip_through_the_store() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(Store::open(dir.path().join("t.redb")).unwrap());
+    let store = Arc::new(Store::open_test(dir.path().join("t.redb")).unwrap());
     let id = store.create_case().unwrap().id;
     let clock = Clock::fixed(at(3, 1, 9));
     let mut s = Session::open(store.clone(), id, clock).unwrap();

@@ -620,7 +620,7 @@ fn clock() -> Clock {
 }
 
 fn store_in(dir: &tempfile::TempDir) -> Arc<Store> {
-    Arc::new(Store::open(dir.path().join("t.redb")).unwrap())
+    Arc::new(Store::open_test(dir.path().join("t.redb")).unwrap())
 }
 
 proptest! {

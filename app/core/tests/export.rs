@@ -47,7 +47,7 @@ fn repo() -> PathBuf {
 
 fn demo() -> (tempfile::TempDir, Arc<Store>, Vec<Case>) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(Store::open(dir.path().join("demo.redb")).unwrap());
+    let store = Arc::new(Store::open_test(dir.path().join("demo.redb")).unwrap());
     let ids = ansvar_core::demo::write_demo(&store, today()).unwrap();
     let cases = ids.iter().map(|id| store.load_case(*id).unwrap()).collect();
     (dir, store, cases)

@@ -62,7 +62,7 @@ fn write_seeds() {
         std::fs::write(dir.join(name), bytes).expect("write seed");
     };
     let tmp = tempfile::tempdir().expect("temp dir");
-    let db = Arc::new(Store::open(tmp.path().join("demo.redb")).expect("store"));
+    let db = Arc::new(Store::open_test(tmp.path().join("demo.redb")).expect("store"));
     let today = NaiveDate::from_ymd_opt(2025, 10, 20).expect("date");
     let ids = ansvar_core::demo::write_demo(&db, today).expect("demo");
     let fixture = tmp.path().join("schema-1.redb");
@@ -71,7 +71,7 @@ fn write_seeds() {
         &fixture,
     )
     .expect("copy fixture");
-    let old = Store::open(&fixture).expect("fixture");
+    let old = Store::open_test(&fixture).expect("fixture");
     let at = Utc.with_ymd_and_hms(2025, 10, 20, 12, 0, 0).unwrap();
     for (store, prefix) in [(&*db, "demo"), (&old, "fixture")] {
         for summary in store.list_cases().expect("cases") {

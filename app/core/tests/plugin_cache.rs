@@ -37,7 +37,7 @@ fn modified(path: &Path) -> SystemTime {
 fn hosts_of_one_database_share_the_cache_and_others_do_not_trust_it() {
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("cache");
-    let store = Store::open(dir.path().join("ansvar.redb")).unwrap();
+    let store = Store::open_test(dir.path().join("ansvar.redb")).unwrap();
     let bytes = wasm("hostile-good");
     let first = PluginHost::for_store(Some(cache.clone()), &store).unwrap();
     first.load(&bytes).unwrap();

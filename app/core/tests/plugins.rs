@@ -1085,7 +1085,7 @@ fn signed(host: &PluginHost, name: &str, key: &SecretKey) -> Vec<u8> {
 }
 
 fn store(dir: &Path) -> Store {
-    Store::open(dir.join("ansvar.redb")).expect("store")
+    Store::open_test(dir.join("ansvar.redb")).expect("store")
 }
 
 #[test]
@@ -1256,7 +1256,7 @@ fn install_load_and_remove_round_trip() {
 fn a_misbehaving_installed_plugin_is_marked_failing_and_nothing_stored_is_harmed() {
     let (cache, host) = host();
     let db_path = cache.path().join("ansvar.redb");
-    let db = Store::open(&db_path).unwrap();
+    let db = Store::open_test(&db_path).unwrap();
     let key = SecretKey::generate().unwrap();
     registry::trust_key(&db, key.public(), "Testkommune", now()).unwrap();
     registry::install(

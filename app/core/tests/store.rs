@@ -27,7 +27,7 @@ fn fresh(dir: &Path) -> PathBuf {
 
 /// A file with one case holding a little data, closed cleanly.
 fn db_with_a_case(path: &Path) {
-    let store = Arc::new(Store::open(path).expect("create"));
+    let store = Arc::new(Store::open_test(path).expect("create"));
     let case = store.create_case().expect("case");
     let mut s = Session::open(store.clone(), case.id, clock()).expect("session");
     s.apply(
@@ -45,7 +45,7 @@ fn a_new_file_is_created_and_reopened() {
     let dir = tempfile::tempdir().unwrap();
     let path = fresh(dir.path());
     db_with_a_case(&path);
-    let store = Store::open(&path).expect("reopen");
+    let store = Store::open_test(&path).expect("reopen");
     let cases = store.list_cases().unwrap();
     assert_eq!(cases.len(), 1);
     assert_eq!(cases[0].name, "Åse Ødegård");
@@ -54,7 +54,7 @@ fn a_new_file_is_created_and_reopened() {
 
 fn assert_refused_untouched(path: &Path, expect: impl Fn(&StoreError) -> bool) -> StoreError {
     let before = fs::read(path).unwrap();
-    let err = match Store::open(path) {
+    let err = match Store::open_test(path) {
         Ok(_) => panic!("{} opened but should have been refused", path.display()),
         Err(e) => e,
     };
@@ -157,9 +157,9 @@ fn a_second_opener_is_told_the_file_is_open() {
     let dir = tempfile::tempdir().unwrap();
     let path = fresh(dir.path());
     db_with_a_case(&path);
-    let first = Store::open(&path).expect("first");
+    let first = Store::open_test(&path).expect("first");
     let before = fs::read(&path).unwrap();
-    match Store::open(&path) {
+    match Store::open_test(&path) {
         Err(StoreError::AlreadyOpen { .. }) => {}
         Err(e) => panic!("expected AlreadyOpen, got {e:?}"),
         Ok(_) => panic!("a second opener got the file"),
@@ -179,7 +179,7 @@ fn fixture_opens_and_keeps_its_content(name: &str) {
     let dir = tempfile::tempdir().unwrap();
     let path = fresh(dir.path());
     fs::copy(&fixture, &path).expect("fixture present");
-    let store = Store::open(&path).expect("fixture opens");
+    let store = Store::open_test(&path).expect("fixture opens");
     let cases = store.list_cases().unwrap();
     assert_eq!(cases.len(), 3);
     for summary in &cases {
@@ -216,7 +216,7 @@ fn fixture_opens_and_keeps_its_content(name: &str) {
     )
     .unwrap();
     drop(s);
-    let again = Store::open(&path).unwrap();
+    let again = Store::open_test(&path).unwrap();
     assert_eq!(again.list_cases().unwrap().len(), 3);
     assert_eq!(again.load_case(id).unwrap().plan.needs, "Nytt behov");
 }
@@ -245,7 +245,7 @@ fn backup_is_a_consistent_copy_while_the_store_is_open() {
     let dir = tempfile::tempdir().unwrap();
     let path = fresh(dir.path());
     db_with_a_case(&path);
-    let store = Arc::new(Store::open(&path).unwrap());
+    let store = Arc::new(Store::open_test(&path).unwrap());
     let id = store.list_cases().unwrap()[0].id;
     let mut s = Session::open(store.clone(), id, clock()).unwrap();
     s.apply(
@@ -257,7 +257,7 @@ fn backup_is_a_consistent_copy_while_the_store_is_open() {
     )
     .unwrap();
     let out = dir.path().join("backup.redb");
-    Store::backup(&path, &out).expect("backup while open");
+    Store::backup(&path, &out, &ansvar_core::store::Secret::test()).expect("backup while open");
     // The original is still usable by its opener.
     s.apply(
         Edit::SetText {
@@ -267,7 +267,7 @@ fn backup_is_a_consistent_copy_while_the_store_is_open() {
         &staff(),
     )
     .unwrap();
-    let copy = Store::open(&out).expect("backup opens");
+    let copy = Store::open_test(&out).expect("backup opens");
     let case = copy.load_case(id).unwrap();
     assert_eq!(case.plan.main_goal, "Bo trygt i egen leilighet");
     assert_eq!(
@@ -284,7 +284,7 @@ fn backup_of_a_damaged_file_fails_and_writes_nothing() {
     fs::write(&path, b"not a database at all").unwrap();
     let out = dir.path().join("backup.redb");
     assert!(matches!(
-        Store::backup(&path, &out),
+        Store::backup(&path, &out, &ansvar_core::store::Secret::test()),
         Err(StoreError::NotAnsvar { .. })
     ));
     assert!(!out.exists());
@@ -294,7 +294,7 @@ fn backup_of_a_damaged_file_fails_and_writes_nothing() {
 fn listing_reads_the_index_not_the_cases() {
     let dir = tempfile::tempdir().unwrap();
     let path = fresh(dir.path());
-    let store = Arc::new(Store::open(&path).unwrap());
+    let store = Arc::new(Store::open_test(&path).unwrap());
     let mut ids = Vec::new();
     for i in 0..5 {
         let case = store.create_case().unwrap();
@@ -343,7 +343,7 @@ fn a_log_at_the_end_of_its_numbering_refuses_edits_instead_of_overwriting() {
     // Only a damaged or hostile file has such a log; wrapping round would overwrite entry 0.
     let dir = tempfile::tempdir().unwrap();
     let path = fresh(dir.path());
-    let store = Arc::new(Store::open(&path).unwrap());
+    let store = Arc::new(Store::open_test(&path).unwrap());
     let mut case = store.create_case().unwrap();
     let edit = Edit::SetText {
         field: TextField::PersonName,
@@ -427,7 +427,10 @@ fn an_old_file_is_read_as_it_is_read_only_and_upgraded_by_the_first_writable_ope
         let path = fresh(dir.path());
         fs::copy(&fixture, &path).unwrap();
         let before = fs::read(&path).unwrap();
-        let read = summaries(&Store::open_read_only(&path).expect("opens read-only"));
+        let read = summaries(
+            &Store::open_read_only(&path, &ansvar_core::store::Secret::test())
+                .expect("opens read-only"),
+        );
         assert_eq!(read.len(), 3, "{name}");
         assert_eq!(
             fs::read(&path).unwrap(),
@@ -436,7 +439,7 @@ fn an_old_file_is_read_as_it_is_read_only_and_upgraded_by_the_first_writable_ope
         );
         assert_eq!(raw_schema_and_case(&path).0, 1, "{name}");
 
-        let upgraded = summaries(&Store::open(&path).expect("opens for writing"));
+        let upgraded = summaries(&Store::open_test(&path).expect("opens for writing"));
         assert_eq!(upgraded, read, "{name}: the upgrade changed the data");
         let (version, row) = raw_schema_and_case(&path);
         assert_eq!(version, SCHEMA_VERSION, "{name}");
@@ -445,7 +448,10 @@ fn an_old_file_is_read_as_it_is_read_only_and_upgraded_by_the_first_writable_ope
             Some(&b'{'),
             "{name}: the case row is not sealed"
         );
-        assert_eq!(summaries(&Store::open_read_only(&path).unwrap()), read);
+        assert_eq!(
+            summaries(&Store::open_read_only(&path, &ansvar_core::store::Secret::test()).unwrap()),
+            read
+        );
     }
 }
 
@@ -455,7 +461,7 @@ fn a_read_only_open_leaves_every_byte_and_refuses_writes() {
     let path = fresh(dir.path());
     db_with_a_case(&path);
     let before = fs::read(&path).unwrap();
-    let store = Store::open_read_only(&path).unwrap();
+    let store = Store::open_read_only(&path, &ansvar_core::store::Secret::test()).unwrap();
     assert_eq!(store.list_cases().unwrap()[0].name, "Åse Ødegård");
     assert!(store.create_case().is_err());
     drop(store);
@@ -468,43 +474,49 @@ fn a_changed_byte_inside_a_value_is_refused_never_read_as_other_data() {
     let path = fresh(dir.path());
     db_with_a_case(&path);
     let good = fs::read(&path).unwrap();
+    // The name is encrypted: it is nowhere in the file.
     let needle = "Ødegård".as_bytes();
-    let hits: Vec<usize> = (0..good.len() - needle.len())
-        .filter(|&i| &good[i..i + needle.len()] == needle)
-        .collect();
-    assert!(!hits.is_empty());
-    let mut refused = 0;
-    for at in hits {
-        // "Ødegård" becomes "Ødegårc": still valid JSON, still a name.
-        let mut bad = good.clone();
-        bad[at + needle.len() - 1] ^= 0x07;
-        let copy = dir.path().join("damaged.redb");
-        fs::write(&copy, &bad).unwrap();
-        let out = dir.path().join("backup.redb");
-        let _ = fs::remove_file(&out);
+    assert!(!good.windows(needle.len()).any(|w| w == needle));
+    let index: redb::TableDefinition<u64, &[u8]> = redb::TableDefinition::new("case_index");
+    // Each byte of the case list's row changed in turn: the file is refused (the list is
+    // checked when the file opens), never read as another name.
+    let row_len = {
+        let db = redb::ReadOnlyDatabase::open(&path).unwrap();
+        let txn = redb::ReadableDatabase::begin_read(&db).unwrap();
+        let t = txn.open_table(index).unwrap();
+        t.get(1).unwrap().unwrap().value().len()
+    };
+    let copy = dir.path().join("damaged.redb");
+    let out = dir.path().join("backup.redb");
+    for at in (0..row_len).step_by(7) {
+        fs::write(&copy, &good).unwrap();
+        {
+            let db = redb::Database::create(&copy).unwrap();
+            let txn = db.begin_write().unwrap();
+            {
+                use redb::ReadableTable;
+                let mut t = txn.open_table(index).unwrap();
+                let mut v = t.get(1).unwrap().unwrap().value().to_vec();
+                v[at] ^= 0x07;
+                t.insert(1, v.as_slice()).unwrap();
+            }
+            txn.commit().unwrap();
+        }
+        let bad = fs::read(&copy).unwrap();
         for result in [
-            Store::open_read_only(&copy).and_then(|s| try_summaries(&s)),
-            Store::open(&copy).and_then(|s| try_summaries(&s)),
+            Store::open_read_only(&copy, &ansvar_core::store::Secret::test())
+                .and_then(|s| try_summaries(&s)),
+            Store::open_test(&copy).and_then(|s| try_summaries(&s)),
         ] {
             match result {
-                Ok(read) => assert!(
-                    read.iter()
-                        .all(|(n, _, c)| n == "Åse Ødegård" && c.person.name == *n),
-                    "damage read as data: {read:?}"
-                ),
-                Err(e) => {
-                    assert!(matches!(e, StoreError::Corrupt { .. }), "{e:?}");
-                    refused += 1;
-                }
+                Ok(read) => panic!("byte {at}: damage read as data: {read:?}"),
+                Err(e) => assert!(matches!(e, StoreError::Corrupt { .. }), "{e:?}"),
             }
         }
-        fs::write(&copy, &bad).unwrap();
-        if Store::backup(&copy, &out).is_err() {
-            assert!(!out.exists(), "a refused backup left a file");
-            assert_eq!(fs::read(&copy).unwrap(), bad, "backup changed its source");
-        }
+        assert!(Store::backup(&copy, &out, &ansvar_core::store::Secret::test()).is_err());
+        assert!(!out.exists(), "a refused backup left a file");
+        assert_eq!(fs::read(&copy).unwrap(), bad, "backup changed its source");
     }
-    assert!(refused > 0, "no damaged copy was refused");
 }
 
 #[test]
@@ -525,12 +537,12 @@ fn a_whole_case_with_its_log_is_written_in_one_transaction() {
         .unwrap();
     }
     let log = staging.log(draft.id).unwrap();
-    let store = Store::open(&path).unwrap();
+    let store = Store::open_test(&path).unwrap();
     store.create_case().unwrap();
     let case = store.insert_case_with_log(s.case(), &log).unwrap();
     assert_eq!(case.id, CaseId(2));
     drop(store);
-    let store = Store::open_read_only(&path).unwrap();
+    let store = Store::open_read_only(&path, &ansvar_core::store::Secret::test()).unwrap();
     assert_eq!(store.list_cases().unwrap()[1].name, "Kari Fiktiv");
     assert_eq!(store.load_case(case.id).unwrap(), case);
     // The same entries, chained in their new case.
@@ -563,7 +575,7 @@ fn a_damaged_snapshot_number_is_refused_not_used_to_skip_edits() {
         txn.open_table(seqs).unwrap().insert(1, 1).unwrap();
         txn.commit().unwrap();
     }
-    let store = Store::open_read_only(&path).unwrap();
+    let store = Store::open_read_only(&path, &ansvar_core::store::Secret::test()).unwrap();
     match store.load_case(CaseId(1)) {
         Err(StoreError::Corrupt { .. }) => {}
         other => panic!("read as {other:?}"),
@@ -579,14 +591,14 @@ fn a_log_from_before_the_chain_verifies_and_is_chained_from_its_next_edit() {
     let path = dir.path().join("old.redb");
     let old = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-2.redb");
     std::fs::copy(old, &path).unwrap();
-    let report = Store::open_for_verify(&path)
+    let report = Store::open_for_verify(&path, &ansvar_core::store::Secret::test())
         .unwrap()
         .verify(ansvar_core::i18n::Lang::En)
         .unwrap();
     assert!(report.intact(), "{report:?}");
     assert!(report.cases.iter().all(|c| c.chain_from.is_none()));
 
-    let store = Arc::new(Store::open(&path).unwrap());
+    let store = Arc::new(Store::open_test(&path).unwrap());
     let id = store.list_cases().unwrap()[0].id;
     let old_last = store.last_seq(id).unwrap();
     assert!(old_last > 1);
@@ -615,7 +627,7 @@ fn a_log_from_before_the_chain_verifies_and_is_chained_from_its_next_edit() {
 fn typing_coalesced_into_an_entry_and_undo_keep_the_chain_intact() {
     let dir = tempfile::tempdir().unwrap();
     let path = fresh(dir.path());
-    let store = Arc::new(Store::open(&path).unwrap());
+    let store = Arc::new(Store::open_test(&path).unwrap());
     let id = store.create_case().unwrap().id;
     let mut s = Session::open(store.clone(), id, clock()).unwrap();
     let text = |field, value: &str| Edit::SetText {
@@ -653,13 +665,13 @@ fn an_older_index_gets_the_weeks_facts_on_the_first_writable_open() {
     fs::copy(&fixture, &path).unwrap();
     let clock = clock();
     let before = fs::read(&path).unwrap();
-    let read_only = Store::open_read_only(&path).unwrap();
+    let read_only = Store::open_read_only(&path, &ansvar_core::store::Secret::test()).unwrap();
     let week = ansvar_core::week::week(&read_only.list_cases().unwrap(), &clock);
     assert_eq!(week.unknown.len(), 3);
     drop(read_only);
     assert_eq!(fs::read(&path).unwrap(), before, "a read-only open wrote");
 
-    let store = Store::open(&path).unwrap();
+    let store = Store::open_test(&path).unwrap();
     let cases = store.list_cases().unwrap();
     for summary in &cases {
         let case = store.load_case(summary.id).unwrap();
@@ -679,6 +691,9 @@ fn an_older_index_gets_the_weeks_facts_on_the_first_writable_open() {
     );
     drop(store);
     // Written once: it reads back the same from a read-only open.
-    let again = Store::open_read_only(&path).unwrap().list_cases().unwrap();
+    let again = Store::open_read_only(&path, &ansvar_core::store::Secret::test())
+        .unwrap()
+        .list_cases()
+        .unwrap();
     assert_eq!(again, cases);
 }

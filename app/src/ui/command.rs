@@ -109,6 +109,8 @@ pub enum AppCommand {
     /// Minutes without input before the screen hides itself.
     SetIdleLock(u64),
     SetLang(Lang),
+    /// Lift the curtain of a locked screen: the passphrase takes the data key again.
+    Unlock(crate::store::Passphrase),
     /// Show a message to the user (empty: dismiss it).
     Notify(String),
 }

@@ -9,6 +9,7 @@ mod crisis_plan;
 mod cycle;
 mod export;
 mod forms;
+pub mod gate;
 mod goals;
 mod history;
 mod meeting;
@@ -67,6 +68,9 @@ pub struct AppState {
     pub zoom: f32,
     pub presentation_zoom: f32,
     pub curtain: bool,
+    /// What is typed into the locked curtain's passphrase field, and why it did not open.
+    pub curtain_passphrase: zeroize::Zeroizing<String>,
+    pub curtain_error: Option<String>,
     pub person_mode: bool,
     pub show_help: bool,
     pub show_plugins: bool,
@@ -173,6 +177,8 @@ impl AppState {
             zoom: zoom.clamp(0.5, 3.0),
             presentation_zoom: presentation_zoom.clamp(0.5, 3.0),
             curtain: false,
+            curtain_passphrase: Default::default(),
+            curtain_error: None,
             person_mode: false,
             show_help: false,
             show_plugins: false,
@@ -389,7 +395,14 @@ impl AppState {
             }
             ViewCommand::SetHighContrast(on) => self.high_contrast = on,
             ViewCommand::SetCurtain(on) => {
-                self.curtain = on;
+                // The curtain locks the file: its key is wiped, and only the passphrase lifts
+                // it again ([`AppCommand::Unlock`]).
+                if on {
+                    self.store.lock();
+                    self.curtain_passphrase = Default::default();
+                    self.curtain_error = None;
+                }
+                self.curtain = on || self.store.is_locked();
                 self.last_activity = Instant::now();
             }
             ViewCommand::ToggleCurtain => self.execute_view(ViewCommand::SetCurtain(!self.curtain)),
@@ -465,6 +478,20 @@ impl AppState {
                 let _ = self.store.set_setting(LANG_SETTING, &l);
             }
             AppCommand::Notify(m) => self.message = (!m.is_empty()).then_some(m),
+            AppCommand::Unlock(passphrase) => {
+                match self
+                    .store
+                    .unlock(&crate::store::Secret::Passphrase(passphrase))
+                {
+                    Ok(()) => {
+                        self.curtain = false;
+                        self.curtain_error = None;
+                        self.last_activity = Instant::now();
+                    }
+                    Err(e) => self.curtain_error = Some(e.message(lang)),
+                }
+                self.curtain_passphrase = Default::default();
+            }
         }
     }
 
@@ -567,6 +594,15 @@ impl AnsvarApp {
         let ctx = ui.ctx().clone();
         let mut out = command::from_keys(&ctx);
         let s = &mut self.state;
+        // Locked, the file is not read at all: nothing but the curtain is drawn.
+        if s.store.is_locked() {
+            if s.room.open {
+                room::show_window(&ctx, s, true, &mut out);
+            }
+            theme::apply(&ctx, false, s.zoom);
+            widgets::locked_curtain(ui, s, &mut out);
+            return out;
+        }
         s.refresh_log();
         plugins::start(s, &ctx);
         plugins::poll(s);
@@ -727,18 +763,67 @@ impl eframe::App for AnsvarApp {
     }
 }
 
-/// Opens the window on `store`.
-pub fn run(store: Arc<Store>, clock: Clock) -> Result<(), String> {
+/// The window's app: the passphrase's gate ([`gate`]) until the database is open, then the
+/// app on it.
+pub struct Start {
+    pub gate: gate::Gate,
+    clock: Clock,
+    pub app: Option<AnsvarApp>,
+}
+
+impl Start {
+    /// The gate for the database at `path`; a new passphrase costs `cost` to derive
+    /// ([`KdfCost::STANDARD`](crate::store::KdfCost::STANDARD) in the app).
+    pub fn new(
+        path: &std::path::Path,
+        clock: Clock,
+        cost: crate::store::KdfCost,
+    ) -> Result<Start, crate::store::StoreError> {
+        Ok(Start {
+            gate: gate::Gate::new(path, cost)?,
+            clock,
+            app: None,
+        })
+    }
+
+    /// Draws one frame and carries out what was asked.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        if let Some(app) = &mut self.app {
+            let commands = app.draw(ui);
+            for c in commands {
+                app.state.execute(c);
+            }
+            return;
+        }
+        theme::apply(ui.ctx(), false, 1.2);
+        if let Some(store) = self.gate.show(ui) {
+            let chosen = store.setting::<Lang>(LANG_SETTING).ok().flatten().is_none();
+            let mut app = AnsvarApp::new(store, self.clock.clone());
+            if chosen {
+                app.state.lang = self.gate.lang;
+            }
+            self.app = Some(app);
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+impl eframe::App for Start {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+}
+
+/// Opens the window on the database at `path`, starting at its passphrase.
+pub fn run_at(path: std::path::PathBuf, clock: Clock) -> Result<(), String> {
+    let start = Start::new(&path, clock, crate::store::KdfCost::STANDARD)
+        .map_err(|e| e.message(Lang::Nb))?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Ansvar")
             .with_inner_size([1280.0, 800.0]),
         ..Default::default()
     };
-    eframe::run_native(
-        "Ansvar",
-        options,
-        Box::new(move |_cc| Ok(Box::new(AnsvarApp::new(store, clock)))),
-    )
-    .map_err(|e| e.to_string())
+    eframe::run_native("Ansvar", options, Box::new(move |_cc| Ok(Box::new(start))))
+        .map_err(|e| e.to_string())
 }

@@ -202,6 +202,44 @@ pub fn curtain(ui: &mut Ui, lang: Lang, out: &mut Vec<Command>) {
     });
 }
 
+/// The curtain of a locked file (the idle lock, or the curtain asked for): blank, but for the
+/// passphrase that takes the key again.
+pub fn locked_curtain(ui: &mut Ui, s: &mut super::AppState, out: &mut Vec<Command>) {
+    let lang = s.lang;
+    let rect = ui.max_rect();
+    ui.painter().rect_filled(rect, 0.0, egui::Color32::BLACK);
+    ui.vertical_centered(|ui| {
+        ui.set_max_width(420.0);
+        ui.add_space(rect.height() * 0.35);
+        let l = ui.label(RichText::new(S::LockedCurtain.get(lang)).color(egui::Color32::GRAY));
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut *s.curtain_passphrase)
+                    .password(true)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let clicked = ui
+            .add(
+                egui::Button::new(
+                    RichText::new(S::UnlockButton.get(lang)).color(egui::Color32::GRAY),
+                )
+                .fill(egui::Color32::BLACK),
+            )
+            .clicked();
+        if (enter || clicked) && !s.curtain_passphrase.is_empty() {
+            let typed = std::mem::take(&mut *s.curtain_passphrase);
+            out.push(Command::App(super::AppCommand::Unlock(
+                crate::store::Passphrase::new(typed),
+            )));
+        }
+        if let Some(e) = &s.curtain_error {
+            ui.colored_label(egui::Color32::from_rgb(230, 120, 120), e);
+        }
+    });
+}
+
 /// F1: every shortcut.
 pub fn help(ctx: &egui::Context, lang: Lang, out: &mut Vec<Command>) {
     let mut open = true;

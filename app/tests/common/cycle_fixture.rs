@@ -47,7 +47,7 @@ pub fn author() -> Author {
 pub fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cycle.redb");
-    let store = Arc::new(Store::open(&db).unwrap());
+    let store = Arc::new(Store::open_test(&db).unwrap());
     let case = store.create_case().unwrap().id;
     let mut s = Session::open(store.clone(), case, clock()).unwrap();
     let who = |name: &str, role: Role, org: &str, email: &str| Participant {

@@ -7,12 +7,20 @@ use std::process::{Command, Output};
 
 pub const ANSVAR: &str = env!("CARGO_BIN_EXE_ansvar");
 
+/// The `ansvar` binary, with the passphrase of the test databases in its environment (as a
+/// script passes it; see `Store::open_test`).
+pub fn ansvar_command() -> Command {
+    let mut c = Command::new(ANSVAR);
+    c.env("ANSVAR_PASSPHRASE", ansvar::store::TEST_PASSPHRASE);
+    c
+}
+
 /// The plugin components `scripts/build-plugins.sh` builds.
 pub const PLUGINS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/plugins/");
 
 /// Runs `ansvar args…` with its compile cache in `cache`.
 pub fn ansvar(cache: &Path, args: &[&str]) -> Output {
-    Command::new(ANSVAR)
+    ansvar_command()
         .args(args)
         .env("ANSVAR_CACHE_DIR", cache)
         .output()

@@ -66,7 +66,7 @@ pub struct Fixture {
 pub fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("room.redb");
-    let store = Arc::new(Store::open(&db).unwrap());
+    let store = Arc::new(Store::open_test(&db).unwrap());
     let case = store.create_case().unwrap().id;
     let cache = tempfile::tempdir().unwrap();
     install_ips(&store, &cache);

@@ -28,7 +28,7 @@ fn main() {
 }
 
 fn run(path: &str, max: u64) -> Result<(), Box<dyn std::error::Error>> {
-    let store = Arc::new(Store::open(path)?);
+    let store = Arc::new(Store::open_test(path)?);
     let case = match store.list_cases()?.first() {
         Some(c) => c.id,
         None => store.create_case()?.id,

@@ -9,7 +9,7 @@ use super::api::PluginManifest;
 use super::context::Capability;
 use super::host::{LoadedPlugin, PluginHost};
 use super::package::{Package, PublicKey, component_hash};
-use crate::store::{PLUGIN_BLOBS, PLUGINS, Store, StoreError, TRUSTED_KEYS, decode, encode};
+use crate::store::{PLUGIN_BLOBS, PLUGINS, Store, StoreError, TRUSTED_KEYS, at, decode, encode};
 
 /// A publisher key the municipality's IT has added.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -48,8 +48,8 @@ pub fn trust_key(
         name: name.to_string(),
         added: now,
     };
-    let bytes = encode(&record)?;
     Ok(store.write(|txn| {
+        let bytes = encode(&at(TRUSTED_KEYS, record.key.as_str()), &record)?;
         txn.open_table(TRUSTED_KEYS)?
             .insert(record.key.as_str(), bytes.as_slice())?;
         Ok(())
@@ -61,7 +61,12 @@ pub fn trusted_keys(store: &Store) -> Result<Vec<TrustedKey>, PluginError> {
         let table = txn.open_table(TRUSTED_KEYS)?;
         let mut out = Vec::new();
         for row in table.iter()? {
-            out.push(decode("trusted key", row?.1.value())?);
+            let (k, v) = row?;
+            out.push(decode(
+                "trusted key",
+                &at(TRUSTED_KEYS, k.value()),
+                v.value(),
+            )?);
         }
         Ok(out)
     })?)
@@ -77,7 +82,12 @@ pub fn installed(store: &Store) -> Result<Vec<InstalledPlugin>, PluginError> {
         let table = txn.open_table(PLUGINS)?;
         let mut out = Vec::new();
         for row in table.iter()? {
-            out.push(decode("installed plugin", row?.1.value())?);
+            let (k, v) = row?;
+            out.push(decode(
+                "installed plugin",
+                &at(PLUGINS, k.value()),
+                v.value(),
+            )?);
         }
         Ok(out)
     })?)
@@ -85,7 +95,11 @@ pub fn installed(store: &Store) -> Result<Vec<InstalledPlugin>, PluginError> {
 
 pub fn installed_plugin(store: &Store, id: &str) -> Result<Option<InstalledPlugin>, PluginError> {
     Ok(store.read(|txn| match txn.open_table(PLUGINS)?.get(id)? {
-        Some(v) => Ok(Some(decode("installed plugin", v.value())?)),
+        Some(v) => Ok(Some(decode(
+            "installed plugin",
+            &at(PLUGINS, id),
+            v.value(),
+        )?)),
         None => Ok(None),
     })?)
 }
@@ -160,8 +174,8 @@ pub fn install(
         installed: now,
         failing: None,
     };
-    let bytes = encode(&record)?;
     store.write(|txn| {
+        let bytes = encode(&at(PLUGINS, record.manifest.id.as_str()), &record)?;
         txn.open_table(PLUGIN_BLOBS)?
             .insert(record.hash.as_str(), package.component.as_slice())?;
         txn.open_table(PLUGINS)?
@@ -175,7 +189,8 @@ pub fn install(
 fn drop_unused_blobs(txn: &WriteTransaction) -> Result<(), StoreError> {
     let mut used = std::collections::HashSet::new();
     for row in txn.open_table(PLUGINS)?.iter()? {
-        let p: InstalledPlugin = decode("installed plugin", row?.1.value())?;
+        let (k, v) = row?;
+        let p: InstalledPlugin = decode("installed plugin", &at(PLUGINS, k.value()), v.value())?;
         used.insert(p.hash);
     }
     let mut blobs = txn.open_table(PLUGIN_BLOBS)?;
@@ -230,8 +245,8 @@ pub fn set_failing(store: &Store, id: &str, failing: Option<String>) -> Result<(
         return Err(PluginError::NotInstalled(id.to_string()));
     };
     record.failing = failing;
-    let bytes = encode(&record)?;
     Ok(store.write(|txn| {
+        let bytes = encode(&at(PLUGINS, id), &record)?;
         txn.open_table(PLUGINS)?.insert(id, bytes.as_slice())?;
         Ok(())
     })?)

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use redb::ReadableTable;
 
-use super::{ACCESS_LOG, Store, StoreError, decode, encode, keyed};
+use super::{ACCESS_LOG, Store, StoreError, at, decode, encode, keyed};
 use crate::domain::CaseId;
 
 /// What was done with a case.
@@ -86,7 +86,7 @@ impl Store {
                     reader,
                     ..base.clone()
                 };
-                table.insert(n, encode(&entry)?.as_slice())?;
+                table.insert(n, encode(&at(ACCESS_LOG, n), &entry)?.as_slice())?;
             }
             Ok(())
         })
@@ -105,7 +105,7 @@ impl Store {
                 detail: "the access log's numbering is at its end".into(),
             })?;
             let entry = AccessEntry { n, ..entry.clone() };
-            table.insert(n, encode(&entry)?.as_slice())?;
+            table.insert(n, encode(&at(ACCESS_LOG, n), &entry)?.as_slice())?;
             Ok(())
         })
     }
@@ -122,7 +122,8 @@ impl Store {
             let mut out = Vec::new();
             for row in table.iter()? {
                 let (k, v) = row?;
-                let entry: AccessEntry = decode("access log entry", v.value())?;
+                let entry: AccessEntry =
+                    decode("access log entry", &at(ACCESS_LOG, k.value()), v.value())?;
                 keyed("access log entry", entry.n == k.value())?;
                 if case.is_none_or(|c| c == entry.case) {
                     out.push(entry);

@@ -6,12 +6,13 @@
 //! the newest entry breaks the chain too. Entries from a file written before the chain have no
 //! link: the chain starts at the first entry that has one, and verify says so.
 //!
-//! The hash is not keyed: it shows damage and tampering by hand, not by someone who rewrites
-//! the whole chain (the at-rest encryption's key will be what stops that).
+//! The hash is not keyed: in an encrypted file no entry can be written or rewritten without
+//! the data key (each value is sealed in its place), so the chain shows entries removed,
+//! reordered or left out, and a changed entry fails its seal before it reaches the chain.
 
 use serde::{Deserialize, Serialize};
 
-use super::{LogEntry, StoreError, unseal};
+use super::{LOG, LogEntry, StoreError, envelope::at, unseal};
 
 /// The newest entry of a case's chain.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -90,12 +91,12 @@ pub(crate) fn check(
     let mut findings = Vec::new();
     let mut checked: Vec<Checked> = Vec::new();
     for row in rows {
-        let read = unseal("edit log entry", row.bytes)
+        let read = unseal("edit log entry", &at(LOG, (case, row.seq)), row.bytes)
             .ok()
             .and_then(|payload| {
-                serde_json::from_slice::<LogEntry>(payload)
+                serde_json::from_slice::<LogEntry>(&payload)
                     .ok()
-                    .map(|e| (e, hash(payload)))
+                    .map(|e| (e, hash(&payload)))
             });
         let mut c = Checked {
             seq: row.seq,

@@ -66,6 +66,16 @@ pub enum StoreError {
         finding: super::Finding,
     },
     Storage(String),
+    /// The file is locked ([`Store::lock`](super::Store::lock)): its data key is forgotten.
+    Locked,
+    /// The passphrase or recovery key does not open the file's key envelope.
+    WrongSecret,
+    /// A file from before encryption, opened for writing: encrypt it first.
+    NotEncrypted {
+        path: PathBuf,
+    },
+    /// The key envelope is unknown or damaged, or no random numbers could be had.
+    Crypto(String),
     /// A file the store writes beside the database (a backup) was refused or failed.
     Output(#[from] crate::fsio::OutputError),
 }
@@ -193,6 +203,10 @@ impl StoreError {
                 ],
             ),
             StoreError::Storage(d) => S::StoreStorage.fill(lang, &[d]),
+            StoreError::Locked => S::StoreLocked.get(lang).to_string(),
+            StoreError::WrongSecret => S::StoreWrongSecret.get(lang).to_string(),
+            StoreError::NotEncrypted { path } => S::StoreNotEncrypted.fill(lang, &[&p(path)]),
+            StoreError::Crypto(d) => S::StoreCrypto.fill(lang, &[d]),
             StoreError::Output(e) => e.message(lang),
         }
     }

@@ -1,13 +1,17 @@
 //! The redb store: one file holds every case, the edit log, the case index, settings and plugins.
 //!
 //! Values are JSON (named fields, `#[serde(default)]` on every struct), so a field added later
-//! reads as its default from an older file, each sealed in an envelope with a check
-//! (`envelope.rs`) from schema 2 on. Every write is one transaction committed with
-//! `Durability::Immediate`: when a call returns `Ok`, the change survives a crash or power loss.
-//! Commands that only read open the file read-only ([`Store::open_read_only`]).
+//! reads as its default from an older file. From schema 3 every value is encrypted and bound
+//! to its place (`envelope.rs`, `crypto.rs`): a file opens with its passphrase or recovery key.
+//! A file from before (schema 1 plain, schema 2 under a CRC) is read as it is read-only, and
+//! encrypted into a new file by [`Store::encrypt`] before it is written to. Every write is one
+//! transaction committed with `Durability::Immediate`: when a call returns `Ok`, the change
+//! survives a crash or power loss. Commands that only read open the file read-only
+//! ([`Store::open_read_only`]).
 
 mod access;
 mod chain;
+mod crypto;
 mod envelope;
 mod error;
 mod log;
@@ -15,17 +19,20 @@ mod verify;
 
 pub use access::{Access, AccessEntry};
 pub use chain::Finding;
+pub use crypto::{
+    KdfCost, MIN_PASSPHRASE_CHARS, Passphrase, RecoveryKey, Secret, Strength, strength,
+};
 pub use error::StoreError;
 pub use log::{Cause, LogEntry};
 pub use verify::{CaseReport, Report};
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::fs;
 use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{PoisonError, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 
 use chrono::{DateTime, Utc};
 use redb::{
@@ -36,13 +43,24 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Case, CaseId};
+use crypto::{DataKey, KeyEnvelope};
+use envelope::Codec;
+pub(crate) use envelope::{Place, at};
 
 /// The schema this build writes. Raise it when the layout or meaning of stored values changes,
 /// and add the step from the previous version to [`MIGRATIONS`].
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The first schema whose values are sealed (see `envelope.rs`); older files hold plain JSON.
 const SEALED_SINCE: u32 = 2;
+/// The first schema whose values are encrypted.
+const ENCRYPTED_SINCE: u32 = 3;
+
+/// The `meta` row that holds the key envelope (`crypto.rs`), readable: opening needs it.
+const KEY_ENVELOPE: &str = "key_envelope";
+
+/// The passphrase of the files tests make with [`Store::open_test`].
+pub const TEST_PASSPHRASE: &str = "test passphrase, not secret";
 
 /// Identifies an Ansvar file among other redb files.
 const APPLICATION: &[u8] = b"ansvar";
@@ -67,11 +85,12 @@ pub(crate) const LOG_HEAD: TableDefinition<u64, &[u8]> = TableDefinition::new("e
 /// Who opened and exported which case (`access.rs`), by a running number.
 pub(crate) const ACCESS_LOG: TableDefinition<u64, &[u8]> = TableDefinition::new("access_log");
 
-/// One step of migration: brings a file from version `from` to `from + 1` inside the opening
-/// write transaction. Schema 1 is the first; a fixture written by it is kept under
-/// `app/core/tests/fixtures/` so every later step is tested against a real old file.
+/// One step of migration of an encrypted file: brings it from version `from` to `from + 1`
+/// inside the opening write transaction. Files before schema 3 are not migrated in place but
+/// encrypted into a new file ([`Store::encrypt`]); fixtures of schemas 1 and 2 are kept under
+/// `app/core/tests/fixtures/` so that path is tested against real old files.
 type Migration = fn(&WriteTransaction) -> Result<(), StoreError>;
-const MIGRATIONS: &[(u32, Migration)] = &[(1, seal_every_value)];
+const MIGRATIONS: &[(u32, Migration)] = &[];
 
 /// How many edits may pass before the whole case is written again.
 const SNAPSHOT_EVERY: u64 = 64;
@@ -133,8 +152,10 @@ pub struct Store {
     /// A writable file, which a failed write may reopen (not a read-only or in-memory store).
     reopenable: bool,
     path: PathBuf,
-    /// The file's schema version: below [`SEALED_SINCE`] its values are plain JSON.
-    schema: AtomicU32,
+    /// The file's schema version when opened.
+    schema: u32,
+    /// The data key while the file is unlocked; `None` when locked (or not encrypted).
+    key: RwLock<Option<Arc<DataKey>>>,
     /// The repaired copy a read-only store reads instead of an unclean file; removed on drop.
     scratch: Option<Scratch>,
     /// Per case, what the last commit left on disk: the snapshot's sequence number and the
@@ -194,8 +215,6 @@ thread_local! {
     /// How many store guards this thread is inside: a panic then is redb stopping on a damaged
     /// file, which the guard reports; the panic hook stays silent about it.
     static GUARD_DEPTH: Cell<u32> = const { Cell::new(0) };
-    /// Whether the values being read come from a file older than [`SEALED_SINCE`].
-    static PLAIN_VALUES: Cell<bool> = const { Cell::new(false) };
 }
 
 /// True while this thread runs inside the store's guard (see [`install_panic_hook`]).
@@ -234,14 +253,6 @@ fn guarded<T>(path: &Path, f: impl FnOnce() -> Result<T, StoreError>) -> Result<
     }
 }
 
-/// Runs `f` with values read as plain (a file before [`SEALED_SINCE`]) or sealed.
-fn with_values<T>(plain: bool, f: impl FnOnce() -> T) -> T {
-    let before = PLAIN_VALUES.with(|p| p.replace(plain));
-    let out = f();
-    PLAIN_VALUES.with(|p| p.set(before));
-    out
-}
-
 /// A case row from schema 2 on: the case with the log sequence number it is current to, under
 /// the row's check (the `case_snapshot_seq` table holds the same number, unchecked).
 #[derive(Deserialize)]
@@ -257,7 +268,7 @@ struct StoredCaseRef<'a> {
 }
 
 fn encode_case(case: &Case, snapshot_seq: Option<u64>) -> Result<Vec<u8>, StoreError> {
-    encode(&StoredCaseRef { snapshot_seq, case })
+    encode(&at(CASES, case.id.0), &StoredCaseRef { snapshot_seq, case })
 }
 
 /// A value that names its own key (a case its id, a log entry its number) must sit under it;
@@ -271,71 +282,229 @@ fn keyed(what: &str, matches: bool) -> Result<(), StoreError> {
     }
 }
 
-/// A value as it is stored: sealed (see `envelope.rs`).
-pub(crate) fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
-    serde_json::to_vec(value)
-        .map(|json| envelope::seal(&json))
-        .map_err(|e| StoreError::Encoding(e.to_string()))
+/// A value as it is stored at `place`: sealed (see `envelope.rs`).
+pub(crate) fn encode<T: Serialize>(place: &Place, value: &T) -> Result<Vec<u8>, StoreError> {
+    let json = serde_json::to_vec(value).map_err(|e| StoreError::Encoding(e.to_string()))?;
+    seal(place, &json)
 }
 
-/// The bytes inside a stored value, checked; plain when the file predates sealing.
-pub(crate) fn unseal<'a>(what: &str, bytes: &'a [u8]) -> Result<&'a [u8], StoreError> {
-    if PLAIN_VALUES.with(|p| p.get()) {
-        return Ok(bytes);
-    }
-    envelope::open(bytes).ok_or_else(|| StoreError::ValueDamaged {
+/// Raw bytes sealed for `place`.
+pub(crate) fn seal(place: &Place, payload: &[u8]) -> Result<Vec<u8>, StoreError> {
+    envelope::seal(place, payload)
+        .ok_or_else(|| StoreError::Crypto("no random numbers for a nonce".into()))
+}
+
+/// The bytes inside a stored value at `place`, checked (and decrypted).
+pub(crate) fn unseal<'a>(
+    what: &str,
+    place: &Place,
+    bytes: &'a [u8],
+) -> Result<Cow<'a, [u8]>, StoreError> {
+    envelope::open(place, bytes).ok_or_else(|| StoreError::ValueDamaged {
         what: what.to_string(),
     })
 }
 
-pub(crate) fn decode<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, StoreError> {
-    serde_json::from_slice(unseal(what, bytes)?).map_err(|e| StoreError::Decoding {
+pub(crate) fn decode<T: DeserializeOwned>(
+    what: &str,
+    place: &Place,
+    bytes: &[u8],
+) -> Result<T, StoreError> {
+    serde_json::from_slice(&unseal(what, place, bytes)?).map_err(|e| StoreError::Decoding {
         what: what.to_string(),
         detail: e.to_string(),
     })
 }
 
 impl Store {
-    /// Opens the database at `path`, creating it when the file is missing or empty.
+    /// What is at `path`: nothing yet, a file from before encryption, or an encrypted file.
+    /// Reads only; a file that is not an Ansvar database is refused as [`Store::open`] would.
+    pub fn kind(path: impl AsRef<Path>) -> Result<FileKind, StoreError> {
+        let path = path.as_ref();
+        match fs::metadata(path) {
+            Ok(m) if m.is_dir() => Err(StoreError::NotAnsvar {
+                path: path.to_path_buf(),
+            }),
+            Ok(m) if m.len() == 0 => Ok(FileKind::Missing),
+            Ok(_) => {
+                let checked = match precheck(path, None) {
+                    Err(StoreError::NeedsRecovery { .. }) => {
+                        let scratch =
+                            Scratch(path.with_extension(format!("kind-{}", std::process::id())));
+                        repair_copy(path, &scratch.0)?;
+                        precheck(&scratch.0, None)?
+                    }
+                    other => other?,
+                };
+                Ok(match checked.version >= ENCRYPTED_SINCE {
+                    true => FileKind::Encrypted,
+                    false => FileKind::Unencrypted,
+                })
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(FileKind::Missing),
+            Err(e) => Err(StoreError::io(path, e)),
+        }
+    }
+
+    /// Makes a new encrypted database at `path` (missing or empty), its data key wrapped by
+    /// `passphrase` and by a new recovery key, which is returned to be shown once.
+    pub fn create(
+        path: impl AsRef<Path>,
+        passphrase: &Passphrase,
+        cost: KdfCost,
+    ) -> Result<(Store, RecoveryKey), StoreError> {
+        let path = path.as_ref();
+        if Store::kind(path)? != FileKind::Missing {
+            return Err(crate::fsio::OutputError::Exists {
+                path: path.to_path_buf(),
+            }
+            .into());
+        }
+        let (envelope, key, recovery) = KeyEnvelope::create(passphrase, cost)?;
+        let store = Self::create_new(path, &envelope, Arc::new(key))?;
+        Ok((store, recovery))
+    }
+
+    /// Opens the encrypted database at `path` with its passphrase or recovery key.
     ///
     /// A file that is not an Ansvar database, is damaged, or comes from a newer Ansvar is refused
-    /// and left exactly as it was.
-    pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+    /// and left exactly as it was; so is a file from before encryption
+    /// ([`StoreError::NotEncrypted`]: [`Store::encrypt`] it first). A wrong secret is
+    /// [`StoreError::WrongSecret`], whichever part was wrong.
+    pub fn open(path: impl AsRef<Path>, secret: &Secret) -> Result<Store, StoreError> {
         let path = path.as_ref();
-        let is_new = match fs::metadata(path) {
-            Ok(m) if m.is_dir() => {
-                return Err(StoreError::NotAnsvar {
-                    path: path.to_path_buf(),
-                });
-            }
-            Ok(m) => m.len() == 0,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
-            Err(e) => return Err(StoreError::io(path, e)),
-        };
-        if is_new {
-            return Self::create_new(path);
-        }
-        let stored_version = match precheck(path) {
-            Err(StoreError::NeedsRecovery { .. }) => {
-                recover(path)?;
-                precheck(path)?
-            }
-            other => other?,
-        };
+        let checked = Self::precheck_existing(path)?;
+        let key = Arc::new(checked.unlock(path, secret)?);
+        Self::open_unlocked(path, checked.version, key)
+    }
+
+    /// Opens an encrypted file with its data key (known already: the check after encrypting).
+    fn open_unlocked(path: &Path, version: u32, key: Arc<DataKey>) -> Result<Store, StoreError> {
+        // The values that opening and listing read are checked before anything is written.
+        precheck(path, Some(&Codec::Encrypted(key.clone())))?;
         let db = guarded(path, || {
             builder()
                 .open(path)
                 .map_err(|e| StoreError::from_database(path, e))
         })?;
-        let store = Store::new(Db::Write(db), path, stored_version);
-        if stored_version < SCHEMA_VERSION {
-            store.migrate(stored_version)?;
+        let store = Store::new(Db::Write(db), path, version, Some(key));
+        if version < SCHEMA_VERSION {
+            store.migrate(version)?;
         }
         store.ensure_tables()?;
         // Best effort: a case that cannot be read, or a write that fails, leaves its entry
         // without the week's facts (counted unknown), and the next open tries again.
         let _ = store.complete_index();
         Ok(store)
+    }
+
+    /// An existing file, recovered first when a crash left it unclean, looked at.
+    fn precheck_existing(path: &Path) -> Result<Prechecked, StoreError> {
+        if fs::metadata(path)
+            .map_err(|e| StoreError::io(path, e))?
+            .is_dir()
+        {
+            return Err(StoreError::NotAnsvar {
+                path: path.to_path_buf(),
+            });
+        }
+        let checked = match precheck(path, None) {
+            Err(StoreError::NeedsRecovery { .. }) => {
+                recover(path)?;
+                precheck(path, None)?
+            }
+            other => other?,
+        };
+        if checked.version < ENCRYPTED_SINCE {
+            return Err(StoreError::NotEncrypted {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(checked)
+    }
+
+    /// For tests and benchmarks only: opens `path` with [`TEST_PASSPHRASE`], creating it at
+    /// [`KdfCost::FAST_FOR_TESTS`] (its recovery key dropped) when missing. Never for a file
+    /// a person uses.
+    #[doc(hidden)]
+    pub fn open_test(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        let pass = Passphrase::new(TEST_PASSPHRASE);
+        match Store::kind(path)? {
+            FileKind::Missing => {
+                Store::create(path, &pass, KdfCost::FAST_FOR_TESTS).map(|(s, _)| s)
+            }
+            FileKind::Unencrypted => {
+                Store::encrypt(path, &pass, KdfCost::FAST_FOR_TESTS)?;
+                Store::open(path, &Secret::Passphrase(pass))
+            }
+            FileKind::Encrypted => Store::open(path, &Secret::Passphrase(pass)),
+        }
+    }
+
+    /// For benchmarks only: a new file in the format before encryption (schema 2, each value
+    /// under a CRC), open for writing, to measure what encryption costs beside it.
+    #[doc(hidden)]
+    pub fn create_unencrypted_for_benchmarks(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        let db = guarded(path, || {
+            builder()
+                .create(path)
+                .map_err(|e| StoreError::from_database(path, e))
+        })?;
+        let store = Store::new(Db::Write(db), path, SEALED_SINCE, None);
+        store.write(|txn| {
+            let mut meta = txn.open_table(META)?;
+            meta.insert("application", APPLICATION)?;
+            meta.insert("schema_version", SEALED_SINCE.to_le_bytes().as_slice())?;
+            drop(meta);
+            create_tables(txn)
+        })?;
+        Ok(store)
+    }
+
+    /// Encrypts a file from before encryption (schema 1 or 2) under a new passphrase and
+    /// returns its recovery key. The encrypted copy is written beside the file, checked to hold
+    /// exactly what the old file holds, made durable, and only then renamed over it; a crash
+    /// or a failure on the way leaves the old file as it was.
+    ///
+    /// The old file's bytes are gone from the file system's view, not from the disk: a copy or
+    /// backup of it made before stays readable.
+    pub fn encrypt(
+        path: impl AsRef<Path>,
+        passphrase: &Passphrase,
+        cost: KdfCost,
+    ) -> Result<RecoveryKey, StoreError> {
+        let path = path.as_ref();
+        if Store::kind(path)? != FileKind::Unencrypted {
+            return Err(StoreError::Crypto("the file is encrypted already".into()));
+        }
+        // Read as a read-only open reads it (from a repaired copy if a crash left it unclean).
+        let old = Store::open_read_only_with(path, None, true)?;
+        let tmp = path.with_extension("encrypting");
+        let _ = fs::remove_file(&tmp);
+        let (envelope, key, recovery) = KeyEnvelope::create(passphrase, cost)?;
+        let key = Arc::new(key);
+        let written = (|| {
+            let new = Self::create_new(&tmp, &envelope, key.clone())?;
+            old.copy_encrypted_into(&new)?;
+            drop(new);
+            // Read-only: a writable open would complete the index and so differ from the old.
+            let new = Self::open_read_only_keyed(&tmp, Some(Unlocking::Key(key.clone())), true)?;
+            old.same_content(&new)?;
+            drop(new);
+            fs::File::open(&tmp)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| StoreError::io(&tmp, e))?;
+            drop(old);
+            fs::rename(&tmp, path).map_err(|e| StoreError::io(path, e))?;
+            sync_parent(path);
+            Ok(())
+        })();
+        if written.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        written.map(|()| recovery)
     }
 
     /// Writes the week's facts ([`crate::week::WeekFacts`]) into every index entry written
@@ -360,27 +529,43 @@ impl Store {
         self.write(|txn| {
             let mut index = txn.open_table(CASE_INDEX)?;
             for summary in &summaries {
-                index.insert(summary.id.0, encode(summary)?.as_slice())?;
+                index.insert(
+                    summary.id.0,
+                    encode(&at(CASE_INDEX, summary.id.0), summary)?.as_slice(),
+                )?;
             }
             Ok(summaries.len())
         })
     }
 
     /// Opens an existing database for reading only: nothing is written to the file, not even
-    /// redb's open mark, and an older file is read as it is (it is upgraded by the next
-    /// writable open). A file left unclean by a crash is repaired on a private copy beside it,
-    /// which is read and then removed; the file itself waits for a writable open to repair it.
-    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, StoreError> {
-        Self::open_read_only_with(path.as_ref(), true)
+    /// redb's open mark. An encrypted file needs its `secret`; a file from before encryption
+    /// is read as it is (the secret is not used) and encrypted by the next writable open. A
+    /// file left unclean by a crash is repaired on a private copy beside it, which is read and
+    /// then removed; the file itself waits for a writable open to repair it.
+    pub fn open_read_only(path: impl AsRef<Path>, secret: &Secret) -> Result<Store, StoreError> {
+        Self::open_read_only_with(path.as_ref(), Some(secret), true)
     }
 
     /// As [`Store::open_read_only`], but a value failing its check does not refuse the file:
     /// for [`Store::verify`], which reports every such value where it is.
-    pub fn open_for_verify(path: impl AsRef<Path>) -> Result<Store, StoreError> {
-        Self::open_read_only_with(path.as_ref(), false)
+    pub fn open_for_verify(path: impl AsRef<Path>, secret: &Secret) -> Result<Store, StoreError> {
+        Self::open_read_only_with(path.as_ref(), Some(secret), false)
     }
 
-    fn open_read_only_with(path: &Path, check_values: bool) -> Result<Store, StoreError> {
+    fn open_read_only_with(
+        path: &Path,
+        secret: Option<&Secret>,
+        check_values: bool,
+    ) -> Result<Store, StoreError> {
+        Self::open_read_only_keyed(path, secret.map(Unlocking::Secret), check_values)
+    }
+
+    fn open_read_only_keyed(
+        path: &Path,
+        unlocking: Option<Unlocking<'_>>,
+        check_values: bool,
+    ) -> Result<Store, StoreError> {
         if fs::metadata(path)
             .map_err(|e| StoreError::io(path, e))?
             .is_dir()
@@ -389,28 +574,50 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        let (stored_version, scratch) = match precheck_with(path, check_values) {
+        let (checked, scratch) = match precheck(path, None) {
             Err(StoreError::NeedsRecovery { .. }) => {
                 let scratch =
                     Scratch(path.with_extension(format!("reading-{}", std::process::id())));
                 repair_copy(path, &scratch.0)?;
-                (precheck_with(&scratch.0, check_values)?, Some(scratch))
+                (precheck(&scratch.0, None)?, Some(scratch))
             }
             other => (other?, None),
         };
         let file = scratch.as_ref().map_or(path, |s| s.0.as_path());
+        let key = match (checked.version >= ENCRYPTED_SINCE, unlocking) {
+            (true, Some(Unlocking::Secret(secret))) => {
+                Some(Arc::new(checked.unlock(path, secret)?))
+            }
+            (true, Some(Unlocking::Key(key))) => Some(key),
+            (true, None) => return Err(StoreError::Locked),
+            (false, _) => None,
+        };
+        if check_values {
+            let codec = match &key {
+                Some(k) => Codec::Encrypted(k.clone()),
+                None => Store::codec_of(checked.version),
+            };
+            precheck(file, Some(&codec)).map_err(|e| match e {
+                StoreError::ValueDamaged { what } => StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    detail: format!("a stored {what} fails its check"),
+                },
+                other => other,
+            })?;
+        }
         let db = guarded(path, || {
             builder()
                 .open_read_only(file)
                 .map_err(|e| StoreError::from_database(path, e))
         })?;
-        let mut store = Store::new(Db::Read(db), path, stored_version);
+        let mut store = Store::new(Db::Read(db), path, checked.version, key);
         store.scratch = scratch;
         Ok(store)
     }
 
     /// A database in memory, for staging a whole case that is then written to the file in
-    /// one transaction ([`Store::insert_case_with_log`]).
+    /// one transaction ([`Store::insert_case_with_log`]). Its values never reach a disk: they
+    /// are sealed under a check, not encrypted.
     pub fn in_memory() -> Result<Store, StoreError> {
         let path = Path::new(MEMORY);
         // No other process shares memory, and the in-memory backend has no file locks.
@@ -419,42 +626,133 @@ impl Store {
         let db = b
             .create_with_backend(redb::backends::InMemoryBackend::new())
             .map_err(|e| StoreError::from_database(path, e))?;
-        let store = Store::new(Db::Write(db), path, SCHEMA_VERSION);
+        let store = Store::new(Db::Write(db), path, SEALED_SINCE, None);
         store.write(create_tables)?;
         Ok(store)
     }
 
-    fn new(db: Db, path: &Path, schema: u32) -> Store {
+    fn new(db: Db, path: &Path, schema: u32, key: Option<Arc<DataKey>>) -> Store {
         Store {
             reopenable: matches!(db, Db::Write(_)) && path != Path::new(MEMORY),
             db: RwLock::new(Some(db)),
             path: path.to_path_buf(),
-            schema: AtomicU32::new(schema),
+            schema,
+            key: RwLock::new(key),
             committed: Default::default(),
             scratch: None,
         }
     }
 
-    fn plain_values(&self) -> bool {
-        self.schema.load(Ordering::Relaxed) < SEALED_SINCE
+    /// How the values of a file of `version` are read, without its key.
+    fn codec_of(version: u32) -> Codec {
+        match version {
+            v if v < SEALED_SINCE => Codec::Plain,
+            _ => Codec::Sealed,
+        }
     }
 
-    fn create_new(path: &Path) -> Result<Store, StoreError> {
+    /// How this store's values are read and written now; [`StoreError::Locked`] while locked.
+    fn codec(&self) -> Result<Codec, StoreError> {
+        if self.schema < ENCRYPTED_SINCE {
+            return Ok(Store::codec_of(self.schema));
+        }
+        match &*self.key.read().unwrap_or_else(PoisonError::into_inner) {
+            Some(key) => Ok(Codec::Encrypted(key.clone())),
+            None => Err(StoreError::Locked),
+        }
+    }
+
+    /// Whether the file's values are encrypted (schema 3 on).
+    pub fn is_encrypted(&self) -> bool {
+        self.schema >= ENCRYPTED_SINCE
+    }
+
+    /// Forgets the data key (it is wiped from memory): every read and write is refused with
+    /// [`StoreError::Locked`] until [`Store::unlock`]. The file stays open, so no one else
+    /// can take it meanwhile.
+    pub fn lock(&self) {
+        *self.key.write().unwrap_or_else(PoisonError::into_inner) = None;
+    }
+
+    pub fn is_locked(&self) -> bool {
+        self.is_encrypted()
+            && self
+                .key
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .is_none()
+    }
+
+    /// Takes the data key again, from the passphrase or the recovery key.
+    pub fn unlock(&self, secret: &Secret) -> Result<(), StoreError> {
+        let key = self.envelope()?.unlock(secret)?;
+        *self.key.write().unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(key));
+        Ok(())
+    }
+
+    /// Sets a new passphrase, proved by the current one or the recovery key (the way back
+    /// from a forgotten passphrase). Only the data key's wrap changes; the recovery key stays.
+    pub fn change_passphrase(&self, proof: &Secret, new: &Passphrase) -> Result<(), StoreError> {
+        let mut envelope = self.envelope()?;
+        let key = envelope.unlock(proof)?;
+        envelope.rewrap(new, &key)?;
+        let bytes = envelope.to_bytes()?;
+        self.write(|txn| {
+            txn.open_table(META)?
+                .insert(KEY_ENVELOPE, bytes.as_slice())?;
+            Ok(())
+        })?;
+        *self.key.write().unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(key));
+        Ok(())
+    }
+
+    /// The key envelope, read without the key.
+    fn envelope(&self) -> Result<KeyEnvelope, StoreError> {
+        let slot = self.db.read().unwrap_or_else(PoisonError::into_inner);
+        let bytes = guarded(&self.path, || {
+            let txn = match &*slot {
+                Some(Db::Write(db)) => db.begin_read(),
+                Some(Db::Read(db)) => db.begin_read(),
+                None => {
+                    return Err(StoreError::ReadOnly {
+                        path: self.path.clone(),
+                    });
+                }
+            }
+            .map_err(|e| self.err(e))?;
+            let meta = txn.open_table(META)?;
+            let value = meta.get(KEY_ENVELOPE)?.map(|v| v.value().to_vec());
+            Ok(value)
+        })?;
+        let bytes = bytes.ok_or_else(|| StoreError::Corrupt {
+            path: self.path.clone(),
+            detail: "the key envelope is missing".into(),
+        })?;
+        KeyEnvelope::from_bytes(&bytes)
+    }
+
+    fn create_new(
+        path: &Path,
+        envelope: &KeyEnvelope,
+        key: Arc<DataKey>,
+    ) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
         {
             fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         }
+        let envelope = envelope.to_bytes()?;
         let db = guarded(path, || {
             builder()
                 .create(path)
                 .map_err(|e| StoreError::from_database(path, e))
         })?;
-        let store = Store::new(Db::Write(db), path, SCHEMA_VERSION);
+        let store = Store::new(Db::Write(db), path, SCHEMA_VERSION, Some(key));
         store.write(|txn| {
             let mut meta = txn.open_table(META)?;
             meta.insert("application", APPLICATION)?;
             meta.insert("schema_version", SCHEMA_VERSION.to_le_bytes().as_slice())?;
+            meta.insert(KEY_ENVELOPE, envelope.as_slice())?;
             drop(meta);
             create_tables(txn)
         })?;
@@ -474,8 +772,170 @@ impl Store {
             txn.open_table(META)?
                 .insert("schema_version", SCHEMA_VERSION.to_le_bytes().as_slice())?;
             Ok(())
+        })
+    }
+
+    /// Every value of a table of this store as (key bytes, payload), opened by its codec. A
+    /// schema-1 case row is given the shape later schemas store (the case with its snapshot
+    /// number). Used to encrypt an older file and to prove the copy holds the same.
+    fn payloads<K: redb::Key + 'static>(
+        &self,
+        def: TableDefinition<K, &'static [u8]>,
+        what: &str,
+    ) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError>
+    where
+        for<'a> K::SelfType<'a>: std::borrow::Borrow<K::SelfType<'a>>,
+    {
+        let name = redb::TableHandle::name(&def).to_string();
+        let schema_1_cases = self.schema < SEALED_SINCE && name == "cases";
+        self.read(|txn| {
+            let table = match txn.open_table(def) {
+                Ok(t) => t,
+                Err(redb::TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
+                Err(e) => return Err(e.into()),
+            };
+            // An early schema-1 file has no snapshot table: its rows are current.
+            let snapshots = match schema_1_cases {
+                true => Some(txn.open_table(SNAPSHOT_SEQ).ok()),
+                false => None,
+            };
+            let mut out = Vec::new();
+            for row in table.iter()? {
+                let (k, v) = row?;
+                let key = K::as_bytes(&k.value()).as_ref().to_vec();
+                let place = place_of(&name, &key)?;
+                let mut payload = unseal(what, &place, v.value())?.into_owned();
+                if let Some(snapshots) = &snapshots {
+                    let id = u64::from_le_bytes(key.as_slice().try_into().map_err(|_| {
+                        StoreError::ValueDamaged {
+                            what: "case".into(),
+                        }
+                    })?);
+                    let seq = match snapshots {
+                        Some(t) => t.get(id)?.map(|s| s.value()),
+                        None => None,
+                    };
+                    let mut wrapped = format!(
+                        "{{\"snapshot_seq\":{},\"case\":",
+                        seq.map_or("null".to_string(), |s| s.to_string())
+                    )
+                    .into_bytes();
+                    wrapped.extend_from_slice(&payload);
+                    wrapped.push(b'}');
+                    payload = wrapped;
+                }
+                out.push((key, payload));
+            }
+            Ok(out)
+        })
+    }
+
+    /// Writes every value of this (older) store into `new`, sealed by `new`'s codec.
+    fn copy_encrypted_into(&self, new: &Store) -> Result<(), StoreError> {
+        macro_rules! values {
+            ($def:expr, $key:ty, $what:expr) => {{
+                let rows = self.payloads($def, $what)?;
+                new.write(|txn| {
+                    let name = redb::TableHandle::name(&$def).to_string();
+                    let mut table = txn.open_table($def)?;
+                    for (key, payload) in &rows {
+                        let place = place_of(&name, key)?;
+                        let sealed = seal(&place, payload)?;
+                        table.insert(<$key as redb::Value>::from_bytes(key), sealed.as_slice())?;
+                    }
+                    Ok(())
+                })?;
+            }};
+        }
+        values!(CASES, u64, "case");
+        values!(CASE_INDEX, u64, "case index");
+        values!(LOG, (u64, u64), "edit log entry");
+        values!(SETTINGS, &str, "setting");
+        values!(PLUGINS, &str, "installed plugin");
+        values!(TRUSTED_KEYS, &str, "trusted key");
+        values!(LOG_HEAD, u64, "edit log head");
+        values!(ACCESS_LOG, u64, "access log entry");
+        let counter = self.read(|txn| match txn.open_table(META)?.get("next_case_id")? {
+            Some(v) => Ok(Some(
+                unseal("next case id", &at(META, "next_case_id"), v.value())?.into_owned(),
+            )),
+            None => Ok(None),
         })?;
-        self.schema.store(SCHEMA_VERSION, Ordering::Relaxed);
+        let snapshots: Vec<(u64, u64)> = self.read(|txn| {
+            let mut out = Vec::new();
+            if let Ok(t) = txn.open_table(SNAPSHOT_SEQ) {
+                for row in t.iter()? {
+                    let (k, v) = row?;
+                    out.push((k.value(), v.value()));
+                }
+            }
+            Ok(out)
+        })?;
+        let blobs: Vec<(String, Vec<u8>)> = self.read(|txn| {
+            let mut out = Vec::new();
+            if let Ok(t) = txn.open_table(PLUGIN_BLOBS) {
+                for row in t.iter()? {
+                    let (k, v) = row?;
+                    out.push((k.value().to_string(), v.value().to_vec()));
+                }
+            }
+            Ok(out)
+        })?;
+        new.write(|txn| {
+            if let Some(counter) = &counter {
+                let sealed = seal(&at(META, "next_case_id"), counter)?;
+                txn.open_table(META)?
+                    .insert("next_case_id", sealed.as_slice())?;
+            }
+            let mut table = txn.open_table(SNAPSHOT_SEQ)?;
+            for (k, v) in &snapshots {
+                table.insert(*k, *v)?;
+            }
+            // Plugin code is public and checked by its SHA-256 (its key): copied as it is.
+            let mut table = txn.open_table(PLUGIN_BLOBS)?;
+            for (k, v) in &blobs {
+                table.insert(k.as_str(), v.as_slice())?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Proves that `new` holds what this store holds: every value's payload, and every case
+    /// and log read back the same.
+    fn same_content(&self, new: &Store) -> Result<(), StoreError> {
+        let differs = |what: &str| StoreError::Corrupt {
+            path: new.path.clone(),
+            detail: format!("the encrypted copy differs in its {what}"),
+        };
+        macro_rules! same {
+            ($def:expr, $what:expr) => {
+                if self.payloads($def, $what)? != new.payloads($def, $what)? {
+                    return Err(differs($what));
+                }
+            };
+        }
+        same!(CASES, "case");
+        same!(CASE_INDEX, "case index");
+        same!(LOG, "edit log entry");
+        same!(SETTINGS, "setting");
+        same!(PLUGINS, "installed plugin");
+        same!(TRUSTED_KEYS, "trusted key");
+        same!(LOG_HEAD, "edit log head");
+        same!(ACCESS_LOG, "access log entry");
+        let cases = self.list_cases()?;
+        if cases != new.list_cases()? {
+            return Err(differs("case list"));
+        }
+        for c in &cases {
+            let same_case = match (self.load_case(c.id), new.load_case(c.id)) {
+                (Ok(a), Ok(b)) => a == b,
+                (Err(_), Err(_)) => true,
+                _ => false,
+            };
+            if !same_case || self.log(c.id).ok() != new.log(c.id).ok() {
+                return Err(differs(&format!("case {}", c.id)));
+            }
+        }
         Ok(())
     }
 
@@ -522,8 +982,9 @@ impl Store {
                 path: self.path.clone(),
             });
         };
+        let codec = self.codec()?;
         let result = guarded(&self.path, || {
-            with_values(self.plain_values(), || {
+            envelope::with_codec(codec, || {
                 let mut txn = db.begin_write().map_err(|e| self.err(e))?;
                 txn.set_durability(Durability::Immediate)
                     .map_err(|e| self.err(e))?;
@@ -580,9 +1041,10 @@ impl Store {
         f: impl FnOnce(&redb::ReadTransaction) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         self.ensure_open()?;
+        let codec = self.codec()?;
         let slot = self.db.read().unwrap_or_else(PoisonError::into_inner);
         guarded(&self.path, || {
-            with_values(self.plain_values(), || {
+            envelope::with_codec(codec, || {
                 let txn = match &*slot {
                     Some(Db::Write(db)) => db.begin_read(),
                     Some(Db::Read(db)) => db.begin_read(),
@@ -609,7 +1071,8 @@ impl Store {
             let mut out = Vec::new();
             for row in table.iter()? {
                 let (key, value) = row?;
-                let summary: CaseSummary = decode("case index", value.value())?;
+                let summary: CaseSummary =
+                    decode("case index", &at(CASE_INDEX, key.value()), value.value())?;
                 keyed("case index", summary.id.0 == key.value())?;
                 out.push(summary);
             }
@@ -643,8 +1106,10 @@ impl Store {
             txn.open_table(CASES)?
                 .insert(id, encode_case(&case, Some(snapshot))?.as_slice())?;
             txn.open_table(SNAPSHOT_SEQ)?.insert(id, snapshot)?;
-            txn.open_table(CASE_INDEX)?
-                .insert(id, encode(&CaseSummary::of(&case))?.as_slice())?;
+            txn.open_table(CASE_INDEX)?.insert(
+                id,
+                encode(&at(CASE_INDEX, id), &CaseSummary::of(&case))?.as_slice(),
+            )?;
             Ok(case)
         })
     }
@@ -652,17 +1117,19 @@ impl Store {
     /// Takes the next case id and moves the counter on.
     fn next_case_id(&self, txn: &WriteTransaction) -> Result<u64, StoreError> {
         let mut meta = txn.open_table(META)?;
-        let next = match meta.get("next_case_id")? {
-            Some(v) => {
-                u64::from_le_bytes(unseal("next case id", v.value())?.try_into().map_err(|_| {
-                    StoreError::Decoding {
-                        what: "next case id".into(),
-                        detail: "wrong length".into(),
-                    }
-                })?)
-            }
-            None => 1,
-        };
+        let next =
+            match meta.get("next_case_id")? {
+                Some(v) => {
+                    let bytes = unseal("next case id", &at(META, "next_case_id"), v.value())?;
+                    u64::from_le_bytes(bytes.as_ref().try_into().map_err(|_| {
+                        StoreError::Decoding {
+                            what: "next case id".into(),
+                            detail: "wrong length".into(),
+                        }
+                    })?)
+                }
+                None => 1,
+            };
         let after = next.checked_add(1).ok_or_else(|| StoreError::Corrupt {
             path: self.path.clone(),
             detail: "the case counter is at its end".into(),
@@ -674,10 +1141,8 @@ impl Store {
                 detail: "the case counter points at an existing case".into(),
             });
         }
-        meta.insert(
-            "next_case_id",
-            envelope::seal(&after.to_le_bytes()).as_slice(),
-        )?;
+        let sealed = seal(&at(META, "next_case_id"), &after.to_le_bytes())?;
+        meta.insert("next_case_id", sealed.as_slice())?;
         Ok(next)
     }
 
@@ -695,10 +1160,11 @@ impl Store {
             }
             let table = txn.open_table(CASES)?;
             let value = table.get(id.0)?.ok_or(StoreError::UnknownCase(id))?;
-            let (mut case, sealed_snapshot) = match self.plain_values() {
-                true => (decode::<Case>("case", value.value())?, None),
+            let place = at(CASES, id.0);
+            let (mut case, sealed_snapshot) = match self.schema < SEALED_SINCE {
+                true => (decode::<Case>("case", &place, value.value())?, None),
                 false => {
-                    let row: StoredCase = decode("case", value.value())?;
+                    let row: StoredCase = decode("case", &place, value.value())?;
                     (row.case, Some(row.snapshot_seq))
                 }
             };
@@ -722,7 +1188,8 @@ impl Store {
             let log = txn.open_table(LOG)?;
             for row in log.range((id.0, after)..=(id.0, u64::MAX))? {
                 let (key, value) = row?;
-                let entry: LogEntry = decode("edit log entry", value.value())?;
+                let entry: LogEntry =
+                    decode("edit log entry", &at(LOG, key.value()), value.value())?;
                 keyed("edit log entry", entry.seq == key.value().1)?;
                 crate::domain::apply(&mut case, &entry.edit).map_err(|e| StoreError::Decoding {
                     what: format!("edit log entry {}", entry.seq),
@@ -760,13 +1227,17 @@ impl Store {
             let old = match known {
                 Some(k) => k.summary,
                 None => match txn.open_table(CASE_INDEX)?.get(id)? {
-                    Some(v) => Some(decode::<CaseSummary>("case index", v.value())?),
+                    Some(v) => Some(decode::<CaseSummary>(
+                        "case index",
+                        &at(CASE_INDEX, id),
+                        v.value(),
+                    )?),
                     None => None,
                 },
             };
             if old.as_ref() != Some(&summary) {
                 txn.open_table(CASE_INDEX)?
-                    .insert(id, encode(&summary)?.as_slice())?;
+                    .insert(id, encode(&at(CASE_INDEX, id), &summary)?.as_slice())?;
             }
             Ok(Committed {
                 snapshot,
@@ -799,7 +1270,8 @@ impl Store {
             let mut out = Vec::new();
             for row in table.range((id.0, from)..=(id.0, u64::MAX))? {
                 let (key, value) = row?;
-                let entry: LogEntry = decode("edit log entry", value.value())?;
+                let entry: LogEntry =
+                    decode("edit log entry", &at(LOG, key.value()), value.value())?;
                 keyed("edit log entry", entry.seq == key.value().1)?;
                 out.push(entry);
             }
@@ -836,15 +1308,15 @@ impl Store {
         self.read(|txn| {
             let table = txn.open_table(SETTINGS)?;
             match table.get(key)? {
-                Some(v) => Ok(Some(decode("setting", v.value())?)),
+                Some(v) => Ok(Some(decode("setting", &at(SETTINGS, key), v.value())?)),
                 None => Ok(None),
             }
         })
     }
 
     pub fn set_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
-        let bytes = encode(value)?;
         self.write(|txn| {
+            let bytes = encode(&at(SETTINGS, key), value)?;
             txn.open_table(SETTINGS)?.insert(key, bytes.as_slice())?;
             Ok(())
         })
@@ -855,18 +1327,26 @@ impl Store {
     /// temporary file beside `out`, made durable, then renamed into place. An existing `out`
     /// is refused; see [`Store::backup_with`].
     ///
-    /// Every value is checked while it is copied: a damaged source is refused, not copied.
-    pub fn backup(source: &Path, out: &Path) -> Result<(), StoreError> {
-        Self::backup_with(source, out, false)
+    /// The copy is the file's values as they are stored: encrypted, with the same key
+    /// envelope, so it opens with the same passphrase (and recovery key). Every value is
+    /// checked (opened with the key) while it is copied: a damaged source is refused, not
+    /// copied.
+    pub fn backup(source: &Path, out: &Path, secret: &Secret) -> Result<(), StoreError> {
+        Self::backup_with(source, out, false, secret)
     }
 
     /// As [`Store::backup`]; with `replace`, an existing regular file at `out` is replaced.
     /// Never the source (also through a link), never a directory, device or FIFO.
-    pub fn backup_with(source: &Path, out: &Path, replace: bool) -> Result<(), StoreError> {
+    pub fn backup_with(
+        source: &Path,
+        out: &Path,
+        replace: bool,
+        secret: &Secret,
+    ) -> Result<(), StoreError> {
         // Read-only: a source left unclean by a crash is read from a repaired private copy.
-        let src = Store::open_read_only(source)?;
-        let version = src.schema.load(Ordering::Relaxed);
-        let sealed = version >= SEALED_SINCE;
+        let src = Store::open_read_only(source, secret)?;
+        let version = src.schema;
+        let codec = src.codec()?;
         // A fresh temporary name (never the source's, whatever it is called), removed again
         // on any failure; readable by the owner only, as the data is.
         let pending = crate::fsio::PendingOutput::new(
@@ -893,29 +1373,40 @@ impl Store {
             let dst = builder()
                 .create(&tmp)
                 .map_err(|e| StoreError::from_database(&target, e))?;
-            let mut copy = Store::new(Db::Write(dst), &target, version);
+            // The copy's rows are written as they are; the source's codec only checks them.
+            let key = src
+                .key
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone();
+            let mut copy = Store::new(Db::Write(dst), &target, version, key);
             // Its handle is on the temporary file: never reopen `target` in its place.
             copy.reopenable = false;
-            let sealed_value = |what: &str, v: &[u8]| match sealed {
-                true => envelope::open(v).map(|_| ()).ok_or(what.to_string()),
-                false => Ok(()),
+            let checked = |what: &str, place: Place, v: &[u8]| {
+                envelope::with_codec(codec.clone(), || envelope::open(&place, v).is_some())
+                    .then_some(())
+                    .ok_or(what.to_string())
             };
             copy.write(|txn| {
-                copy_table(&snapshot, txn, META, |k, v| match (sealed, k) {
-                    (true, "next_case_id") => sealed_value("next case id", v),
+                copy_table(&snapshot, txn, META, |k, v| match k {
+                    "next_case_id" => checked("next case id", at(META, k), v),
                     _ => Ok(()),
                 })?;
-                copy_table(&snapshot, txn, CASES, |_, v| sealed_value("case", v))?;
+                copy_table(&snapshot, txn, CASES, |k, v| {
+                    checked("case", at(CASES, k), v)
+                })?;
                 copy_table(&snapshot, txn, SNAPSHOT_SEQ, |_, _| Ok(()))?;
-                copy_table(&snapshot, txn, CASE_INDEX, |_, v| {
-                    sealed_value("case index", v)
+                copy_table(&snapshot, txn, CASE_INDEX, |k, v| {
+                    checked("case index", at(CASE_INDEX, k), v)
                 })?;
-                copy_table(&snapshot, txn, LOG, |_, v| {
-                    sealed_value("edit log entry", v)
+                copy_table(&snapshot, txn, LOG, |k, v| {
+                    checked("edit log entry", at(LOG, k), v)
                 })?;
-                copy_table(&snapshot, txn, SETTINGS, |_, v| sealed_value("setting", v))?;
-                copy_table(&snapshot, txn, PLUGINS, |_, v| {
-                    sealed_value("installed plugin", v)
+                copy_table(&snapshot, txn, SETTINGS, |k, v| {
+                    checked("setting", at(SETTINGS, k), v)
+                })?;
+                copy_table(&snapshot, txn, PLUGINS, |k, v| {
+                    checked("installed plugin", at(PLUGINS, k), v)
                 })?;
                 // A component is stored under its SHA-256, which is its check.
                 copy_table(&snapshot, txn, PLUGIN_BLOBS, |k, v| {
@@ -924,14 +1415,14 @@ impl Store {
                         false => Err("plugin component".to_string()),
                     }
                 })?;
-                copy_table(&snapshot, txn, TRUSTED_KEYS, |_, v| {
-                    sealed_value("trusted key", v)
+                copy_table(&snapshot, txn, TRUSTED_KEYS, |k, v| {
+                    checked("trusted key", at(TRUSTED_KEYS, k), v)
                 })?;
-                copy_table(&snapshot, txn, LOG_HEAD, |_, v| {
-                    sealed_value("edit log head", v)
+                copy_table(&snapshot, txn, LOG_HEAD, |k, v| {
+                    checked("edit log head", at(LOG_HEAD, k), v)
                 })?;
-                copy_table(&snapshot, txn, ACCESS_LOG, |_, v| {
-                    sealed_value("access log entry", v)
+                copy_table(&snapshot, txn, ACCESS_LOG, |k, v| {
+                    checked("access log entry", at(ACCESS_LOG, k), v)
                 })?;
                 Ok(())
             })
@@ -971,7 +1462,7 @@ fn repair_copy(path: &Path, tmp: &Path) -> Result<(), StoreError> {
             .open(tmp)
             .map_err(|e| StoreError::from_database(path, e))?;
         drop(db);
-        precheck(tmp).map_err(|e| match e {
+        precheck(tmp, None).map_err(|e| match e {
             // Name the user's file, not the temporary copy.
             StoreError::NotAnsvar { .. } => StoreError::NotAnsvar {
                 path: path.to_path_buf(),
@@ -1031,7 +1522,7 @@ fn case_log_findings(
     let head = match txn.open_table(LOG_HEAD) {
         Ok(t) => t
             .get(id)?
-            .map(|v| decode::<chain::Head>("edit log head", v.value())),
+            .map(|v| decode::<chain::Head>("edit log head", &at(LOG_HEAD, id), v.value())),
         // A file from before the chain was kept.
         Err(redb::TableError::TableDoesNotExist(_)) => None,
         Err(e) => return Err(e.into()),
@@ -1049,7 +1540,10 @@ fn case_log_findings(
 fn write_entry(txn: &WriteTransaction, id: u64, entry: &LogEntry) -> Result<(), StoreError> {
     let mut log = txn.open_table(LOG)?;
     let prev = match log.range((id, 0)..(id, entry.seq))?.next_back() {
-        Some(row) => chain::hash(unseal("edit log entry", row?.1.value())?),
+        Some(row) => {
+            let (k, v) = row?;
+            chain::hash(&unseal("edit log entry", &at(LOG, k.value()), v.value())?)
+        }
         None => chain::genesis(id),
     };
     let linked = LogEntry {
@@ -1058,14 +1552,15 @@ fn write_entry(txn: &WriteTransaction, id: u64, entry: &LogEntry) -> Result<(), 
         ..entry.clone()
     };
     let payload = serde_json::to_vec(&linked).map_err(|e| StoreError::Encoding(e.to_string()))?;
-    log.insert((id, entry.seq), envelope::seal(&payload).as_slice())?;
+    let sealed = seal(&at(LOG, (id, entry.seq)), &payload)?;
+    log.insert((id, entry.seq), sealed.as_slice())?;
     let head = chain::Head {
         case: id,
         seq: entry.seq,
         hash: chain::hash(&payload),
     };
     txn.open_table(LOG_HEAD)?
-        .insert(id, encode(&head)?.as_slice())?;
+        .insert(id, encode(&at(LOG_HEAD, id), &head)?.as_slice())?;
     Ok(())
 }
 
@@ -1093,77 +1588,67 @@ where
     Ok(())
 }
 
-/// Migration 1 → 2: seals every value in its envelope, in the opening write transaction.
-fn seal_every_value(txn: &WriteTransaction) -> Result<(), StoreError> {
-    seal_cases(txn)?;
-    seal_table(txn, CASE_INDEX)?;
-    seal_table(txn, LOG)?;
-    seal_table(txn, SETTINGS)?;
-    seal_table(txn, PLUGINS)?;
-    seal_table(txn, TRUSTED_KEYS)?;
-    let mut meta = txn.open_table(META)?;
-    let counter = meta.get("next_case_id")?.map(|v| v.value().to_vec());
-    if let Some(counter) = counter {
-        meta.insert("next_case_id", envelope::seal(&counter).as_slice())?;
-    }
-    Ok(())
+/// What is at a database path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// No file, or an empty one: [`Store::create`] makes it.
+    Missing,
+    /// A file from before encryption: read-only opens read it, [`Store::encrypt`] encrypts it.
+    Unencrypted,
+    /// Opens with its passphrase or recovery key.
+    Encrypted,
 }
 
-/// Case rows take their snapshot number inside the seal (see [`StoredCase`]).
-fn seal_cases(txn: &WriteTransaction) -> Result<(), StoreError> {
-    let snapshots = txn.open_table(SNAPSHOT_SEQ)?;
-    let mut cases = txn.open_table(CASES)?;
-    let mut rows = Vec::new();
-    for row in cases.iter()? {
-        let (k, v) = row?;
-        let seq = snapshots.get(k.value())?.map(|s| s.value());
-        let mut payload = format!(
-            "{{\"snapshot_seq\":{},\"case\":",
-            seq.map_or("null".to_string(), |s| s.to_string())
-        )
-        .into_bytes();
-        payload.extend_from_slice(v.value());
-        payload.push(b'}');
-        rows.push((k.value(), envelope::seal(&payload)));
-    }
-    for (k, v) in rows {
-        cases.insert(k, v.as_slice())?;
-    }
-    Ok(())
+/// How a read-only open reaches the data key.
+enum Unlocking<'a> {
+    Secret(&'a Secret),
+    /// Known already (the check after encrypting).
+    Key(Arc<DataKey>),
 }
 
-fn seal_table<K: redb::Key + 'static>(
-    txn: &WriteTransaction,
-    def: TableDefinition<K, &'static [u8]>,
-) -> Result<(), StoreError>
-where
-    for<'a> K::SelfType<'a>: std::borrow::Borrow<K::SelfType<'a>>,
-{
-    let mut table = txn.open_table(def)?;
-    let mut rows = Vec::new();
-    for row in table.iter()? {
-        let (k, v) = row?;
-        rows.push((
-            K::as_bytes(&k.value()).as_ref().to_vec(),
-            envelope::seal(v.value()),
-        ));
+/// What [`precheck`] found.
+struct Prechecked {
+    version: u32,
+    /// The key envelope of an encrypted file.
+    envelope: Option<Vec<u8>>,
+}
+
+impl Prechecked {
+    /// The data key, from `secret`.
+    fn unlock(&self, path: &Path, secret: &Secret) -> Result<DataKey, StoreError> {
+        let bytes = self.envelope.as_ref().ok_or_else(|| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: "the key envelope is missing".into(),
+        })?;
+        KeyEnvelope::from_bytes(bytes)?.unlock(secret)
     }
-    for (k, v) in rows {
-        table.insert(K::from_bytes(&k), v.as_slice())?;
+}
+
+/// The place of the value under raw key bytes `key` in the table named `table`.
+fn place_of(table: &str, key: &[u8]) -> Result<Place, StoreError> {
+    Ok(match table {
+        "edit_log" => at(LOG, log_key(key)?),
+        _ => Place::new(table, key),
+    })
+}
+
+/// A log row's key, (case, entry), from its stored bytes.
+fn log_key(key: &[u8]) -> Result<(u64, u64), StoreError> {
+    match key.len() == 16 {
+        true => Ok(<(u64, u64) as redb::Value>::from_bytes(key)),
+        false => Err(StoreError::ValueDamaged {
+            what: "edit log key".into(),
+        }),
     }
-    Ok(())
 }
 
 /// Looks at an existing file without writing to it, and says whether it may be opened for
-/// writing: it must be a redb file, carry Ansvar's mark, and have a schema this build knows.
-/// Returns the stored schema version.
-fn precheck(path: &Path) -> Result<u32, StoreError> {
-    precheck_with(path, true)
-}
-
-/// As [`precheck`]; without `check_values` the values' checks are left to the caller (verify,
-/// which reports each damaged value instead of refusing the file at the first).
-fn precheck_with(path: &Path, check_values: bool) -> Result<u32, StoreError> {
+/// writing: it must be a redb file, carry Ansvar's mark, and have a schema this build knows;
+/// every table is walked. With `values`, the values are checked too: under a CRC (schema 2)
+/// all of them; encrypted, those that opening and listing read (the counter, the case list,
+/// settings, plugins, trusted keys, the chains' heads), while a case, its log and the access
+/// log are checked whenever they are read, and by verify.
+fn precheck(path: &Path, values: Option<&Codec>) -> Result<Prechecked, StoreError> {
     let mut head = [0u8; 9];
     let mut file = fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
     let len = file.metadata().map_err(|e| StoreError::io(path, e))?.len();
@@ -1229,44 +1714,47 @@ fn precheck_with(path: &Path, check_values: bool) -> Result<u32, StoreError> {
                 supported: SCHEMA_VERSION,
             });
         }
+        let envelope = get(KEY_ENVELOPE)?;
         // Walk every table once: a file cut short or damaged fails here, before anything
         // is written to it.
-        // From schema 2 on, every value's check is verified too.
-        let sealed = version >= SEALED_SINCE && check_values;
-        let check = |what: &'static str| {
-            move |v: &[u8]| match !sealed || envelope::open(v).is_some() {
-                true => Ok(()),
-                false => Err(what),
-            }
+        let values = match (values, version >= SEALED_SINCE) {
+            (Some(codec), true) => Some(codec),
+            _ => None,
         };
-        if sealed
-            && let Some(counter) = get("next_case_id")?
-            && envelope::open(&counter).is_none()
-        {
-            return Err(StoreError::ValueDamaged {
-                what: "next case id".into(),
-            });
-        }
-        verify_readable(&txn, CASES, path, check("case"))?;
-        verify_readable(&txn, SNAPSHOT_SEQ, path, |_| Ok(()))?;
-        verify_readable(&txn, CASE_INDEX, path, check("case index"))?;
-        verify_readable(&txn, LOG, path, check("edit log entry"))?;
-        verify_readable(&txn, SETTINGS, path, check("setting"))?;
-        verify_readable(&txn, PLUGINS, path, check("installed plugin"))?;
-        verify_readable(&txn, PLUGIN_BLOBS, path, |_| Ok(()))?;
-        verify_readable(&txn, TRUSTED_KEYS, path, check("trusted key"))?;
-        verify_readable(&txn, LOG_HEAD, path, check("edit log head"))?;
-        verify_readable(&txn, ACCESS_LOG, path, check("access log entry"))?;
-        Ok(version)
+        let all = matches!(values, Some(Codec::Sealed));
+        let small = values.is_some();
+        envelope::with_codec(values.cloned().unwrap_or(Codec::Plain), || {
+            if small
+                && let Some(counter) = get("next_case_id")?
+                && envelope::open(&at(META, "next_case_id"), &counter).is_none()
+            {
+                return Err(StoreError::ValueDamaged {
+                    what: "next case id".into(),
+                });
+            }
+            verify_readable(&txn, CASES, path, all.then_some("case"))?;
+            verify_readable(&txn, CASE_INDEX, path, small.then_some("case index"))?;
+            verify_readable(&txn, LOG, path, all.then_some("edit log entry"))?;
+            verify_readable(&txn, SETTINGS, path, small.then_some("setting"))?;
+            verify_readable(&txn, PLUGINS, path, small.then_some("installed plugin"))?;
+            verify_readable(&txn, PLUGIN_BLOBS, path, None)?;
+            verify_readable(&txn, TRUSTED_KEYS, path, small.then_some("trusted key"))?;
+            verify_readable(&txn, LOG_HEAD, path, small.then_some("edit log head"))?;
+            verify_readable(&txn, ACCESS_LOG, path, all.then_some("access log entry"))?;
+            walk(&txn, SNAPSHOT_SEQ, path)
+        })?;
+        Ok(Prechecked { version, envelope })
     })
 }
 
-fn verify_readable<K: redb::Key + 'static, V: redb::Value + 'static>(
+/// Walks every row of a table; with `what`, each value must open in its place.
+fn verify_readable<K: redb::Key + 'static>(
     txn: &redb::ReadTransaction,
-    def: TableDefinition<K, V>,
+    def: TableDefinition<K, &'static [u8]>,
     path: &Path,
-    check: impl Fn(V::SelfType<'_>) -> Result<(), &'static str>,
+    what: Option<&'static str>,
 ) -> Result<(), StoreError> {
+    let name = redb::TableHandle::name(&def).to_string();
     let table = match txn.open_table(def) {
         Ok(t) => t,
         Err(redb::TableError::TableDoesNotExist(_)) => return Ok(()),
@@ -1276,8 +1764,32 @@ fn verify_readable<K: redb::Key + 'static, V: redb::Value + 'static>(
         .iter()
         .map_err(|e| StoreError::from_redb(path, e.into()))?;
     for row in iter {
-        let (_, v) = row.map_err(|e| StoreError::from_redb(path, e.into()))?;
-        check(v.value()).map_err(|what| StoreError::ValueDamaged { what: what.into() })?;
+        let (k, v) = row.map_err(|e| StoreError::from_redb(path, e.into()))?;
+        if let Some(what) = what {
+            let key = K::as_bytes(&k.value()).as_ref().to_vec();
+            if envelope::open(&place_of(&name, &key)?, v.value()).is_none() {
+                return Err(StoreError::ValueDamaged { what: what.into() });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn walk<K: redb::Key + 'static, V: redb::Value + 'static>(
+    txn: &redb::ReadTransaction,
+    def: TableDefinition<K, V>,
+    path: &Path,
+) -> Result<(), StoreError> {
+    let table = match txn.open_table(def) {
+        Ok(t) => t,
+        Err(redb::TableError::TableDoesNotExist(_)) => return Ok(()),
+        Err(e) => return Err(StoreError::from_redb(path, e.into())),
+    };
+    for row in table
+        .iter()
+        .map_err(|e| StoreError::from_redb(path, e.into()))?
+    {
+        row.map_err(|e| StoreError::from_redb(path, e.into()))?;
     }
     Ok(())
 }
@@ -1286,24 +1798,26 @@ fn verify_readable<K: redb::Key + 'static, V: redb::Value + 'static>(
 // (`crate::fuzz`); thin, so they follow any change of the stored format.
 
 /// Decodes a stored case row (schema 2 on): the case and the snapshot number sealed with it.
+/// They read and write the format the current thread's codec gives (sealed under a CRC
+/// outside a transaction), as case 1 and its entry 1.
 pub fn decode_stored_case(bytes: &[u8]) -> Result<(Case, Option<u64>), StoreError> {
-    let row: StoredCase = decode("case", bytes)?;
+    let row: StoredCase = decode("case", &at(CASES, 1u64), bytes)?;
     Ok((row.case, row.snapshot_seq))
 }
 
 /// Encodes a case row as it is stored.
 pub fn encode_stored_case(case: &Case, snapshot_seq: Option<u64>) -> Result<Vec<u8>, StoreError> {
-    encode_case(case, snapshot_seq)
+    encode(&at(CASES, 1u64), &StoredCaseRef { snapshot_seq, case })
 }
 
 /// Decodes a stored edit log entry.
 pub fn decode_log_entry(bytes: &[u8]) -> Result<LogEntry, StoreError> {
-    decode("edit log entry", bytes)
+    decode("edit log entry", &at(LOG, (1u64, 1u64)), bytes)
 }
 
 /// Encodes an edit log entry as it is stored.
 pub fn encode_log_entry(entry: &LogEntry) -> Result<Vec<u8>, StoreError> {
-    encode(entry)
+    encode(&at(LOG, (1u64, 1u64)), entry)
 }
 
 #[cfg(test)]
@@ -1343,7 +1857,9 @@ mod tests {
         assert_eq!(summary.overdue_actions(day(10)), Some(1));
         assert_eq!(summary.overdue_actions(day(21)), Some(2));
         // Read back as stored.
-        let stored: CaseSummary = decode("case index", &encode(&summary).unwrap()).unwrap();
+        let here = at(CASE_INDEX, 1u64);
+        let stored: CaseSummary =
+            decode("case index", &here, &encode(&here, &summary).unwrap()).unwrap();
         assert_eq!(stored, summary);
         // An entry written before the dues were kept.
         let old = CaseSummary {
@@ -1351,7 +1867,7 @@ mod tests {
             week: None,
             ..summary
         };
-        let old: CaseSummary = decode("case index", &encode(&old).unwrap()).unwrap();
+        let old: CaseSummary = decode("case index", &here, &encode(&here, &old).unwrap()).unwrap();
         assert_eq!(old.overdue_actions(day(21)), None);
         // Without the week's facts the week counts the case as unknown, and lists nothing.
         assert_eq!(old.week, None);

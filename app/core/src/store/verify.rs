@@ -7,7 +7,8 @@ use redb::{ReadableTable, TableDefinition};
 use super::chain::Finding;
 use super::{
     ACCESS_LOG, CASE_INDEX, CASES, CaseSummary, LOG, LOG_HEAD, META, PLUGIN_BLOBS, PLUGINS,
-    SETTINGS, Store, StoreError, StoredCase, TRUSTED_KEYS, case_log_findings, decode, unseal,
+    SEALED_SINCE, SETTINGS, Store, StoreError, StoredCase, TRUSTED_KEYS, case_log_findings, decode,
+    envelope::at, place_of, unseal,
 };
 use crate::domain::{Case, CaseId};
 use crate::i18n::Lang;
@@ -42,7 +43,7 @@ impl Store {
     /// Checks every case's chain and every stored value, without stopping at the first damage.
     /// Open the file with [`Store::open_for_verify`] so a damaged value does not refuse it.
     pub fn verify(&self, lang: Lang) -> Result<Report, StoreError> {
-        let plain = self.plain_values();
+        let plain = self.schema < SEALED_SINCE;
         let mut report = self.read(|txn| {
             let mut ids = BTreeSet::new();
             for row in txn.open_table(CASES)?.iter()? {
@@ -67,9 +68,12 @@ impl Store {
                 match cases.get(id)? {
                     None => findings.push(Finding::CaseMissing),
                     Some(v) => {
+                        let place = at(CASES, id);
                         let case = match plain {
-                            true => decode::<Case>("case", v.value()),
-                            false => decode::<StoredCase>("case", v.value()).map(|r| r.case),
+                            true => decode::<Case>("case", &place, v.value()),
+                            false => {
+                                decode::<StoredCase>("case", &place, v.value()).map(|r| r.case)
+                            }
                         };
                         match case {
                             Err(_) => findings.push(Finding::CaseFails),
@@ -82,7 +86,7 @@ impl Store {
                 }
                 let mut name = None;
                 if let Some(v) = index.get(id)? {
-                    match decode::<CaseSummary>("case index", v.value()) {
+                    match decode::<CaseSummary>("case index", &at(CASE_INDEX, id), v.value()) {
                         Err(_) => findings.push(Finding::IndexFails),
                         Ok(s) if s.id.0 != id => {
                             findings.push(Finding::IndexMoved { holds: s.id.0 })
@@ -126,6 +130,7 @@ fn other_values(
         key: impl Fn(K::SelfType<'_>) -> String,
         out: &mut Vec<(String, String)>,
     ) -> Result<(), StoreError> {
+        let name = redb::TableHandle::name(&def).to_string();
         let table = match txn.open_table(def) {
             Ok(t) => t,
             Err(redb::TableError::TableDoesNotExist(_)) => return Ok(()),
@@ -133,7 +138,8 @@ fn other_values(
         };
         for row in table.iter()? {
             let (k, v) = row?;
-            if unseal(what, v.value()).is_err() {
+            let place = place_of(&name, K::as_bytes(&k.value()).as_ref())?;
+            if unseal(what, &place, v.value()).is_err() {
                 out.push((what.to_string(), key(k.value())));
             }
         }
@@ -144,7 +150,7 @@ fn other_values(
     sealed(txn, TRUSTED_KEYS, "trusted key", |k| k.to_string(), out)?;
     sealed(txn, ACCESS_LOG, "access log entry", |k| k.to_string(), out)?;
     if let Some(v) = txn.open_table(META)?.get("next_case_id")?
-        && unseal("next case id", v.value()).is_err()
+        && unseal("next case id", &at(META, "next_case_id"), v.value()).is_err()
     {
         out.push(("next case id".into(), "next_case_id".into()));
     }

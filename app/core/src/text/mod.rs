@@ -603,6 +603,10 @@ strings! {
     StoreStorage => "Lagringsfeil: {}", "storage error: {}";
     StoreValueDamaged => "Databasen er skadet: en lagret verdi ({}) stemmer ikke med kontrollsummen. Filen er ikke endret; bruk en sikkerhetskopi.", "the database is damaged: a stored {} fails its check";
     StoreReadOnly => "{} er åpnet bare for lesing og kan ikke endres her.", "{} is open for reading only";
+    StoreLocked => "Databasen er låst. Lås den opp med passordet.", "the database is locked: unlock it with the passphrase";
+    StoreWrongSecret => "Feil passord eller gjenopprettingsnøkkel. Prøv igjen.", "wrong passphrase or recovery key";
+    StoreNotEncrypted => "{} er fra en eldre versjon av Ansvar og er ikke kryptert. Åpne den i Ansvar (eller gi en kommando som skriver til den) for å velge et passord; da krypteres den.", "{} is from an older Ansvar and not encrypted; open it in Ansvar, or run a command that writes to it, to choose a passphrase and encrypt it";
+    StoreCrypto => "Krypteringen feilet: {}", "encryption failed: {}";
 
     // Errors: export and the forms in documents
     ExportUnknownMeeting => "Fant ikke møtet {} i denne saken.", "there is no meeting {} in this case";
@@ -677,6 +681,45 @@ strings! {
     // The command line
     CliNoDataDir => "Fant ingen datamappe for denne brukeren; oppgi databasen med --db PATH.", "Found no data directory for this user; give the database with --db PATH.";
     CliWindowFailed => "Vinduet kunne ikke åpnes: {}", "The window could not be opened: {}";
+    CliAskPassphrase => "Passord for databasen:", "Passphrase for the database:";
+    CliAskNewPassphrase => "Nytt passord for databasen:", "New passphrase for the database:";
+    CliAskPassphraseAgain => "Det samme passordet en gang til:", "The same passphrase again:";
+    CliAskRecoveryKey => "Gjenopprettingsnøkkel:", "Recovery key:";
+    CliBadRecoveryKey => "Det er ikke en gjenopprettingsnøkkel: den har 32 bokstaver og tall i grupper på fire.", "That is not a recovery key: it has 32 letters and digits in groups of four.";
+    CliNoPassphrase => "Databasen er kryptert, og ingen passord er gitt. Skriv det i terminalen, eller bruk --passphrase-file FIL eller miljøvariabelen ANSVAR_PASSPHRASE.", "The database is encrypted and no passphrase was given. Type it in a terminal, or use --passphrase-file FILE or the environment variable ANSVAR_PASSPHRASE.";
+    CliEncrypting => "{} er fra en eldre versjon av Ansvar og krypteres nå. Velg et passord.", "{} is from an older Ansvar and is encrypted now. Choose a passphrase.";
+    CliRecoveryKey => "Gjenopprettingsnøkkel (vises bare nå; skriv den ned og oppbevar den trygt, atskilt fra maskinen):\n\n    {}\n\nMed den kan du sette et nytt passord hvis du glemmer det (ansvar passphrase --recovery-key). Uten passord eller nøkkel kan ingen lese databasen, heller ikke vi.", "Recovery key (shown only now; write it down and keep it safe, apart from this computer):\n\n    {}\n\nWith it you can set a new passphrase if you forget yours (ansvar passphrase --recovery-key). Without the passphrase or this key no one can read the database, not even us.";
+    CliPassphraseChanged => "Passordet er endret. Gjenopprettingsnøkkelen er den samme.", "The passphrase is changed. The recovery key is the same.";
+    PassphrasesDiffer => "De to passordene er ikke like.", "The two passphrases differ.";
+    PassphraseTooShort => "Passordet må ha minst {} tegn. En setning på noen ord er lett å huske og vanskelig å gjette.", "The passphrase needs at least {} characters. A sentence of a few words is easy to remember and hard to guess.";
+    StrengthTooShort => "For kort", "Too short";
+    StrengthWeak => "Svakt: lengre, eller flere ord", "Weak: longer, or more words";
+    StrengthFair => "Middels", "Fair";
+    StrengthStrong => "Sterkt", "Strong";
+    UnlockTitle => "Lås opp Ansvar", "Unlock Ansvar";
+    UnlockIntro => "Databasen {} er kryptert. Skriv passordet.", "The database {} is encrypted. Enter the passphrase.";
+    UnlockPassphrase => "Passord", "Passphrase";
+    UnlockButton => "Lås opp", "Unlock";
+    UnlockForgot => "Glemt passordet?", "Forgotten the passphrase?";
+    UnlockRecoveryIntro => "Skriv gjenopprettingsnøkkelen du fikk da databasen ble laget, og velg et nytt passord.", "Enter the recovery key you were given when the database was made, and choose a new passphrase.";
+    UnlockRecoveryKey => "Gjenopprettingsnøkkel", "Recovery key";
+    UnlockRecoveryButton => "Sett nytt passord", "Set the new passphrase";
+    UnlockBack => "Tilbake", "Back";
+    UnlockWorking => "Låser opp…", "Unlocking…";
+    SetupTitle => "Velkommen til Ansvar", "Welcome to Ansvar";
+    SetupIntro => "Alt i databasen krypteres med et passord du velger: planer, navn, mål og logg. Uten passordet (eller gjenopprettingsnøkkelen) kan ingen lese filen.", "Everything in the database is encrypted with a passphrase you choose: plans, names, goals and the log. Without it (or the recovery key) no one can read the file.";
+    SetupEncryptIntro => "Denne databasen ({}) er fra en eldre versjon av Ansvar og er ikke kryptert. Velg et passord, så krypteres den. Den gamle filen erstattes først når den krypterte er kontrollert.", "This database ({}) is from an older Ansvar and is not encrypted. Choose a passphrase and it is encrypted. The old file is replaced only once the encrypted one is checked.";
+    SetupPassphrase => "Nytt passord", "New passphrase";
+    SetupPassphraseAgain => "Samme passord igjen", "The same passphrase again";
+    SetupCreate => "Krypter og fortsett", "Encrypt and continue";
+    SetupRecoveryTitle => "Din gjenopprettingsnøkkel", "Your recovery key";
+    SetupRecoveryIntro => "Skriv ned denne nøkkelen og oppbevar den trygt, atskilt fra maskinen. Den vises bare nå. Med den kan du sette nytt passord hvis du glemmer det.", "Write this key down and keep it safe, apart from this computer. It is shown only now. With it you can set a new passphrase if you forget yours.";
+    SetupRecoveryConfirm => "Jeg har skrevet ned gjenopprettingsnøkkelen", "I have written down the recovery key";
+    SetupContinue => "Fortsett", "Continue";
+    LockedCurtain => "Skjermen er låst. Skriv passordet for å fortsette.", "The screen is locked. Enter the passphrase to go on.";
+    SettingsChangePassphrase => "Bytt passord", "Change the passphrase";
+    SettingsCurrentPassphrase => "Nåværende passord", "Current passphrase";
+    SettingsPassphraseChanged => "Passordet er byttet.", "The passphrase is changed.";
     CliDemoWritten => "Demosaker skrevet: {}", "Demo cases written: {}";
     CliColumnName => "navn", "name";
     CliColumnCoordinator => "koordinator", "coordinator";
