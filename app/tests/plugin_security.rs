@@ -63,22 +63,21 @@ fn trusting_a_weak_key_is_refused() {
 fn an_all_zero_signature_does_not_install_even_with_the_zero_key_trusted() {
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("cache");
-    let db = database(dir.path(), &cache);
-    // An older Ansvar trusted the all-zero key: put it in the trust list as that one did,
-    // beside a real key trusted today.
+    // An older Ansvar (before encryption) trusted the all-zero key: put it in the trust list
+    // as that one did, beside a real key. The first writable open below encrypts the file.
+    let db_path = dir.path().join("ansvar.redb");
+    let db = db_path.to_string_lossy().into_owned();
     let (_, real) = signed("hostile-good");
-    ok(ansvar(
-        &cache,
-        &[
-            "--db",
-            &db,
-            "plugin",
-            "trust",
-            &real.public().to_string(),
-            "--name",
+    {
+        let store = ansvar::store::Store::create_unencrypted(&db_path).unwrap();
+        ansvar::plugins::registry::trust_key(
+            &store,
+            real.public(),
             "Testkommune",
-        ],
-    ));
+            chrono::DateTime::UNIX_EPOCH,
+        )
+        .unwrap();
+    }
     {
         const TRUSTED: redb::TableDefinition<&str, &[u8]> =
             redb::TableDefinition::new("trusted_keys");

@@ -43,9 +43,7 @@ fn demo_session(store: Arc<Store>) -> (Session, GoalId) {
 fn durable_edit(c: &mut Criterion) {
     let dir = bench_dir();
     let store = Arc::new(Store::open_test(dir.path().join("bench.redb")).expect("store"));
-    let plain = Arc::new(
-        Store::create_unencrypted_for_benchmarks(dir.path().join("plain.redb")).expect("store"),
-    );
+    let plain = Arc::new(Store::create_unencrypted(dir.path().join("plain.redb")).expect("store"));
     let (mut plain_session, plain_goal) = demo_session(plain);
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
     let ids = ansvar_core::demo::write_demo(&store, today).expect("demo");

@@ -634,7 +634,11 @@ impl AnsvarApp {
         theme::apply(&ctx, s.high_contrast && !s.room.open, zoom);
 
         if curtain {
-            widgets::curtain(ui, s.lang, &mut out);
+            // An encrypted file locks as the curtain falls (when this frame's commands run).
+            match s.store.is_encrypted() {
+                true => widgets::locked_curtain(ui, s, &mut out),
+                false => widgets::curtain(ui, s.lang, &mut out),
+            }
             return out;
         }
 

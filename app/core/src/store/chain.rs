@@ -83,21 +83,41 @@ pub(crate) struct Row<'a> {
 
 /// Checks one case's log rows (in key order) against the chain and its head. Returns the
 /// findings, and the first entry that carries a link (`None`: the whole log predates the chain).
+///
+/// An encrypted entry opens only in its own row. One that does not is tried in the places it
+/// may have come from (the case's other rows, the same entry number of `other_cases()`), so a
+/// value moved or reordered is named as such, not only as failing.
 pub(crate) fn check(
     case: u64,
     rows: &[Row<'_>],
     head: Option<Result<Head, StoreError>>,
+    other_cases: &dyn Fn() -> Vec<u64>,
 ) -> (Vec<Finding>, Option<u64>) {
     let mut findings = Vec::new();
     let mut checked: Vec<Checked> = Vec::new();
+    let mut others: Option<Vec<u64>> = None;
     for row in rows {
-        let read = unseal("edit log entry", &at(LOG, (case, row.seq)), row.bytes)
-            .ok()
-            .and_then(|payload| {
-                serde_json::from_slice::<LogEntry>(&payload)
-                    .ok()
-                    .map(|e| (e, hash(&payload)))
-            });
+        let open_at = |c: u64, s: u64| unseal("edit log entry", &at(LOG, (c, s)), row.bytes).ok();
+        let payload = match open_at(case, row.seq) {
+            Some(p) => Some(p),
+            None => {
+                let others = others.get_or_insert_with(other_cases);
+                rows.iter()
+                    .filter(|r| r.seq != row.seq)
+                    .find_map(|r| open_at(case, r.seq))
+                    .or_else(|| {
+                        others
+                            .iter()
+                            .filter(|c| **c != case)
+                            .find_map(|c| open_at(*c, row.seq))
+                    })
+            }
+        };
+        let read = payload.and_then(|payload| {
+            serde_json::from_slice::<LogEntry>(&payload)
+                .ok()
+                .map(|e| (e, hash(&payload)))
+        });
         let mut c = Checked {
             seq: row.seq,
             hash: None,

@@ -375,6 +375,11 @@ pub fn strength(passphrase: &str) -> Strength {
 }
 
 #[cfg(test)]
+pub(crate) fn tests_key() -> DataKey {
+    DataKey::random().expect("random")
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -453,9 +458,4 @@ mod tests {
         assert!(strength("sommer i nordvik") >= Strength::Fair);
         assert_eq!(strength("Sommer i Nordvik 2026!"), Strength::Strong);
     }
-}
-
-#[cfg(test)]
-pub(crate) fn tests_key() -> DataKey {
-    DataKey::random().expect("random")
 }

@@ -442,10 +442,11 @@ impl Store {
         }
     }
 
-    /// For benchmarks only: a new file in the format before encryption (schema 2, each value
-    /// under a CRC), open for writing, to measure what encryption costs beside it.
+    /// For benchmarks and tests only: a new file in the format before encryption (schema 2,
+    /// each value under a CRC), open for writing: to measure what encryption costs beside it,
+    /// and to make a file as an older Ansvar wrote it.
     #[doc(hidden)]
-    pub fn create_unencrypted_for_benchmarks(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+    pub fn create_unencrypted(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let path = path.as_ref();
         let db = guarded(path, || {
             builder()
@@ -782,7 +783,7 @@ impl Store {
         &self,
         def: TableDefinition<K, &'static [u8]>,
         what: &str,
-    ) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError>
+    ) -> Result<Vec<Payload>, StoreError>
     where
         for<'a> K::SelfType<'a>: std::borrow::Borrow<K::SelfType<'a>>,
     {
@@ -1531,7 +1532,18 @@ fn case_log_findings(
         .iter()
         .map(|(seq, bytes)| chain::Row { seq: *seq, bytes })
         .collect();
-    Ok(chain::check(id, &rows, head))
+    // Read only when an entry fails in its own row: the cases it may have come from.
+    let other_cases = || -> Vec<u64> {
+        let Ok(cases) = txn.open_table(CASES) else {
+            return Vec::new();
+        };
+        let Ok(iter) = cases.iter() else {
+            return Vec::new();
+        };
+        iter.filter_map(|r| r.ok().map(|(k, _)| k.value()))
+            .collect()
+    };
+    Ok(chain::check(id, &rows, head, &other_cases))
 }
 
 /// Writes `entry` into case `id`'s log, linked to the entry before it (a new entry, or the
@@ -1598,6 +1610,9 @@ pub enum FileKind {
     /// Opens with its passphrase or recovery key.
     Encrypted,
 }
+
+/// One value's key bytes and its payload (opened), as [`Store::payloads`] reads them.
+type Payload = (Vec<u8>, Vec<u8>);
 
 /// How a read-only open reaches the data key.
 enum Unlocking<'a> {
