@@ -235,3 +235,118 @@ fn a_backup_during_imports_sees_whole_cases_only() {
     importer.join().expect("imports");
     assert!(backups > 0);
 }
+
+/// `ansvar` with the passphrase given one way or another (or not at all).
+fn with_env(cache: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut c = std::process::Command::new(ANSVAR);
+    c.args(args)
+        .env("ANSVAR_CACHE_DIR", cache)
+        .env_remove("ANSVAR_PASSPHRASE")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("run ansvar")
+}
+
+#[test]
+fn the_cli_takes_the_passphrase_from_a_file_or_the_environment_and_changes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let db = dir.path().join("demo.redb");
+    let d = db.to_str().unwrap();
+    let file = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let first = file("first.txt", "Sommer i Nordvik 2026\n");
+    // A new database takes its passphrase as given, and tells the recovery key once.
+    let o = with_env(
+        &cache,
+        &[],
+        &["--db", d, "--passphrase-file", &first, "demo"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let recovery = stderr(&o)
+        .split_whitespace()
+        .find(|w| w.len() == 39 && w.split('-').count() == 8)
+        .expect("the recovery key is told")
+        .to_string();
+    // From the file (its line end is not part of it) and from the environment.
+    ok(with_env(
+        &cache,
+        &[],
+        &["--db", d, "--passphrase-file", &first, "cases"],
+    ));
+    let by_env = [("ANSVAR_PASSPHRASE", "Sommer i Nordvik 2026")];
+    assert!(ok(with_env(&cache, &by_env, &["--db", d, "cases"])).contains("Ola Nordmann"));
+    // Wrong, or none at all without a terminal: refused with the reason.
+    let wrong = with_env(
+        &cache,
+        &[("ANSVAR_PASSPHRASE", "feil")],
+        &["--db", d, "cases"],
+    );
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(stderr(&wrong).contains("Feil passord eller gjenopprettingsnøkkel"));
+    let none = with_env(&cache, &[], &["--db", d, "cases"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(
+        stderr(&none).contains("--passphrase-file"),
+        "{}",
+        stderr(&none)
+    );
+    // A new passphrase, proved by the current one; the old one then fails.
+    let second = file("second.txt", "Høst på Fiktivøya i år");
+    ok(with_env(
+        &cache,
+        &by_env,
+        &["--db", d, "passphrase", "--new-passphrase-file", &second],
+    ));
+    assert_eq!(
+        with_env(&cache, &by_env, &["--db", d, "cases"])
+            .status
+            .code(),
+        Some(1)
+    );
+    ok(with_env(
+        &cache,
+        &[],
+        &["--db", d, "--passphrase-file", &second, "cases"],
+    ));
+    // The backup is encrypted and opens with the same passphrase.
+    let copy = dir.path().join("copy.redb");
+    let c = copy.to_str().unwrap();
+    ok(with_env(
+        &cache,
+        &[],
+        &[
+            "--db",
+            d,
+            "--passphrase-file",
+            &second,
+            "backup",
+            "--out",
+            c,
+        ],
+    ));
+    assert!(
+        !std::fs::read(&copy)
+            .unwrap()
+            .windows(12)
+            .any(|w| w == b"Ola Nordmann")
+    );
+    assert!(
+        ok(with_env(
+            &cache,
+            &[],
+            &["--db", c, "--passphrase-file", &second, "cases"]
+        ))
+        .contains("Ola Nordmann")
+    );
+    // The recovery key still opens it (from a library call: the CLI asks for it on a terminal).
+    let key = ansvar::store::RecoveryKey::parse(&recovery).unwrap();
+    assert!(
+        ansvar::store::Store::open_read_only(&db, &ansvar::store::Secret::Recovery(key)).is_ok()
+    );
+}

@@ -91,6 +91,49 @@ fn durable_edit(c: &mut Criterion) {
         })
     });
 
+    // The two edits interleaved, 2,000 pairs each timed, the order alternating: medians and
+    // their ratio from one run, so that drift of the shared disk hits both alike.
+    let (mut encrypted, mut unencrypted) = (Vec::new(), Vec::new());
+    for n in 0..2000usize {
+        let status = statuses[n % 2];
+        let mut enc = || {
+            let t = std::time::Instant::now();
+            session
+                .apply(Edit::SetGoalStatus { id: goal, status }, &author)
+                .expect("edit");
+            encrypted.push(t.elapsed());
+        };
+        let mut plain = || {
+            let t = std::time::Instant::now();
+            plain_session
+                .apply(
+                    Edit::SetGoalStatus {
+                        id: plain_goal,
+                        status,
+                    },
+                    &author,
+                )
+                .expect("edit");
+            unencrypted.push(t.elapsed());
+        };
+        if n % 4 < 2 {
+            enc();
+            plain();
+        } else {
+            plain();
+            enc();
+        }
+    }
+    let median = |v: &mut Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let (e, p) = (median(&mut encrypted), median(&mut unencrypted));
+    eprintln!(
+        "durable_write/interleaved: encrypted median {e:?}, unencrypted median {p:?}, ratio {:.3}",
+        e.as_secs_f64() / p.as_secs_f64()
+    );
+
     // The floor: rewrite one 4 KiB block of a file and make it durable, with fdatasync (what
     // redb calls) and with a full fsync.
     let path = dir.path().join("raw.bin");
@@ -166,8 +209,11 @@ fn durable_edit(c: &mut Criterion) {
 
 /// Writes `n` cases through the edit path, each with a person, a coordinator, five goals and
 /// a planned meeting, so that case values are not trivially small.
-fn many_cases(path: &Path, n: usize) {
-    let store = Arc::new(Store::open_test(path).expect("store"));
+fn many_cases(path: &Path, n: usize, encrypted: bool) {
+    let store = Arc::new(match encrypted {
+        true => Store::open_test(path).expect("store"),
+        false => Store::create_unencrypted(path).expect("store"),
+    });
     let t0 = Utc
         .with_ymd_and_hms(2026, 12, 1, 9, 0, 0)
         .single()
@@ -231,12 +277,33 @@ fn many_cases(path: &Path, n: usize) {
 fn open_and_list(c: &mut Criterion) {
     let dir = bench_dir();
     let path = dir.path().join("many.redb");
-    many_cases(&path, 10_000);
+    many_cases(&path, 10_000, true);
+    let plain = dir.path().join("many-plain.redb");
+    many_cases(&plain, 10_000, false);
     let mut group = c.benchmark_group("case_list");
     group.sample_size(20);
+    // What the app does once the passphrase is typed: `Store::open` (the key derivation is
+    // measured apart below; this file's costs nothing), then the list.
     group.bench_function("open_and_list_10000_cases", |b| {
         b.iter(|| {
-            let store = Store::open_test(&path).expect("open");
+            let store = Store::open(&path, &Secret::test()).expect("open");
+            let list = store.list_cases().expect("list");
+            assert_eq!(list.len(), 10_000);
+        })
+    });
+    // The same file in the format before encryption, read as a read-only open reads it (a
+    // writable open of it is refused until it is encrypted): the walk and the list without
+    // the decryption.
+    group.bench_function("open_and_list_10000_cases_unencrypted_read_only", |b| {
+        b.iter(|| {
+            let store = Store::open_read_only(&plain, &Secret::test()).expect("open");
+            let list = store.list_cases().expect("list");
+            assert_eq!(list.len(), 10_000);
+        })
+    });
+    group.bench_function("open_read_only_and_list_10000_cases", |b| {
+        b.iter(|| {
+            let store = Store::open_read_only(&path, &Secret::test()).expect("open");
             let list = store.list_cases().expect("list");
             assert_eq!(list.len(), 10_000);
         })

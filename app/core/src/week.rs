@@ -14,8 +14,8 @@
 //! - an open goal that neither of the last two ended meetings evaluated (an evaluation
 //!   recorded at the meeting, or the review marking it gone through). Needs two ended meetings.
 //!
-//! An index entry written before these facts were kept has no [`WeekFacts`]. The first
-//! writable open of such a file fills them in, in one transaction (`Store::open`); until then
+//! An index entry written before these facts were kept has no [`WeekFacts`]. Encrypting such
+//! a file fills them in, in one transaction (`Store::encrypt`); until then
 //! (a read-only open, e.g. `ansvar week`, or a case that could not be read) the case is
 //! counted as unknown, and the week says how many.
 

@@ -478,8 +478,8 @@ fn a_changed_byte_inside_a_value_is_refused_never_read_as_other_data() {
     let needle = "Ødegård".as_bytes();
     assert!(!good.windows(needle.len()).any(|w| w == needle));
     let index: redb::TableDefinition<u64, &[u8]> = redb::TableDefinition::new("case_index");
-    // Each byte of the case list's row changed in turn: the file is refused (the list is
-    // checked when the file opens), never read as another name.
+    // Each byte of the case list's row changed in turn: reading the list is refused, never read
+    // as another name.
     let row_len = {
         let db = redb::ReadOnlyDatabase::open(&path).unwrap();
         let txn = redb::ReadableDatabase::begin_read(&db).unwrap();
@@ -502,7 +502,6 @@ fn a_changed_byte_inside_a_value_is_refused_never_read_as_other_data() {
             }
             txn.commit().unwrap();
         }
-        let bad = fs::read(&copy).unwrap();
         for result in [
             Store::open_read_only(&copy, &ansvar_core::store::Secret::test())
                 .and_then(|s| try_summaries(&s)),
@@ -513,6 +512,7 @@ fn a_changed_byte_inside_a_value_is_refused_never_read_as_other_data() {
                 Err(e) => assert!(matches!(e, StoreError::Corrupt { .. }), "{e:?}"),
             }
         }
+        let bad = fs::read(&copy).unwrap();
         assert!(Store::backup(&copy, &out, &ansvar_core::store::Secret::test()).is_err());
         assert!(!out.exists(), "a refused backup left a file");
         assert_eq!(fs::read(&copy).unwrap(), bad, "backup changed its source");

@@ -200,11 +200,15 @@ impl Gate {
         ui.add_space(12.0);
         if let Some(key) = &self.recovery {
             let shown = key.display();
-            ui.label(
-                RichText::new(shown.as_str())
-                    .monospace()
-                    .size(26.0)
-                    .strong(),
+            // On one line, as it is written down.
+            ui.add(
+                egui::Label::new(
+                    RichText::new(shown.as_str())
+                        .monospace()
+                        .size(22.0)
+                        .strong(),
+                )
+                .extend(),
             );
         }
         ui.add_space(12.0);

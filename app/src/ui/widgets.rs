@@ -219,6 +219,10 @@ pub fn locked_curtain(ui: &mut Ui, s: &mut super::AppState, out: &mut Vec<Comman
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(l.id);
+        // Ready to type into, as a lock screen is.
+        if s.curtain_passphrase.is_empty() && !field.has_focus() && s.curtain_error.is_none() {
+            field.request_focus();
+        }
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let clicked = ui
             .add(

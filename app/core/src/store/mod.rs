@@ -109,7 +109,7 @@ pub struct CaseSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_action_dues: Option<Vec<chrono::NaiveDate>>,
     /// What the coordinator's week needs ([`crate::week`]). `None` in an index written before
-    /// it was kept: the first writable open fills it in; until then the week counts the case
+    /// it was kept: encrypting the older file fills it in; until then the week counts the case
     /// as unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub week: Option<crate::week::WeekFacts>,
@@ -392,9 +392,6 @@ impl Store {
             store.migrate(version)?;
         }
         store.ensure_tables()?;
-        // Best effort: a case that cannot be read, or a write that fails, leaves its entry
-        // without the week's facts (counted unknown), and the next open tries again.
-        let _ = store.complete_index();
         Ok(store)
     }
 
@@ -500,6 +497,12 @@ impl Store {
             drop(old);
             fs::rename(&tmp, path).map_err(|e| StoreError::io(path, e))?;
             sync_parent(path);
+            // An index from an older build lacks the week's facts: this build writes them in
+            // every entry, so an encrypted file needs them filled in once, here. Best effort:
+            // a case that cannot be read keeps its entry without them (counted unknown).
+            if let Ok(new) = Self::open_unlocked(path, SCHEMA_VERSION, key.clone()) {
+                let _ = new.complete_index();
+            }
             Ok(())
         })();
         if written.is_err() {
@@ -509,9 +512,9 @@ impl Store {
     }
 
     /// Writes the week's facts ([`crate::week::WeekFacts`]) into every index entry written
-    /// before they were kept, in one transaction: the first writable open of an older file
-    /// decodes those cases once, so the week never has to. A read-only open leaves the file
-    /// as it is, and the week counts such cases as unknown.
+    /// before they were kept, in one transaction: run once when an older file is encrypted
+    /// ([`Store::encrypt`]), which decodes those cases once, so the week never has to. A
+    /// read-only open leaves an older file as it is, and the week counts such cases as unknown.
     fn complete_index(&self) -> Result<usize, StoreError> {
         let old: Vec<CaseId> = self
             .list_cases()?
@@ -1658,10 +1661,10 @@ fn log_key(key: &[u8]) -> Result<(u64, u64), StoreError> {
 }
 
 /// Looks at an existing file without writing to it, and says whether it may be opened for
-/// writing: it must be a redb file, carry Ansvar's mark, and have a schema this build knows;
-/// every table is walked. With `values`, the values are checked too: under a CRC (schema 2)
-/// all of them; encrypted, those that opening and listing read (the counter, the case list,
-/// settings, plugins, trusted keys, the chains' heads), while a case, its log and the access
+/// writing: it must be a redb file, carry Ansvar's mark, and have a schema this build knows.
+/// With `values` (the codec, once the key is known), every table is walked and values are
+/// checked too: under a CRC (schema 2) all of them; encrypted, the counter, settings, plugins
+/// and trusted keys, while a case, its log, the case list, the chains' heads and the access
 /// log are checked whenever they are read, and by verify.
 fn precheck(path: &Path, values: Option<&Codec>) -> Result<Prechecked, StoreError> {
     let mut head = [0u8; 9];
@@ -1730,16 +1733,18 @@ fn precheck(path: &Path, values: Option<&Codec>) -> Result<Prechecked, StoreErro
             });
         }
         let envelope = get(KEY_ENVELOPE)?;
-        // Walk every table once: a file cut short or damaged fails here, before anything
-        // is written to it.
-        let values = match (values, version >= SEALED_SINCE) {
-            (Some(codec), true) => Some(codec),
-            _ => None,
+        // Without the codec, only the mark, the version and the key envelope are read.
+        let Some(codec) = values else {
+            return Ok(Prechecked { version, envelope });
         };
-        let all = matches!(values, Some(Codec::Sealed));
-        let small = values.is_some();
-        envelope::with_codec(values.cloned().unwrap_or(Codec::Plain), || {
-            if small
+        // Walk every table once: a file cut short or damaged fails here, before anything
+        // is written to it. Under a CRC every value is checked (cheap); encrypted, the few
+        // values outside the cases (a case's rows are checked when read, the case list when
+        // listed, which a caller does next).
+        let checked = version >= SEALED_SINCE;
+        let all = checked && matches!(codec, Codec::Sealed);
+        envelope::with_codec(codec.clone(), || {
+            if checked
                 && let Some(counter) = get("next_case_id")?
                 && envelope::open(&at(META, "next_case_id"), &counter).is_none()
             {
@@ -1748,13 +1753,13 @@ fn precheck(path: &Path, values: Option<&Codec>) -> Result<Prechecked, StoreErro
                 });
             }
             verify_readable(&txn, CASES, path, all.then_some("case"))?;
-            verify_readable(&txn, CASE_INDEX, path, small.then_some("case index"))?;
+            verify_readable(&txn, CASE_INDEX, path, all.then_some("case index"))?;
             verify_readable(&txn, LOG, path, all.then_some("edit log entry"))?;
-            verify_readable(&txn, SETTINGS, path, small.then_some("setting"))?;
-            verify_readable(&txn, PLUGINS, path, small.then_some("installed plugin"))?;
+            verify_readable(&txn, SETTINGS, path, checked.then_some("setting"))?;
+            verify_readable(&txn, PLUGINS, path, checked.then_some("installed plugin"))?;
             verify_readable(&txn, PLUGIN_BLOBS, path, None)?;
-            verify_readable(&txn, TRUSTED_KEYS, path, small.then_some("trusted key"))?;
-            verify_readable(&txn, LOG_HEAD, path, small.then_some("edit log head"))?;
+            verify_readable(&txn, TRUSTED_KEYS, path, checked.then_some("trusted key"))?;
+            verify_readable(&txn, LOG_HEAD, path, all.then_some("edit log head"))?;
             verify_readable(&txn, ACCESS_LOG, path, all.then_some("access log entry"))?;
             walk(&txn, SNAPSHOT_SEQ, path)
         })?;

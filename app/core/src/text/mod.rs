@@ -705,7 +705,6 @@ strings! {
     UnlockRecoveryKey => "Gjenopprettingsnøkkel", "Recovery key";
     UnlockRecoveryButton => "Sett nytt passord", "Set the new passphrase";
     UnlockBack => "Tilbake", "Back";
-    UnlockWorking => "Låser opp…", "Unlocking…";
     SetupTitle => "Velkommen til Ansvar", "Welcome to Ansvar";
     SetupIntro => "Alt i databasen krypteres med et passord du velger: planer, navn, mål og logg. Uten passordet (eller gjenopprettingsnøkkelen) kan ingen lese filen.", "Everything in the database is encrypted with a passphrase you choose: plans, names, goals and the log. Without it (or the recovery key) no one can read the file.";
     SetupEncryptIntro => "Denne databasen ({}) er fra en eldre versjon av Ansvar og er ikke kryptert. Velg et passord, så krypteres den. Den gamle filen erstattes først når den krypterte er kontrollert.", "This database ({}) is from an older Ansvar and is not encrypted. Choose a passphrase and it is encrypted. The old file is replaced only once the encrypted one is checked.";
@@ -717,9 +716,6 @@ strings! {
     SetupRecoveryConfirm => "Jeg har skrevet ned gjenopprettingsnøkkelen", "I have written down the recovery key";
     SetupContinue => "Fortsett", "Continue";
     LockedCurtain => "Skjermen er låst. Skriv passordet for å fortsette.", "The screen is locked. Enter the passphrase to go on.";
-    SettingsChangePassphrase => "Bytt passord", "Change the passphrase";
-    SettingsCurrentPassphrase => "Nåværende passord", "Current passphrase";
-    SettingsPassphraseChanged => "Passordet er byttet.", "The passphrase is changed.";
     CliDemoWritten => "Demosaker skrevet: {}", "Demo cases written: {}";
     CliColumnName => "navn", "name";
     CliColumnCoordinator => "koordinator", "coordinator";
