@@ -113,7 +113,7 @@ log "core modules done in $((SECONDS - start)) s"
 # the workspace manifests are newer than that copy.
 
 HOSTILE_CRATE=hostile-plugin
-HOSTILE_VARIANTS=(good old-version loop memory-bomb panic huge-result malformed-result garbage-manifest crisis-roles)
+HOSTILE_VARIANTS=(good old-version loop memory-bomb panic huge-result malformed-result garbage-manifest crisis-roles update update-asks-more)
 HOSTILE_CORE_DIR="$WASM_TARGET_DIR/hostile"
 mkdir -p "$HOSTILE_CORE_DIR"
 start=$SECONDS

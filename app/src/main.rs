@@ -7,6 +7,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod audit_cmd;
+mod catalog_cmd;
 mod export_cmd;
 mod passphrase;
 mod plugin_cmd;

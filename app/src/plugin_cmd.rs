@@ -60,6 +60,31 @@ pub enum PluginCommand {
     },
     /// Remove an installed plugin (its form data on cases stays).
     Remove { id: String },
+    /// Publish plugins: a signed catalogue folder (for the municipality's IT).
+    Catalog {
+        #[command(subcommand)]
+        command: crate::catalog_cmd::CatalogCommand,
+    },
+    /// The catalogues this database follows.
+    Source {
+        #[command(subcommand)]
+        command: crate::catalog_cmd::SourceCommand,
+    },
+    /// Check every catalogue source: updates, new plugins, withdrawn versions (disabled at once).
+    Updates {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Install or update a plugin from a catalogue source.
+    Get {
+        id: String,
+        /// The source's address or folder, when more than one offers the plugin.
+        #[arg(long)]
+        source: Option<String>,
+        /// Grant what the plugin asks to read (an update asking for more needs this).
+        #[arg(long)]
+        grant_requested: bool,
+    },
 }
 
 pub use ansvar::plugins::default_cache_dir as cache_dir;
@@ -70,7 +95,9 @@ use ansvar::fsio::{self, Input, OutputOptions};
 /// when pointed at one).
 pub fn uses_db(cmd: &PluginCommand, explicit_db: bool) -> bool {
     match cmd {
-        PluginCommand::Keygen { .. } | PluginCommand::Sign { .. } => false,
+        PluginCommand::Keygen { .. }
+        | PluginCommand::Sign { .. }
+        | PluginCommand::Catalog { .. } => false,
         PluginCommand::Check { .. } => explicit_db,
         _ => true,
     }
@@ -256,6 +283,16 @@ pub fn run(
             say!("{}", S::CliRemoved.fill(lang, &[&id]));
             Ok(())
         }
+        PluginCommand::Catalog { command } => crate::catalog_cmd::run_catalog(command, clock, lang),
+        PluginCommand::Source { command } => {
+            crate::catalog_cmd::run_source(command, db, clock, lang)
+        }
+        PluginCommand::Updates { json } => crate::catalog_cmd::run_updates(db, json, clock, lang),
+        PluginCommand::Get {
+            id,
+            source,
+            grant_requested,
+        } => crate::catalog_cmd::run_get(db, &id, source, grant_requested, clock, lang),
     }
 }
 

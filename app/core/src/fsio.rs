@@ -29,6 +29,7 @@ pub enum Input {
     Component,
     Package,
     Bundle,
+    Catalog,
 }
 
 impl Input {
@@ -38,6 +39,7 @@ impl Input {
             Input::Component => S::CliWhatComponent.get(lang),
             Input::Package => S::CliWhatPackage.get(lang),
             Input::Bundle => S::CliWhatBundle.get(lang),
+            Input::Catalog => S::CliWhatCatalog.get(lang),
         }
     }
 }

@@ -84,6 +84,18 @@ pub enum PluginCommand {
     Failed(String, String),
     /// Ask the plugin service about a form entry's data (the answer comes in a later frame).
     Ask(Box<AskPlugin>),
+    /// Check every catalogue source again, in the background.
+    CheckSources,
+    AddSource {
+        location: String,
+        key: String,
+        name: String,
+    },
+    RemoveSource(String),
+    /// Install or update from a catalogue. `None` asks for approval first when the offer asks
+    /// to read something new; `Some(grant)` is the user's answer.
+    GetOffer(Box<crate::plugins::catalog::Offer>, Option<bool>),
+    CancelOffer,
 }
 
 /// What the forms panel asks a plugin: messages, summary and computed values for `data`.

@@ -431,7 +431,7 @@ pub fn show(
     for entry in &view.case.forms {
         ui.separator();
         let Some(plugin) = plugins.plugin(&entry.plugin_id) else {
-            ui.label(format!("{}: {}", view.t(S::PluginMissing), entry.plugin_id));
+            show_unrun(ui, view, plugins, entry);
             continue;
         };
         let granted = plugins
@@ -504,6 +504,52 @@ pub fn show(
                 }));
             }
         });
+    }
+}
+
+/// An entry whose plugin does not run (withdrawn, or not installed): its data stays readable,
+/// in the form the plugin declared at install when that is known, and nothing can be changed.
+fn show_unrun(ui: &mut Ui, view: &View, plugins: &PluginsUi, entry: &FormEntry) {
+    let lang = view.lang;
+    let installed = plugins
+        .installed
+        .iter()
+        .find(|p| p.manifest.id == entry.plugin_id);
+    let data: Map<String, Value> = match serde_json::from_str::<Value>(&entry.data) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    match installed.and_then(|p| p.form.clone().map(|form| (p, form))) {
+        Some((p, form)) => {
+            if let Some(r) = &p.revoked {
+                ui.colored_label(
+                    warn_color(),
+                    S::PluginWithdrawn.fill(lang, &[r.reason.get(lang)]),
+                );
+            }
+            let info = PluginInfo {
+                api: crate::plugins::ApiVersion::NEWEST,
+                manifest: p.manifest.clone(),
+                form,
+            };
+            ui.label(RichText::new(loc(&info.form.title, lang)).heading());
+            ui.push_id(entry.id, |ui| {
+                ui.add_enabled_ui(false, |ui| {
+                    // Read only: whatever the disabled widgets return is dropped.
+                    let _ = render_form(ui, lang, &info, &data, &[]);
+                });
+            });
+        }
+        None => {
+            ui.label(format!("{}: {}", view.t(S::PluginMissing), entry.plugin_id));
+            for (k, v) in &data {
+                let v = match v {
+                    Value::String(s) => s.clone(),
+                    v => v.to_string(),
+                };
+                ui.label(format!("{k}: {v}"));
+            }
+        }
     }
 }
 

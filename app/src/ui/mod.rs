@@ -4,6 +4,7 @@
 
 mod actions;
 mod case_list;
+mod catalog;
 pub mod command;
 mod crisis_plan;
 mod cycle;
@@ -433,6 +434,15 @@ impl AppState {
             PluginCommand::CancelPending => self.plugins.pending = None,
             PluginCommand::Remove(id) => plugins::remove(self, &id),
             PluginCommand::Ask(ask) => plugins::ask(self, *ask),
+            PluginCommand::CheckSources => catalog::check_all(self),
+            PluginCommand::AddSource {
+                location,
+                key,
+                name,
+            } => catalog::add_source(self, &location, &key, &name),
+            PluginCommand::RemoveSource(location) => catalog::remove_source(self, &location),
+            PluginCommand::GetOffer(offer, approved) => catalog::get(self, *offer, approved),
+            PluginCommand::CancelOffer => self.plugins.catalog.pending = None,
             PluginCommand::Failed(id, message) => {
                 let _ =
                     crate::plugins::registry::set_failing(&self.store, &id, Some(message.clone()));

@@ -36,6 +36,8 @@ pub struct PluginsUi {
     /// Which of the two each question in flight (by its hash) was for.
     asked_for: HashMap<u64, bool>,
     started: bool,
+    /// The catalogue sources and what they offer.
+    pub catalog: super::catalog::CatalogUi,
 }
 
 impl PluginsUi {
@@ -52,12 +54,12 @@ pub fn start(state: &mut AppState, ctx: &egui::Context) {
     }
     state.plugins.started = true;
     state.plugins.installed = registry::installed(&state.store).unwrap_or_default();
-    let ctx = ctx.clone();
+    let repaint = ctx.clone();
     match PluginService::start(
         state.store.clone(),
         default_cache_dir(),
         state.lang,
-        move || ctx.request_repaint(),
+        move || repaint.request_repaint(),
     ) {
         Ok(service) => {
             service.load_installed();
@@ -66,10 +68,13 @@ pub fn start(state: &mut AppState, ctx: &egui::Context) {
         }
         Err(e) => state.message = Some(e.message(state.lang)),
     }
+    state.plugins.catalog.repaint = Some(ctx.clone());
+    super::catalog::check_all(state);
 }
 
-/// Takes the answers that have arrived from the plugin service.
+/// Takes the answers that have arrived from the plugin service and the catalogue checks.
 pub fn poll(state: &mut AppState) {
+    super::catalog::poll(state);
     loop {
         let Some(service) = &state.plugins.service else {
             return;
@@ -134,6 +139,7 @@ pub fn poll(state: &mut AppState) {
                 match result {
                     Ok(installed) => {
                         let (record, info) = *installed;
+                        super::catalog::installed(state, &record.manifest.id);
                         state
                             .plugins
                             .loaded
@@ -267,7 +273,12 @@ pub fn show(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     format!("{}: {f}", S::PluginFailing.get(lang)),
                 );
             }
-            if let Some(Err(e)) = state.plugins.loaded.get(&p.manifest.id) {
+            if let Some(r) = &p.revoked {
+                ui.colored_label(
+                    super::theme::warn_color(),
+                    S::PluginWithdrawn.fill(lang, &[r.reason.get(lang)]),
+                );
+            } else if let Some(Err(e)) = state.plugins.loaded.get(&p.manifest.id) {
                 ui.colored_label(super::theme::warn_color(), e);
             }
             if ui
@@ -323,4 +334,5 @@ pub fn show(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             });
         });
     }
+    super::catalog::show(ui, state, out);
 }

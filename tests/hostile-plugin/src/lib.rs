@@ -13,6 +13,8 @@
 //! | `crisis-roles`     | well-behaved, on what API 0.2 added: id `no.test.kriseroller`, |
 //! |                    | a time-of-day field `at`, asks for the crisis plan's contacts' |
 //! |                    | roles and summarises them                                    |
+//! | `update`           | well-behaved version 1.1.0 (a catalogue's update)            |
+//! | `update-asks-more` | well-behaved version 1.2.0 that also asks for the person's name |
 //!
 //! Built by `scripts/build-plugins.sh` into `target/plugins/hostile-<feature>.wasm`.
 
@@ -32,6 +34,10 @@ pub const VERSION: &str = if cfg!(feature = "garbage-manifest") {
     "banana"
 } else if cfg!(feature = "old-version") {
     "0.9.0"
+} else if cfg!(feature = "update") {
+    "1.1.0"
+} else if cfg!(feature = "update-asks-more") {
+    "1.2.0"
 } else {
     "1.0.0"
 };
@@ -50,6 +56,8 @@ impl Plugin for Hostile {
         );
         if cfg!(feature = "crisis-roles") {
             manifest.capability(Capability::CrisisContactRoles)
+        } else if cfg!(feature = "update-asks-more") {
+            manifest.capability(Capability::PersonName)
         } else {
             manifest
         }

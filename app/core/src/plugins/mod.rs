@@ -5,6 +5,7 @@
 //! - [`host`]: wasmtime, limits, the compile cache, calls; one module per API version, and
 //!   [`ApiVersion`], the versions this Ansvar runs.
 //! - [`service`]: the app's one host, on a worker thread: the window never runs a plugin.
+//! - [`catalog`]: a municipality's signed catalogue of packages, updates and revocations.
 //! - [`registry`]: trusted publisher keys and installed plugins, in the database.
 //! - [`context`]: the case data a plugin may see, cut to what it asked for and was granted.
 //!
@@ -12,6 +13,7 @@
 //! validate and summarise the data entered in it.
 
 pub mod api;
+pub mod catalog;
 pub mod context;
 pub mod host;
 pub mod package;
@@ -104,6 +106,11 @@ pub enum PluginError {
     /// A package that names such a key as its signer.
     WeakPackageKey,
     NotInstalled(String),
+    /// Withdrawn by its publisher's catalogue: it is not run, its form data stays readable.
+    Revoked {
+        plugin: String,
+        reason: api::Localized,
+    },
     Engine(String),
     Io(String),
     Store(#[from] crate::store::StoreError),
@@ -181,6 +188,9 @@ impl PluginError {
             PluginError::WeakKey => S::PluginWeakKey.get(lang).to_string(),
             PluginError::WeakPackageKey => S::PluginWeakPackageKey.get(lang).to_string(),
             PluginError::NotInstalled(id) => S::PluginNotInstalled.fill(lang, &[id]),
+            PluginError::Revoked { plugin, reason } => {
+                S::PluginRevoked.fill(lang, &[plugin, reason.get(lang)])
+            }
             PluginError::Engine(d) => S::PluginEngine.fill(lang, &[d]),
             PluginError::Io(d) => d.clone(),
             PluginError::Store(e) => e.message(lang),

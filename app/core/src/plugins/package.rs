@@ -85,6 +85,11 @@ impl SecretKey {
     pub fn public(&self) -> PublicKey {
         PublicKey(self.0.verifying_key().to_bytes())
     }
+
+    /// A signature over `message` (the catalogue's, in its own signing context).
+    pub(crate) fn sign_message(&self, message: &[u8]) -> [u8; 64] {
+        self.0.sign(message).to_bytes()
+    }
 }
 
 /// A parsed package. The signature is checked by [`Package::verify`], not by parsing.

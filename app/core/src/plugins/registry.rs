@@ -5,11 +5,12 @@ use redb::{ReadableTable, WriteTransaction};
 use serde::{Deserialize, Serialize};
 
 use super::PluginError;
-use super::api::PluginManifest;
+use super::api::{FormDefinition, Localized, PluginManifest};
 use super::context::Capability;
 use super::host::{LoadedPlugin, PluginHost};
 use super::package::{Package, PublicKey, component_hash};
 use crate::store::{PLUGIN_BLOBS, PLUGINS, Store, StoreError, TRUSTED_KEYS, at, decode, encode};
+use sha2::Digest;
 
 /// A publisher key the municipality's IT has added.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,6 +33,26 @@ pub struct InstalledPlugin {
     /// Set when a call failed because of the plugin itself; shown wherever it appears.
     #[serde(default)]
     pub failing: Option<String>,
+    /// sha256 of the whole package file, which a catalogue may revoke it by (empty for
+    /// plugins installed before catalogues).
+    #[serde(default)]
+    pub package_hash: String,
+    /// Set when a catalogue withdrew this version: it is not run again.
+    #[serde(default)]
+    pub revoked: Option<RevokedNote>,
+    /// The form as the plugin declared it at install, so that its entries stay readable when
+    /// the plugin is withdrawn and no longer run.
+    #[serde(default)]
+    pub form: Option<FormDefinition>,
+}
+
+/// Why and by whom an installed plugin was withdrawn.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RevokedNote {
+    pub reason: Localized,
+    /// The catalogue source that withdrew it.
+    pub source: String,
+    pub at: DateTime<Utc>,
 }
 
 pub fn trust_key(
@@ -173,6 +194,9 @@ pub fn install(
         publisher_key: package.public_key.to_string(),
         installed: now,
         failing: None,
+        package_hash: hex::encode(sha2::Sha256::digest(bytes)),
+        revoked: None,
+        form: Some(plugin.form.clone()),
     };
     store.write(|txn| {
         let bytes = encode(&at(PLUGINS, record.manifest.id.as_str()), &record)?;
@@ -225,6 +249,12 @@ pub fn load(
 ) -> Result<(InstalledPlugin, LoadedPlugin), PluginError> {
     let record =
         installed_plugin(store, id)?.ok_or_else(|| PluginError::NotInstalled(id.to_string()))?;
+    if let Some(r) = &record.revoked {
+        return Err(PluginError::Revoked {
+            plugin: id.to_string(),
+            reason: r.reason.clone(),
+        });
+    }
     let wasm = store.read(|txn| {
         Ok(txn
             .open_table(PLUGIN_BLOBS)?
@@ -239,17 +269,30 @@ pub fn load(
     Ok((record, plugin))
 }
 
-/// Marks a plugin as failing (or healthy again with `None`).
-pub fn set_failing(store: &Store, id: &str, failing: Option<String>) -> Result<(), PluginError> {
+/// Marks a plugin as withdrawn by a catalogue (or not, with `None`).
+pub fn set_revoked(store: &Store, id: &str, note: Option<RevokedNote>) -> Result<(), PluginError> {
+    update(store, id, |record| record.revoked = note)
+}
+
+fn update(
+    store: &Store,
+    id: &str,
+    change: impl FnOnce(&mut InstalledPlugin),
+) -> Result<(), PluginError> {
     let Some(mut record) = installed_plugin(store, id)? else {
         return Err(PluginError::NotInstalled(id.to_string()));
     };
-    record.failing = failing;
+    change(&mut record);
     Ok(store.write(|txn| {
         let bytes = encode(&at(PLUGINS, id), &record)?;
         txn.open_table(PLUGINS)?.insert(id, bytes.as_slice())?;
         Ok(())
     })?)
+}
+
+/// Marks a plugin as failing (or healthy again with `None`).
+pub fn set_failing(store: &Store, id: &str, failing: Option<String>) -> Result<(), PluginError> {
+    update(store, id, |record| record.failing = failing)
 }
 
 /// Runs one call of an installed plugin. When the plugin itself misbehaved (ran too long, used

@@ -94,6 +94,12 @@ enum Request {
         grant: Vec<Capability>,
         now: DateTime<Utc>,
     },
+    InstallOffer {
+        source: String,
+        id: String,
+        approve: bool,
+        now: DateTime<Utc>,
+    },
     Forget(String),
     Sections {
         case: Box<CaseView<'static>>,
@@ -204,6 +210,17 @@ impl PluginService {
         self.send(Request::Install { bytes, grant, now });
     }
 
+    /// Downloads and installs a catalogue's offer (see [`super::catalog::install_offer`]); the
+    /// answer is an [`Event::Installed`].
+    pub fn install_offer(&self, source: &str, id: &str, approve: bool, now: DateTime<Utc>) {
+        self.send(Request::InstallOffer {
+            source: source.to_string(),
+            id: id.to_string(),
+            approve,
+            now,
+        });
+    }
+
     /// Drops a removed plugin from the worker's loaded ones.
     pub fn forget(&self, id: &str) {
         self.send(Request::Forget(id.to_string()));
@@ -270,6 +287,16 @@ impl Worker {
             }
             Request::Install { bytes, grant, now } => Event::Installed(
                 self.install(&bytes, &grant, now)
+                    .map(Box::new)
+                    .map_err(|e| e.message(lang)),
+            ),
+            Request::InstallOffer {
+                source,
+                id,
+                approve,
+                now,
+            } => Event::Installed(
+                self.install_offer(&source, &id, approve, now)
                     .map(Box::new)
                     .map_err(|e| e.message(lang)),
             ),
@@ -354,6 +381,23 @@ impl Worker {
             plugin: PluginInfo::of(&plugin),
             requested,
         })
+    }
+
+    fn install_offer(
+        &mut self,
+        source: &str,
+        id: &str,
+        approve: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(InstalledPlugin, PluginInfo), super::catalog::CatalogError> {
+        let host = self.host()?;
+        let fetcher = super::catalog::Fetcher::default();
+        let record =
+            super::catalog::install_offer(&self.store, host, &fetcher, source, id, approve, now)?;
+        let (_, plugin) = registry::load(&self.store, host, &record.manifest.id)?;
+        let info = PluginInfo::of(&plugin);
+        self.loaded.insert(record.manifest.id.clone(), plugin);
+        Ok((record, info))
     }
 
     fn install(
