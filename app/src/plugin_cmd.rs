@@ -38,6 +38,11 @@ pub enum PluginCommand {
         file: PathBuf,
         #[arg(long)]
         json: bool,
+        /// Also run the plugin's validate, summarize and computed on this form data (a JSON
+        /// object keyed by field id, as the app stores it) in the sandbox, and print the results.
+        /// The plugin sees today's date and no case data.
+        #[arg(long, value_name = "SAMPLE.json")]
+        data: Option<PathBuf>,
     },
     /// Trust a publisher's public key (`ansvar-ed25519-public:…`, or a file holding it).
     Trust {
@@ -167,8 +172,29 @@ pub fn run(
             );
             Ok(())
         }
-        PluginCommand::Check { file, json } => {
+        PluginCommand::Check { file, json, data } => {
             let bytes = read(&file, package_limit, Input::Package)?;
+            let sample = match &data {
+                Some(path) => {
+                    let bytes = read(path, fsio::MAX_FORM_DATA_BYTES, Input::FormData)?;
+                    let text = String::from_utf8(bytes).map_err(|_| {
+                        S::CliSampleNotJson.fill(lang, &[&path.display().to_string(), "UTF-8"])
+                    })?;
+                    match serde_json::from_str::<serde_json::Value>(&text) {
+                        Ok(serde_json::Value::Object(_)) => Some(text),
+                        Ok(_) => {
+                            return Err(
+                                S::CliSampleNotObject.fill(lang, &[&path.display().to_string()])
+                            );
+                        }
+                        Err(e) => {
+                            return Err(S::CliSampleNotJson
+                                .fill(lang, &[&path.display().to_string(), &e.to_string()]));
+                        }
+                    }
+                }
+                None => None,
+            };
             let store = if explicit_db {
                 Some(open_read_only()?)
             } else {
@@ -180,17 +206,39 @@ pub fn run(
             }
             .map_err(m)?;
             let (package, plugin) = registry::check(&host, &bytes, store.as_ref()).map_err(m)?;
+            let results = match &sample {
+                Some(data) => {
+                    let context = ansvar::plugins::api::CaseContext {
+                        today: clock.today().format("%Y-%m-%d").to_string(),
+                        ..Default::default()
+                    };
+                    Some((
+                        plugin.validate(data, &context).map_err(m)?,
+                        plugin.summarize(data, &context).map_err(m)?,
+                        plugin.computed(data, &context).map_err(m)?,
+                    ))
+                }
+                None => None,
+            };
             if json {
-                let out = serde_json::json!({
+                let mut out = serde_json::json!({
                     "valid": true,
                     "publisher_key": package.public_key.to_string(),
                     "sha256": plugin.hash,
                     "manifest": plugin.manifest,
                     "form": plugin.form,
                 });
+                if let Some((messages, summary, computed)) = &results {
+                    out["validate"] = serde_json::json!(messages);
+                    out["summarize"] = serde_json::json!(summary);
+                    out["computed"] = serde_json::json!(computed);
+                }
                 say_json!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
             } else {
                 print_plugin(&plugin, &package.public_key, lang);
+                if let (Some((messages, summary, computed)), Some(path)) = (&results, &data) {
+                    print_results(messages, summary, computed, path, lang);
+                }
             }
             Ok(())
         }
@@ -274,6 +322,12 @@ pub fn run(
                 for c in &p.granted {
                     say!("    {}", S::CliReads.fill(lang, &[&c.describe(lang)]));
                 }
+                if let Some(r) = &p.revoked {
+                    say!(
+                        "    {}",
+                        S::PluginWithdrawn.fill(lang, &[r.reason.get(lang)])
+                    );
+                }
             }
             Ok(())
         }
@@ -296,6 +350,54 @@ pub fn run(
     }
 }
 
+fn print_results(
+    messages: &[ansvar::plugins::api::FieldMessage],
+    summary: &[ansvar::plugins::api::SummaryLine],
+    computed: &[ansvar::plugins::api::ComputedValue],
+    path: &Path,
+    lang: Lang,
+) {
+    use ansvar::plugins::api::Severity;
+    say!(
+        "{}",
+        S::CliSampleHeader.fill(lang, &[&path.display().to_string()])
+    );
+    say!("  {}", S::CliSampleMessages.get(lang));
+    if messages.is_empty() {
+        say!("    {}", S::CliNothing.get(lang));
+    }
+    for msg in messages {
+        let severity = match msg.severity {
+            Severity::Error => S::CliSeverityError,
+            Severity::Warning => S::CliSeverityWarning,
+            Severity::Info => S::CliSeverityInfo,
+        };
+        let path = if msg.path.is_empty() { "-" } else { &msg.path };
+        say!(
+            "    {} {path}: {}",
+            severity.get(lang),
+            msg.message.get(lang)
+        );
+    }
+    say!("  {}", S::CliSampleSummary.get(lang));
+    if summary.is_empty() {
+        say!("    {}", S::CliNothing.get(lang));
+    }
+    for line in summary {
+        say!("    {}", line.text.get(lang));
+    }
+    say!("  {}", S::CliSampleComputed.get(lang));
+    if computed.is_empty() {
+        say!("    {}", S::CliNothing.get(lang));
+    }
+    for c in computed {
+        say!("    {}: {}", c.label.get(lang), c.value.get(lang));
+        for r in &c.reasons {
+            say!("      - {}", r.get(lang));
+        }
+    }
+}
+
 fn print_plugin(plugin: &ansvar::plugins::host::LoadedPlugin, key: &PublicKey, lang: Lang) {
     let m = &plugin.manifest;
     let pick = |l: &ansvar::plugins::api::Localized| l.get(lang).to_string();
@@ -313,9 +415,10 @@ fn print_plugin(plugin: &ansvar::plugins::host::LoadedPlugin, key: &PublicKey, l
     }
     say!("  {}", S::CliForm.fill(lang, &[&pick(&plugin.form.title)]));
     for s in &plugin.form.sections {
-        say!(
-            "    {}",
-            S::CliSectionFields.fill(lang, &[&pick(&s.title), &s.fields.len().to_string()])
-        );
+        let line = match s.fields.len() {
+            1 => S::CliSectionOneField.fill(lang, &[&pick(&s.title)]),
+            n => S::CliSectionFields.fill(lang, &[&pick(&s.title), &n.to_string()]),
+        };
+        say!("    {line}");
     }
 }

@@ -151,3 +151,73 @@ fn keygen_sign_check_trust_install_list() {
         serde_json::json!([])
     );
 }
+
+#[test]
+fn check_with_sample_data_runs_the_form_in_the_sandbox() {
+    let component = existing(
+        COMPONENT,
+        "build the plugins first: bash scripts/build-plugins.sh",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let p = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let (key, package) = (p("k.key"), p("skjema.ansvarplugin"));
+    ok(ansvar(&cache, &["plugin", "keygen", "--out", &key]));
+    ok(ansvar(
+        &cache,
+        &[
+            "plugin",
+            "sign",
+            "--key",
+            &key,
+            component.to_str().unwrap(),
+            "--out",
+            &package,
+        ],
+    ));
+    std::fs::write(p("eksempel.json"), r#"{"note":"forbudt","count":4}"#).unwrap();
+    let out = ok(ansvar(
+        &cache,
+        &["plugin", "check", &package, "--data", &p("eksempel.json")],
+    ));
+    assert!(out.contains("Med dataene i"), "{out}");
+    assert!(
+        out.contains("feil note: Dette ordet er ikke lov her."),
+        "{out}"
+    );
+    assert!(out.contains("Notat: forbudt"), "{out}");
+    let out = ok(ansvar(
+        &cache,
+        &[
+            "plugin",
+            "check",
+            &package,
+            "--data",
+            &p("eksempel.json"),
+            "--json",
+        ],
+    ));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["validate"][0]["path"], "note");
+    assert_eq!(json["summarize"][0]["text"]["en"], "Note: forbudt");
+    assert!(json["computed"].as_array().is_some_and(|c| !c.is_empty()));
+
+    // Data that is not a JSON object: refused with the reason, in one language.
+    std::fs::write(p("feil.json"), "[1, 2").unwrap();
+    let o = ansvar(
+        &cache,
+        &["plugin", "check", &package, "--data", &p("feil.json")],
+    );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("er ikke gyldig JSON"), "{}", stderr(&o));
+    std::fs::write(p("liste.json"), "[1, 2]").unwrap();
+    let o = ansvar(
+        &cache,
+        &["plugin", "check", &package, "--data", &p("liste.json")],
+    );
+    assert!(
+        stderr(&o).contains("må være et JSON-objekt"),
+        "{}",
+        stderr(&o)
+    );
+}

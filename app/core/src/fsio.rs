@@ -17,6 +17,8 @@ use crate::text::S;
 
 /// A publisher key file (public or secret): one line of text.
 pub const MAX_KEY_BYTES: u64 = 4 * 1024;
+/// A sample of form data for `plugin check --data`: far more than any form holds.
+pub const MAX_FORM_DATA_BYTES: u64 = 1024 * 1024;
 /// A plugin component (.wasm) to sign; the real plugins are about 130 KB.
 pub const MAX_COMPONENT_BYTES: u64 = 16 * 1024 * 1024;
 /// A FHIR Bundle to import; a large case exports to a few megabytes.
@@ -30,6 +32,7 @@ pub enum Input {
     Package,
     Bundle,
     Catalog,
+    FormData,
 }
 
 impl Input {
@@ -40,6 +43,7 @@ impl Input {
             Input::Package => S::CliWhatPackage.get(lang),
             Input::Bundle => S::CliWhatBundle.get(lang),
             Input::Catalog => S::CliWhatCatalog.get(lang),
+            Input::FormData => S::CliWhatFormData.get(lang),
         }
     }
 }

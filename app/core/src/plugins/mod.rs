@@ -68,11 +68,11 @@ pub enum PluginError {
     Link(String),
     BadManifest {
         plugin: String,
-        problem: String,
+        problem: validate::Problem,
     },
     BadForm {
         plugin: String,
-        problem: String,
+        problem: validate::Problem,
     },
     TimeLimit {
         plugin: String,
@@ -161,10 +161,10 @@ impl PluginError {
             } => S::PluginOlderApi.fill(lang, &[needs, ansvar, supported]),
             PluginError::Link(d) => S::PluginLink.fill(lang, &[d]),
             PluginError::BadManifest { plugin, problem } => {
-                S::PluginBadManifest.fill(lang, &[plugin, problem])
+                S::PluginBadManifest.fill(lang, &[plugin, &problem.message(lang)])
             }
             PluginError::BadForm { plugin, problem } => {
-                S::PluginBadForm.fill(lang, &[plugin, problem])
+                S::PluginBadForm.fill(lang, &[plugin, &problem.message(lang)])
             }
             PluginError::TimeLimit { plugin, call } => {
                 S::PluginTimeLimit.fill(lang, &[plugin, call])

@@ -2,6 +2,9 @@
 
 use std::collections::HashSet;
 
+use crate::i18n::Lang;
+use crate::text::S;
+
 use super::api::{Condition, FieldKind, FormDefinition, NumberSpec, PluginManifest, ValueKind};
 
 const MAX_TEXT: usize = 4_000;
@@ -34,29 +37,73 @@ fn is_reverse_dns(id: &str) -> bool {
         })
 }
 
-pub fn manifest(m: &PluginManifest) -> Result<(), String> {
-    if !is_reverse_dns(&m.id) {
-        return Err(format!(
-            "the id {:?} is not a reverse-DNS name such as no.kommune.skjema",
-            m.id
-        ));
-    }
-    semver::Version::parse(&m.version)
-        .map_err(|_| format!("the version {:?} is not a semantic version", m.version))?;
-    semver::Version::parse(&m.api_version).map_err(|_| {
-        format!(
-            "the API version {:?} is not a semantic version",
-            m.api_version
-        )
-    })?;
-    for (what, text) in [
-        ("name (nb)", &m.name.nb),
-        ("name (en)", &m.name.en),
-        ("publisher", &m.publisher),
-    ] {
-        if text.trim().is_empty() {
-            return Err(format!("the {what} is empty"));
+/// What is wrong with a plugin's manifest or form, worded in the text catalogue so that the
+/// whole message is in the user's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    NotReverseDns(String),
+    NotSemver(String),
+    NotSemverApi(String),
+    EmptyName,
+    EmptyPublisher,
+    TooLong,
+    NotPlainId(String),
+    IdTwice(String),
+    UnknownField(String),
+    ChoiceTwice(String),
+    NoOptions,
+    MinAboveMax,
+    NoFields,
+    FewerRowsThanRequired(String),
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Problem::NotReverseDns(id) => {
+                S::ProblemNotReverseDns.fill(lang, &[&format!("{id:?}")]) + &not_ascii(id, lang)
+            }
+            Problem::NotSemver(v) => S::ProblemNotSemver.fill(lang, &[&format!("{v:?}")]),
+            Problem::NotSemverApi(v) => S::ProblemNotSemverApi.fill(lang, &[&format!("{v:?}")]),
+            Problem::EmptyName => S::ProblemEmptyName.get(lang).to_string(),
+            Problem::EmptyPublisher => S::ProblemEmptyPublisher.get(lang).to_string(),
+            Problem::TooLong => S::ProblemTooLong.get(lang).to_string(),
+            Problem::NotPlainId(id) => {
+                S::ProblemNotPlainId.fill(lang, &[&format!("{id:?}")]) + &not_ascii(id, lang)
+            }
+            Problem::IdTwice(id) => S::ProblemIdTwice.fill(lang, &[&format!("{id:?}")]),
+            Problem::UnknownField(f) => S::ProblemUnknownField.fill(lang, &[&format!("{f:?}")]),
+            Problem::ChoiceTwice(v) => S::ProblemChoiceTwice.fill(lang, &[&format!("{v:?}")]),
+            Problem::NoOptions => S::ProblemNoOptions.get(lang).to_string(),
+            Problem::MinAboveMax => S::ProblemMinAboveMax.get(lang).to_string(),
+            Problem::NoFields => S::ProblemNoFields.get(lang).to_string(),
+            Problem::FewerRowsThanRequired(id) => {
+                S::ProblemFewerRows.fill(lang, &[&format!("{id:?}")])
+            }
         }
+    }
+}
+
+/// Points at the first letter outside ASCII ("ø"), the usual reason an id is refused.
+fn not_ascii(id: &str, lang: Lang) -> String {
+    match id.chars().find(|c| !c.is_ascii()) {
+        Some(c) => S::ProblemNotAscii.fill(lang, &[&c.to_string()]),
+        None => String::new(),
+    }
+}
+
+pub fn manifest(m: &PluginManifest) -> Result<(), Problem> {
+    if !is_reverse_dns(&m.id) {
+        return Err(Problem::NotReverseDns(m.id.clone()));
+    }
+    semver::Version::parse(&m.version).map_err(|_| Problem::NotSemver(m.version.clone()))?;
+    semver::Version::parse(&m.api_version)
+        .map_err(|_| Problem::NotSemverApi(m.api_version.clone()))?;
+    if m.name.nb.trim().is_empty() || m.name.en.trim().is_empty() {
+        return Err(Problem::EmptyName);
+    }
+    if m.publisher.trim().is_empty() {
+        return Err(Problem::EmptyPublisher);
     }
     for text in [
         &m.name.nb,
@@ -66,60 +113,57 @@ pub fn manifest(m: &PluginManifest) -> Result<(), String> {
         &m.publisher,
     ] {
         if text.len() > MAX_TEXT {
-            return Err("a text is too long".into());
+            return Err(Problem::TooLong);
         }
     }
     Ok(())
 }
 
-fn check_id(id: &str, seen: &mut HashSet<String>) -> Result<(), String> {
+fn check_id(id: &str, seen: &mut HashSet<String>) -> Result<(), Problem> {
     if id.is_empty()
         || id.len() > 64
         || !id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
     {
-        return Err(format!("the id {id:?} is not a plain identifier"));
+        return Err(Problem::NotPlainId(id.to_string()));
     }
     if !seen.insert(id.to_string()) {
-        return Err(format!("the id {id:?} is used twice"));
+        return Err(Problem::IdTwice(id.to_string()));
     }
     Ok(())
 }
 
-fn check_condition(c: &Option<Condition>, known: &HashSet<String>) -> Result<(), String> {
+fn check_condition(c: &Option<Condition>, known: &HashSet<String>) -> Result<(), Problem> {
     match c {
-        Some(c) if !known.contains(&c.field) => Err(format!(
-            "a condition refers to the unknown field {:?}",
-            c.field
-        )),
+        Some(c) if !known.contains(&c.field) => Err(Problem::UnknownField(c.field.clone())),
         _ => Ok(()),
     }
 }
 
-fn check_options(values: &mut dyn Iterator<Item = &String>) -> Result<(), String> {
+fn check_options(values: &mut dyn Iterator<Item = &String>) -> Result<(), Problem> {
     let mut seen = HashSet::new();
     let mut n = 0;
     for v in values {
         n += 1;
         if !seen.insert(v.clone()) {
-            return Err(format!("the choice {v:?} is listed twice"));
+            return Err(Problem::ChoiceTwice(v.clone()));
         }
     }
     if n == 0 {
-        return Err("a choice field has no options".into());
+        return Err(Problem::NoOptions);
     }
     Ok(())
 }
 
-fn check_number(n: &NumberSpec) -> Result<(), String> {
+fn check_number(n: &NumberSpec) -> Result<(), Problem> {
     match (n.min, n.max) {
-        (Some(a), Some(b)) if a > b => Err("a number's minimum is above its maximum".into()),
+        (Some(a), Some(b)) if a > b => Err(Problem::MinAboveMax),
         _ => Ok(()),
     }
 }
 
-fn check_value_kind(kind: &ValueKind) -> Result<(), String> {
+fn check_value_kind(kind: &ValueKind) -> Result<(), Problem> {
     match kind {
         ValueKind::SingleChoice(o) | ValueKind::MultipleChoice(o) => {
             check_options(&mut o.iter().map(|o| &o.value))
@@ -129,7 +173,7 @@ fn check_value_kind(kind: &ValueKind) -> Result<(), String> {
     }
 }
 
-pub fn form(f: &FormDefinition) -> Result<(), String> {
+pub fn form(f: &FormDefinition) -> Result<(), Problem> {
     let mut ids = HashSet::new();
     for s in &f.sections {
         check_id(&s.id, &mut HashSet::new())?;
@@ -138,7 +182,7 @@ pub fn form(f: &FormDefinition) -> Result<(), String> {
         }
     }
     if ids.is_empty() {
-        return Err("the form has no fields".into());
+        return Err(Problem::NoFields);
     }
     for s in &f.sections {
         check_condition(&s.show_when, &ids)?;
@@ -159,10 +203,7 @@ pub fn form(f: &FormDefinition) -> Result<(), String> {
                         check_condition(&sub.show_when, &sub_ids)?;
                     }
                     if g.max_rows.is_some_and(|m| m < g.min_rows) {
-                        return Err(format!(
-                            "group {:?} allows fewer rows than it requires",
-                            field.id
-                        ));
+                        return Err(Problem::FewerRowsThanRequired(field.id.clone()));
                     }
                 }
                 _ => {}
@@ -175,6 +216,18 @@ pub fn form(f: &FormDefinition) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_with_a_norwegian_letter_is_refused_naming_the_letter_in_one_language() {
+        let p = Problem::NotReverseDns("no.nordvik.rusoppfølging".into());
+        let nb = p.message(Lang::Nb);
+        let en = p.message(Lang::En);
+        assert!(nb.contains("«ø» kan ikke brukes i en id"), "{nb}");
+        assert!(!nb.contains("reverse-DNS"), "{nb}");
+        assert!(en.contains("«ø» cannot be used in an id"), "{en}");
+        let p = Problem::NotPlainId("første-felt".into());
+        assert!(p.message(Lang::Nb).contains("«ø»"));
+    }
 
     #[test]
     fn reverse_dns_ids() {
