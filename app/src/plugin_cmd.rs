@@ -22,12 +22,13 @@ pub enum PluginCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Sign a built plugin component into an .ansvarplugin package.
+    /// Sign a built plugin into an .ansvarplugin package: the core module cargo builds
+    /// (target/wasm32-unknown-unknown/release/NAME.wasm), or a component.
     Sign {
         /// The publisher's secret key file (from `keygen`).
         #[arg(long, value_name = "FILE")]
         key: PathBuf,
-        /// The plugin component (.wasm).
+        /// The plugin (.wasm): the core module cargo built, or a component.
         wasm: PathBuf,
         #[arg(short, long, value_name = "OUT")]
         out: PathBuf,
@@ -151,7 +152,15 @@ pub fn run(
             let text = String::from_utf8(read(&key, fsio::MAX_KEY_BYTES, Input::Key)?)
                 .map_err(|_| m(PluginError::BadKey))?;
             let secret = SecretKey::parse(&text).map_err(m)?;
-            let component = read(&wasm, fsio::MAX_COMPONENT_BYTES, Input::Component)?;
+            let wasm_bytes = read(&wasm, fsio::MAX_COMPONENT_BYTES, Input::Component)?;
+            let component = if is_core_module(&wasm_bytes) {
+                let component = componentize(&wasm_bytes)
+                    .map_err(|e| S::CliComponentizeFailed.fill(lang, &[&e]))?;
+                tell!("{}", S::CliComponentized.get(lang));
+                component
+            } else {
+                wasm_bytes
+            };
             let host = PluginHost::new(cache_dir()).map_err(m)?;
             let plugin = host.load(&component).map_err(m)?;
             let manifest_json = serde_json::to_vec(&plugin.manifest)
@@ -348,6 +357,22 @@ pub fn run(
             grant_requested,
         } => crate::catalog_cmd::run_get(db, &id, source, grant_requested, clock, lang),
     }
+}
+
+/// A core module (what `cargo build --target wasm32-unknown-unknown` writes), not a component:
+/// the version after the `\0asm` magic is 1.
+fn is_core_module(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\0asm\x01\0\0\0")
+}
+
+/// Wraps a core module built with the plugin SDK (wit-bindgen) into a component.
+fn componentize(module: &[u8]) -> Result<Vec<u8>, String> {
+    wit_component::ComponentEncoder::default()
+        .module(module)
+        .map_err(|e| format!("{e:#}"))?
+        .validate(true)
+        .encode()
+        .map_err(|e| format!("{e:#}"))
 }
 
 fn print_results(

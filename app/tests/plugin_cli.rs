@@ -221,3 +221,67 @@ fn check_with_sample_data_runs_the_form_in_the_sandbox() {
         stderr(&o)
     );
 }
+
+/// The core module cargo builds for the plugin, before `componentize` (kept aside by
+/// scripts/build-plugins.sh).
+const CORE_MODULE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../target/wasm/hostile/good.wasm"
+);
+
+#[test]
+fn sign_takes_the_core_module_cargo_builds() {
+    let core = existing(
+        CORE_MODULE,
+        "build the plugins first: bash scripts/build-plugins.sh",
+    );
+    assert!(
+        std::fs::read(&core)
+            .unwrap()
+            .starts_with(b"\0asm\x01\0\0\0")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let p = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let (key, package) = (p("k.key"), p("skjema.ansvarplugin"));
+    ok(ansvar(&cache, &["plugin", "keygen", "--out", &key]));
+    let o = ansvar(
+        &cache,
+        &[
+            "plugin",
+            "sign",
+            "--key",
+            &key,
+            core.to_str().unwrap(),
+            "--out",
+            &package,
+        ],
+    );
+    let out = ok(o);
+    assert!(out.contains("Signert no.test.fiendtlig 1.0.0"), "{out}");
+    let out = ok(ansvar(&cache, &["plugin", "check", &package, "--json"]));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["valid"], true);
+
+    // A module that is no plugin: refused, saying what it lacks.
+    std::fs::write(p("tom.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    let o = ansvar(
+        &cache,
+        &[
+            "plugin",
+            "sign",
+            "--key",
+            &key,
+            &p("tom.wasm"),
+            "--out",
+            &p("x"),
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("does not export the Ansvar form-plugin interface"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!std::path::Path::new(&p("x")).exists(), "nothing written");
+}

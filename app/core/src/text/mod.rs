@@ -764,6 +764,8 @@ strings! {
     CliImported => "Importert som sak {}", "Imported as case {}";
     CliSecretKeyWritten => "Hemmelig nøkkel skrevet til {}", "Secret key written to {}";
     CliSigned => "Signert {} {} → {}", "Signed {} {} → {}";
+    CliComponentized => "Laget en komponent av wasm-modulen.", "Made a component of the wasm module.";
+    CliComponentizeFailed => "Kunne ikke lage en komponent av wasm-modulen (er den bygd med ansvar-plugin-api for wasm32-unknown-unknown?): {}", "could not make a component of the wasm module (was it built with ansvar-plugin-api for wasm32-unknown-unknown?): {}";
     CliTrustedKey => "Godkjent nøkkel {} ({})", "Trusted key {} ({})";
     CliPluginAsks => "Utvidelsen ber om å lese:", "The plugin asks to read:";
     CliNotGranted => "Ikke gitt. Kjør igjen med --grant-requested for å gi tilgang, eller installer i appen.", "Not granted. Run again with --grant-requested to grant it, or install in the app.";
