@@ -218,7 +218,12 @@ fn a_source_that_cannot_be_read_fails_with_a_message() {
     ]));
     let o = run(&["--db", &db, "plugin", "updates"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("finnes ikke"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Kan ikke lese katalogen"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("catalog.json"), "{}", stderr(&o));
     let o = run(&["--db", &db, "plugin", "get", "no.test.fiendtlig"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("tilbyr ikke"), "{}", stderr(&o));

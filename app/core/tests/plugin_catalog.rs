@@ -549,8 +549,10 @@ fn a_server_that_is_down_slow_broken_or_huge_gets_a_clear_message() {
     let down = format!("http://127.0.0.1:{closed}");
     laptop.follow(&down, &publisher.key);
     let err = laptop.check(&down).unwrap_err();
-    assert!(matches!(err, CatalogError::Unreachable { .. }), "{err}");
-    assert!(err.message(Lang::Nb).starts_with("Fikk ikke kontakt med"));
+    assert!(matches!(err, CatalogError::NoConnection(_)), "{err}");
+    let nb = err.message(Lang::Nb);
+    assert!(nb.starts_with("Fikk ikke kontakt med"), "{nb}");
+    assert!(nb.contains("ingen svarer der"), "one language: {nb}");
 
     // Once a catalogue was good, a later failure keeps it in use.
     publisher.add(&package(&laptop.host, "hostile-good", &publisher.key), "");
@@ -614,10 +616,16 @@ fn a_folder_source_works_like_a_web_one() {
     assert_eq!(laptop.check(&location).unwrap().offers.len(), 1);
     laptop.get(&location, false).unwrap();
     assert_eq!(laptop.installed_version().as_deref(), Some("1.0.0"));
-    // The share goes away: the last good catalogue is used.
+    // The share goes away: the last good catalogue is used, and the message is in one language.
     drop(dir);
     let report = laptop.check(&location).unwrap();
-    assert!(report.problem.is_some());
+    let problem = report.problem.expect("the share is gone");
+    assert!(matches!(problem, CatalogError::BadLocation(_)), "{problem}");
+    assert!(
+        problem
+            .message(Lang::Nb)
+            .contains("verken en https-adresse eller en mappe som finnes")
+    );
 }
 
 #[test]

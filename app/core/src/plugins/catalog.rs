@@ -200,6 +200,11 @@ pub enum CatalogError {
         location: String,
         detail: String,
     },
+    /// Nothing answers at the address, or its name is not known.
+    NoConnection(String),
+    HostNotFound(String),
+    /// A file of a folder source that cannot be read (missing, not a file, unreadable).
+    Folder(crate::fsio::InputError),
     Timeout(String),
     HttpStatus {
         location: String,
@@ -245,6 +250,9 @@ impl CatalogError {
             CatalogError::Unreachable { location, detail } => {
                 S::CatalogUnreachable.fill(lang, &[location, detail])
             }
+            CatalogError::NoConnection(l) => S::CatalogNoConnection.fill(lang, &[l]),
+            CatalogError::HostNotFound(l) => S::CatalogHostNotFound.fill(lang, &[l]),
+            CatalogError::Folder(e) => S::CatalogFolder.fill(lang, &[&e.message(lang)]),
             CatalogError::Timeout(l) => S::CatalogTimeout.fill(lang, &[l]),
             CatalogError::HttpStatus { location, status } => {
                 S::CatalogHttpStatus.fill(lang, &[location, &status.to_string()])
@@ -582,10 +590,7 @@ impl Fetcher {
                             location: path.display().to_string(),
                             limit,
                         },
-                        e => CatalogError::Unreachable {
-                            location: path.display().to_string(),
-                            detail: e.message(Lang::En),
-                        },
+                        e => CatalogError::Folder(e),
                     }
                 })
             }
@@ -619,6 +624,20 @@ impl Fetcher {
             ureq::Error::BodyExceedsLimit(_) => too_large(),
             ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => {
                 CatalogError::Timeout(url.to_string())
+            }
+            ureq::Error::HostNotFound => CatalogError::HostNotFound(url.to_string()),
+            ureq::Error::ConnectionFailed => CatalogError::NoConnection(url.to_string()),
+            ureq::Error::Io(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::ConnectionRefused
+                        | std::io::ErrorKind::ConnectionReset
+                        | std::io::ErrorKind::NotConnected
+                        | std::io::ErrorKind::HostUnreachable
+                        | std::io::ErrorKind::NetworkUnreachable
+                ) =>
+            {
+                CatalogError::NoConnection(url.to_string())
             }
             e => CatalogError::Unreachable {
                 location: url.to_string(),

@@ -689,6 +689,9 @@ strings! {
     CatalogBadLocation => "{} er verken en https-adresse eller en mappe som finnes.", "{} is neither an https address nor a folder that exists";
     CatalogInsecure => "{} bruker http uten kryptering. Bruk https (http godtas bare til denne maskinen).", "{} uses http without encryption; use https (http is accepted only to this machine)";
     CatalogUnreachable => "Fikk ikke kontakt med {}: {}", "could not reach {}: {}";
+    CatalogNoConnection => "Fikk ikke kontakt med {}: ingen svarer der (nede, eller ingen nettverksforbindelse).", "could not reach {}: nothing answers there (down, or no network)";
+    CatalogHostNotFound => "Fikk ikke kontakt med {}: fant ikke maskinnavnet (skrivefeil, eller ingen nettverksforbindelse).", "could not reach {}: its host name was not found (a typo, or no network)";
+    CatalogFolder => "Kan ikke lese katalogen: {}", "cannot read the catalogue: {}";
     CatalogTimeout => "{} svarte ikke i tide.", "{} did not answer in time";
     CatalogHttpStatus => "{} svarte med HTTP-status {}.", "{} answered with HTTP status {}";
     CatalogTooLarge => "{} er større enn {} byte og lastes ikke ned.", "{} is larger than {} bytes and is not downloaded";
